@@ -1,1 +1,48 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { isCoverageCommand } from '../../src/coverage';
+import { openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
+import { checkAutoLock } from './auto-lock';
+import { runCoverageCommand } from './coverage-commands';
+import { seedExampleGuide } from './example-guide';
+import { servePanel } from './panel-service';
+
+/**
+ * The service worker only orchestrates. MV3 may stop it at any moment, so it keeps
+ * nothing in memory that is not also in IndexedDB or storage.session.
+ */
+export default defineBackground(() => {
+  // One connection per worker lifetime; reopened if another page upgraded the schema.
+  let database: Promise<IntervjuDatabase> | null = null;
+  const openDatabase = () =>
+    (database ??= openIntervjuDatabase({ onVersionChange: () => (database = null) }).catch((cause: unknown) => {
+      database = null;
+      throw cause;
+    }));
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    // A first install comes with the example guide, so the practice call shows something at once.
+    void openDatabase()
+      .then((db) => seedExampleGuide(db))
+      .catch((cause: unknown) => console.error('Intervju: could not store the example guide', cause))
+      .finally(() => browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') }));
+  });
+
+  // The toolbar button opens the panel in the side panel of the current tab (a phone
+  // interview on speaker, or any call the content script does not know).
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void browser.sidePanel.open({ tabId: tab.id });
+  });
+
+  // Shortcuts that work while focus is in the call, where the panel hears no keys.
+  browser.commands.onCommand.addListener((command) => {
+    if (isCoverageCommand(command)) void openDatabase().then((db) => runCoverageCommand(db, command));
+  });
+
+  servePanel(openDatabase);
+
+  void browser.alarms.create('auto-lock', { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'auto-lock') void openDatabase().then((db) => checkAutoLock(db));
+  });
+});

@@ -56,3 +56,6 @@ export interface Guide {
   /** ISO 8601 time the version was saved. */
   createdAt: string;
 }
+
+/** A guide's content before it is saved as a version: what the importer produces and the editor changes. */
+export type GuideDraft = Omit<Guide, 'id' | 'version' | 'parentVersion' | 'changeNote' | 'createdAt'>;

@@ -1,0 +1,120 @@
+import { backgroundMessaging, broadcastStoreChange, type PanelState } from '../../src/messages';
+import {
+  addNote,
+  createParticipant,
+  createSession,
+  getActiveGuide,
+  getGuide,
+  getParticipant,
+  getSession,
+  getSetting,
+  listCoverage,
+  listNotes,
+  recordConsent,
+  recordCoverage,
+  setSetting,
+  updateSession,
+  type IntervjuDatabase,
+} from '../../src/store';
+import { localVaultAccess, recallVault, touchVault } from '../../src/ui';
+import { runCoverageCommand } from './coverage-commands';
+
+/**
+ * Answers the panel's requests. The panel in a meeting page may not open IndexedDB
+ * itself (third-party storage is blocked there), so everything it reads or writes
+ * goes through here. Nothing is kept between requests: the worker may stop any time.
+ */
+export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void {
+  const vaultAccess = async () => localVaultAccess(await openDatabase());
+  const activeSession = async (db: IntervjuDatabase) => {
+    const sessionId = await getSetting(db, 'activeSessionId');
+    const session = sessionId ? await getSession(db, sessionId) : null;
+    return session && session.status === 'active' ? session : null;
+  };
+
+  backgroundMessaging.onMessage('vault.status', async () => (await vaultAccess()).status());
+  backgroundMessaging.onMessage('vault.setUp', async ({ data }) => (await vaultAccess()).setUp(data));
+  backgroundMessaging.onMessage('vault.unlock', async ({ data }) => (await vaultAccess()).unlock(data));
+  backgroundMessaging.onMessage('vault.lock', async () => (await vaultAccess()).lock());
+
+  backgroundMessaging.onMessage('panel.state', async (): Promise<PanelState> => {
+    const db = await openDatabase();
+    const vaultStatus = await localVaultAccess(db).status();
+    const session = await activeSession(db);
+    const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : await getActiveGuide(db);
+    const vault = vaultStatus === 'open' ? await recallVault() : null;
+    return {
+      vault: vaultStatus,
+      guide: guide ?? null,
+      session,
+      participant: session?.participantId ? await getParticipant(db, session.participantId) : null,
+      events: session ? await listCoverage(db, session.id) : [],
+      notes: session && vault ? await listNotes(db, vault, session.id) : [],
+    };
+  });
+
+  backgroundMessaging.onMessage('session.start', async ({ data }) => {
+    const db = await openDatabase();
+    if (!(await recallVault())) return { ok: false, reason: 'locked' } as const;
+    const guide = await getActiveGuide(db);
+    if (!guide) return { ok: false, reason: 'no-guide' } as const;
+    const pseudonym = data.pseudonym.trim();
+    if (data.kind === 'interview' && pseudonym === '') return { ok: false, reason: 'no-pseudonym' } as const;
+    const participant = data.kind === 'interview' ? await createParticipant(db, { pseudonym }) : null;
+    const session = await createSession(db, {
+      kind: data.kind,
+      participantId: participant?.id ?? null,
+      guideId: guide.id,
+      guideVersion: guide.version,
+      platform: data.platform,
+      language: 'no',
+    });
+    await setSetting(db, 'activeSessionId', session.id);
+    if (participant) broadcastStoreChange({ type: 'participants.changed' });
+    broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+    await touchVault();
+    return { ok: true, session } as const;
+  });
+
+  backgroundMessaging.onMessage('session.end', async ({ data: sessionId }) => {
+    const db = await openDatabase();
+    await updateSession(db, sessionId, { status: 'ended', endedAt: Date.now() });
+    if ((await getSetting(db, 'activeSessionId')) === sessionId) await setSetting(db, 'activeSessionId', null);
+    broadcastStoreChange({ type: 'session.changed', sessionId });
+  });
+
+  backgroundMessaging.onMessage('session.select', async ({ data }) => {
+    await updateSession(await openDatabase(), data.sessionId, { currentItemId: data.itemId });
+    broadcastStoreChange({ type: 'session.changed', sessionId: data.sessionId });
+  });
+
+  backgroundMessaging.onMessage('consent.record', async ({ data }) => {
+    const db = await openDatabase();
+    const session = await getSession(db, data.sessionId);
+    const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
+    if (!session || !guide) return;
+    const checked = new Set(data.checkedItemIds);
+    await recordConsent(db, session.id, [...checked], guide.intro.every((item) => checked.has(item.id)));
+    broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+  });
+
+  backgroundMessaging.onMessage('coverage.mark', async ({ data }) => {
+    await recordCoverage(await openDatabase(), { ...data, time: Date.now(), source: 'manual' });
+    broadcastStoreChange({ type: 'coverage.changed', sessionId: data.sessionId });
+    await touchVault();
+  });
+
+  backgroundMessaging.onMessage('coverage.command', async ({ data }) => {
+    await runCoverageCommand(await openDatabase(), data);
+    await touchVault();
+  });
+
+  backgroundMessaging.onMessage('note.add', async ({ data }) => {
+    const vault = await recallVault();
+    if (!vault) return { ok: false };
+    await addNote(await openDatabase(), vault, { ...data, time: Date.now() });
+    broadcastStoreChange({ type: 'notes.changed', sessionId: data.sessionId });
+    await touchVault();
+    return { ok: true };
+  });
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'preact/hooks';
+import { backgroundVaultAccess, PassphraseGate, pickLocale, translator } from '../../src/ui';
+import { PanelBody } from './PanelBody';
+
+const locale = pickLocale();
+const t = translator(locale);
+
+/**
+ * The panel page: in the iframe beside a call, or in the browser's side panel. It
+ * talks to the store only through the background (see background-protocol.ts).
+ */
+export function App() {
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, []);
+  return (
+    <main class="panel" data-testid="guide-panel">
+      <PassphraseGate access={backgroundVaultAccess} t={t}>
+        {(lock) => <PanelBody t={t} lock={lock} />}
+      </PassphraseGate>
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Guide } from '../../src/guide';
+import { backgroundMessaging } from '../../src/messages';
+import type { Session } from '../../src/store';
+import type { Translate } from '../../src/ui';
+
+/**
+ * The guide's intro checklist (purpose explained, right to withdraw, recording and
+ * deletion, consent form signed). Collapses once everything is ticked; recording
+ * may only start after that.
+ */
+export function ConsentChecklist(props: { guide: Guide; session: Session; t: Translate }) {
+  const { guide, session, t } = props;
+  if (guide.intro.length === 0) return null;
+  const checked = new Set(session.consentChecked);
+  const complete = guide.intro.every((item) => checked.has(item.id));
+
+  const toggle = async (itemId: string, on: boolean) => {
+    const next = new Set(checked);
+    if (on) next.add(itemId);
+    else next.delete(itemId);
+    await backgroundMessaging.sendMessage('consent.record', { sessionId: session.id, checkedItemIds: [...next] });
+  };
+
+  return (
+    <details class={`consent${complete ? ' complete' : ''}`} open={!complete} data-testid="consent-checklist">
+      <summary>
+        {complete ? '✓ ' : ''}
+        {t('consentTitle', { done: checked.size, total: guide.intro.length })}
+      </summary>
+      <ul>
+        {guide.intro.map((item) => (
+          <li key={item.id}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="consent-item"
+                data-item-id={item.id}
+                checked={checked.has(item.id)}
+                onChange={(event) => void toggle(item.id, event.currentTarget.checked)}
+              />
+              {item.text}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

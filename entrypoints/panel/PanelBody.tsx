@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CoverageCommand } from '../../src/coverage';
+import { backgroundMessaging } from '../../src/messages';
+import { GuideView, type Translate } from '../../src/ui';
+import { ClockBar } from './ClockBar';
+import { ConsentChecklist } from './ConsentChecklist';
+import { NotesView } from './NotesView';
+import { StartInterview } from './StartInterview';
+import { useCommandKeys } from './use-command-keys';
+import { usePanelData } from './use-panel-data';
+
+export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
+  const { t } = props;
+  const [data] = usePanelData();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const session = data?.session ?? null;
+  // The background runs keyboard commands for the call page too: one code path, and
+  // the session's current question lives in the store, not in any one panel.
+  const runCommand = async (command: CoverageCommand) => {
+    await backgroundMessaging.sendMessage('coverage.command', command);
+  };
+  useCommandKeys(session ? runCommand : null);
+
+  const openWorkspace = () => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') });
+
+  if (!data) return <p class="muted">{t('loading')}</p>;
+  const { guide } = data;
+
+  return (
+    <>
+      <header class="panel-header">
+        <div class="panel-title">
+          <strong>{guide?.title ?? 'Intervju'}</strong>
+          {session && (
+            <span class="muted">
+              {' · '}
+              {session.kind === 'pilot' ? t('pilot') : (data.participant?.pseudonym ?? '')}
+            </span>
+          )}
+        </div>
+        <div class="panel-actions">
+          <button type="button" class="link" onClick={openWorkspace}>
+            {t('workspace')}
+          </button>
+          <button type="button" class="link" data-testid="lock-now" onClick={() => void props.lock()}>
+            {t('lockNow')}
+          </button>
+        </div>
+      </header>
+      {!guide && (
+        <section class="empty">
+          <p>{t('noGuide')}</p>
+          <button type="button" onClick={openWorkspace}>
+            {t('openWorkspace')}
+          </button>
+        </section>
+      )}
+      {guide && !session && (
+        <>
+          <StartInterview guide={guide} t={t} />
+          {/* Read before the interview starts; marking needs a session. */}
+          <GuideView guide={guide} t={t} />
+        </>
+      )}
+      {guide && session && (
+        <>
+          <ClockBar
+            guide={guide}
+            session={session}
+            events={data.events}
+            now={now}
+            t={t}
+            onEnd={() => {
+              if (confirm(t('endInterviewConfirm'))) void backgroundMessaging.sendMessage('session.end', session.id);
+            }}
+          />
+          <ConsentChecklist guide={guide} session={session} t={t} />
+          <GuideView
+            guide={guide}
+            t={t}
+            states={data.states}
+            currentItemId={session.currentItemId}
+            onMark={(itemId, itemKind, state) =>
+              void backgroundMessaging.sendMessage('coverage.mark', { sessionId: session.id, itemId, itemKind, state })
+            }
+            onSelect={(itemId) => void backgroundMessaging.sendMessage('session.select', { sessionId: session.id, itemId })}
+          />
+          <NotesView session={session} guide={guide} notes={data.notes} t={t} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { Guide } from '../../src/guide';
+import { backgroundMessaging } from '../../src/messages';
+import type { MessageKey, Translate } from '../../src/ui';
+
+/** Where the panel runs: the in-call frame passes the meeting page's platform in its URL. */
+function currentPlatform(): 'zoom' | 'teams' | 'other' {
+  const platform = new URLSearchParams(location.search).get('platform');
+  return platform === 'zoom' || platform === 'teams' ? platform : 'other';
+}
+
+const REFUSAL: Record<'no-guide' | 'no-pseudonym' | 'locked', MessageKey> = {
+  'no-guide': 'noGuide',
+  'no-pseudonym': 'pseudonymRequired',
+  locked: 'passphraseUnlockTitle',
+};
+
+/** Starts a session: an interview with a participant's pseudonym, or a pilot rehearsal. */
+export function StartInterview(props: { guide: Guide; t: Translate }) {
+  const { guide, t } = props;
+  const [kind, setKind] = useState<'interview' | 'pilot'>('interview');
+  const [pseudonym, setPseudonym] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async (event: Event) => {
+    event.preventDefault();
+    if (kind === 'interview' && pseudonym.trim() === '') return setError(t('pseudonymRequired'));
+    const result = await backgroundMessaging.sendMessage('session.start', { kind, pseudonym, platform: currentPlatform() });
+    if (!result.ok) setError(t(REFUSAL[result.reason]));
+  };
+
+  return (
+    <form class="start" onSubmit={start}>
+      <h2>{t('startTitle')}</h2>
+      <p class="muted">
+        {guide.title} · {t('guideVersion', { version: guide.version })} · {t('minutesShort', { minutes: guide.plannedMinutes })}
+      </p>
+      <fieldset class="kind">
+        <label>
+          <input type="radio" name="kind" checked={kind === 'interview'} onChange={() => setKind('interview')} />
+          {t('kindInterview')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="kind"
+            data-testid="interview-kind-pilot"
+            checked={kind === 'pilot'}
+            onChange={() => setKind('pilot')}
+          />
+          {t('kindPilot')}
+        </label>
+      </fieldset>
+      {kind === 'interview' && (
+        <label>
+          {t('pseudonym')}
+          <input
+            data-testid="participant-pseudonym"
+            value={pseudonym}
+            placeholder={t('pseudonymPlaceholder')}
+            onInput={(event) => setPseudonym(event.currentTarget.value)}
+          />
+          <small class="muted">{t('pseudonymHelp')}</small>
+        </label>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" data-testid="interview-start">
+        {kind === 'pilot' ? t('startPilot') : t('startInterview')}
+      </button>
+    </form>
+  );
+}

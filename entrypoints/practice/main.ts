@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import './practice.css';
+import {
+  controlInsets,
+  mountPanelHost,
+  panelHostLabels,
+  pickLocale,
+  readPanelHostState,
+  translator,
+  writePanelHostState,
+} from '../../src/ui';
+
+/**
+ * A stand-in for a video call, so the panel can be tried without a Zoom or Teams
+ * account. It mounts the panel exactly as the meeting content script does.
+ */
+const locale = pickLocale();
+const t = translator(locale);
+document.documentElement.lang = locale;
+document.title = t('practiceTitle');
+const call = document.getElementById('call')!;
+call.innerHTML = '';
+const stage = document.createElement('div');
+stage.className = 'stage';
+for (const name of [t('practiceYou'), t('practiceParticipant')]) {
+  const tile = document.createElement('div');
+  tile.className = 'tile';
+  tile.textContent = name;
+  stage.append(tile);
+}
+const explanation = document.createElement('p');
+explanation.className = 'explanation';
+explanation.textContent = t('practiceExplanation');
+const controls = document.createElement('div');
+controls.className = 'controls';
+for (const label of [t('practiceMute'), t('practiceVideo'), t('practiceLeave')]) {
+  const button = document.createElement('button');
+  button.textContent = label;
+  controls.append(button);
+}
+call.append(stage, explanation, controls);
+
+mountPanelHost({
+  document,
+  panelUrl: `${browser.runtime.getURL('/panel.html')}?platform=other`,
+  insets: controlInsets('zoom'),
+  state: await readPanelHostState(),
+  onStateChange: (state) => void writePanelHostState(state),
+  labels: panelHostLabels(locale),
+});

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../src/store';
+import { localVaultAccess, PassphraseGate, pickLocale, recallVault, translator, type MessageKey, type Translate } from '../../src/ui';
+import { GuidesPage } from './guides/GuidesPage';
+import { SessionsPage } from './sessions/SessionsPage';
+
+const locale = pickLocale();
+const t = translator(locale);
+
+const PAGES = ['guides', 'sessions'] as const;
+type Page = (typeof PAGES)[number];
+const PAGE_LABEL: Record<Page, MessageKey> = { guides: 'navGuides', sessions: 'navSessions' };
+
+function pageFromHash(): Page {
+  const name = location.hash.replace(/^#\/?/, '').split('/')[0];
+  return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'guides';
+}
+
+/** The full-page app: guides, sessions, and (later) transcripts, exports and privacy. */
+export function App() {
+  const [db, setDb] = useState<IntervjuDatabase | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState<Page>(pageFromHash());
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = 'Intervju';
+    openIntervjuDatabase().then(setDb, (cause: Error) => setError(cause.message));
+    const onHash = () => setPage(pageFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const access = useMemo(() => (db ? localVaultAccess(db) : null), [db]);
+  if (error) return <p class="error" role="alert">{t('storeFailed', { reason: error })}</p>;
+  if (!db || !access) return <p class="muted">{t('loading')}</p>;
+  return (
+    <div class="workspace">
+      <header class="workspace-header">
+        <h1>Intervju</h1>
+        <nav>
+          {PAGES.map((name) => (
+            <a key={name} href={`#/${name}`} aria-current={page === name ? 'page' : undefined} data-testid={`nav-${name}`}>
+              {t(PAGE_LABEL[name])}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <PassphraseGate access={access} t={t}>
+        {(lock) => <Unlocked page={page} db={db} t={t} lock={lock} />}
+      </PassphraseGate>
+    </div>
+  );
+}
+
+/** The pages once unlocked, with the vault key this browser session holds. */
+function Unlocked(props: { page: Page; db: IntervjuDatabase; t: Translate; lock: () => Promise<void> }) {
+  const [vault, setVault] = useState<Vault | null>(null);
+  useEffect(() => void recallVault().then(setVault), []);
+  if (!vault) return <p class="muted">{props.t('loading')}</p>;
+  return <Body {...props} vault={vault} />;
+}
+
+function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
+  const { page, db, vault, t } = props;
+  return (
+    <main>
+      <div class="lock-row">
+        <a href={browser.runtime.getURL('/practice.html')} target="_blank" data-testid="open-practice">
+          {t('openPractice')}
+        </a>
+        <button type="button" class="link" data-testid="lock-now" onClick={() => void props.lock()}>
+          {t('lockNow')}
+        </button>
+      </div>
+      {page === 'guides' && <GuidesPage db={db} t={t} />}
+      {page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+    </main>
+  );
+}

@@ -1,0 +1,257 @@
+#!/usr/bin/python3
+"""Writes models/intervju-test-tiny/: a tiny Whisper in transformers.js's layout.
+
+Run with Debian's Python, which has torch and onnx:
+
+    /usr/bin/python3 scripts/models/make-test-model.py [output folder]
+
+The weights are random (fixed seeds), so the model transcribes nothing: it
+writes a few meaningless tokens with timestamps. It exists so tests can run
+the real transformers.js Whisper pipeline (feature extraction, encoder,
+merged decoder with cache, timestamp and word-timestamp decoding) offline.
+Running it twice writes byte-identical files.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+sys.dont_write_bytecode = True  # keep scripts/models/ free of __pycache__
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import onnx  # noqa: E402
+import torch  # noqa: E402
+from onnx import TensorProto, helper  # noqa: E402
+
+from merge_decoders import bool_input, merge_decoders  # noqa: E402
+from test_model_network import Decoder, DecoderCachedStep, DecoderInitialStep, Encoder  # noqa: E402
+from test_model_configs import generation_config, model_config, preprocessor_config, tokenizer_config  # noqa: E402
+from test_model_tokenizer import build_tokenizer  # noqa: E402
+
+NAME = 'intervju-test-tiny'
+SEED = 20240611
+WIDTH = 64
+HEADS = 4
+HEAD_SIZE = WIDTH // HEADS
+LAYERS = 2
+FEED_FORWARD = 256
+MEL_BINS = 80
+SOURCE_POSITIONS = 1500
+TARGET_POSITIONS = 448
+OPSET = 14
+
+# Decoding shape (see shape_output_layer): positions are decoder token indices.
+# With timestamps the prompt is 3 tokens, so the first timestamp comes from
+# position 2, text from 3 to 6, the closing timestamp from 7, the end from 8.
+# At 8 the end token must beat the summed timestamp probability, not only the
+# best single timestamp, or the closing timestamp opens a new segment.
+END_BIAS, END_SLOPE = -56.0, 8.5
+TIMESTAMP_BIAS, TIMESTAMP_SLOPE = -27.48, 4.0
+TIMESTAMP_WIDTH = 1.0  # how fast timestamp logits fall away from the peak, per second squared
+TIMESTAMP_SPEED = 0.4  # seconds the peak timestamp moves per decoder position
+SPECIAL_BIAS = -30.0
+CROSS_ATTENTION_SHARPNESS = 4.0
+CROSS_ATTENTION_GAIN = 2.0
+# Single bytes other than letters, digits, space and common punctuation would
+# come out as control characters or broken UTF-8; keep them unlikely.
+UNPRINTABLE_BIAS = -6.0
+PRINTABLE = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,?'-")
+
+
+def main():
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    output = sys.argv[1] if len(sys.argv) > 1 else os.path.join(repository, 'models', NAME)
+    torch.manual_seed(SEED)
+    torch.use_deterministic_algorithms(True)
+
+    tokenizer_json, ids = build_tokenizer()
+    vocab_size = ids['vocab_size']
+
+    encoder = Encoder(MEL_BINS, WIDTH, HEADS, FEED_FORWARD, LAYERS, SOURCE_POSITIONS).eval()
+    decoder = Decoder(vocab_size, WIDTH, HEADS, FEED_FORWARD, LAYERS, TARGET_POSITIONS).eval()
+    sharpen_cross_attention(decoder)
+    shape_output_layer(decoder, ids)
+
+    if os.path.exists(output):
+        shutil.rmtree(output)
+    os.makedirs(os.path.join(output, 'onnx'))
+    with tempfile.TemporaryDirectory() as scratch:
+        export_encoder(encoder, os.path.join(output, 'onnx', 'encoder_model.onnx'))
+        export_decoder(decoder, vocab_size, scratch, os.path.join(output, 'onnx', 'decoder_model_merged.onnx'))
+
+    write_json(output, 'tokenizer.json', tokenizer_json)
+    write_json(output, 'tokenizer_config.json', tokenizer_config())
+    shape = {
+        'name': NAME, 'width': WIDTH, 'layers': LAYERS, 'heads': HEADS, 'feed_forward': FEED_FORWARD,
+        'mel_bins': MEL_BINS, 'source_positions': SOURCE_POSITIONS, 'target_positions': TARGET_POSITIONS,
+    }
+    write_json(output, 'config.json', model_config(ids, shape))
+    write_json(output, 'generation_config.json', generation_config(ids, shape))
+    write_json(output, 'preprocessor_config.json', preprocessor_config(shape))
+    write_json(output, 'manifest.json', manifest(output))
+    for line in sorted(os.listdir(output)):
+        print(line)
+
+
+def sharpen_cross_attention(decoder):
+    """Makes the decoder listen: random cross-attention spreads evenly over all
+    1500 frames, and the average of 1500 random frames is nearly the same for
+    any audio. Larger query and key weights make each head pick a few frames,
+    so different audio gives different (still meaningless) text."""
+    with torch.no_grad():
+        for layer in decoder.layers:
+            layer.cross_attention.query.weight.mul_(CROSS_ATTENTION_SHARPNESS)
+            layer.cross_attention.key.weight.mul_(CROSS_ATTENTION_SHARPNESS)
+            layer.cross_attention.value.weight.mul_(CROSS_ATTENTION_GAIN)
+            layer.cross_attention.out.weight.mul_(CROSS_ATTENTION_GAIN)
+
+
+def shape_output_layer(decoder, ids):
+    """Biases the output layer so greedy decoding stops with a valid timestamp pair.
+
+    Text tokens get random logits with a spread of about one. The end token
+    and the timestamps rise with the position; the timestamps peak around a
+    time that moves later with the position, so the closing timestamp is later
+    than the opening one. transformers.js forces a timestamp once the summed
+    timestamp probability beats the best text token (WhisperTimeStampLogitsProcessor).
+    """
+    text = ids['text_token_count']
+    with torch.no_grad():
+        weight = decoder.output.weight
+        weight.normal_(0.0, 1.0 / WIDTH ** 0.5)
+        weight[text:] = 0.0
+        decoder.output.bias.zero_()
+        for byte in range(256):
+            if byte not in PRINTABLE:
+                decoder.output.bias[ids['byte_tokens'][byte]] = UNPRINTABLE_BIAS
+        decoder.output.bias[text:ids['timestamp_begin']] = SPECIAL_BIAS
+        decoder.output.bias[ids['endoftext']] = END_BIAS
+        decoder.position_slope[ids['endoftext']] = END_SLOPE
+        begin = ids['timestamp_begin']
+        for index in range(ids['vocab_size'] - begin):
+            # -w * (t - v * (p - 2))^2 written as bias + slope * p + curve * p^2
+            shifted = index * 0.02 + 2 * TIMESTAMP_SPEED
+            decoder.output.bias[begin + index] = TIMESTAMP_BIAS - TIMESTAMP_WIDTH * shifted ** 2
+            decoder.position_slope[begin + index] = TIMESTAMP_SLOPE + 2 * TIMESTAMP_WIDTH * TIMESTAMP_SPEED * shifted
+            decoder.position_curve[begin + index] = -TIMESTAMP_WIDTH * TIMESTAMP_SPEED ** 2
+
+
+def export_encoder(encoder, path):
+    features = torch.zeros(1, MEL_BINS, 2 * SOURCE_POSITIONS)
+    torch.onnx.export(
+        encoder, (features,), path,
+        input_names=['input_features'], output_names=['last_hidden_state'],
+        dynamic_axes={'input_features': {0: 'batch_size'}, 'last_hidden_state': {0: 'batch_size'}},
+        opset_version=OPSET, do_constant_folding=True,
+    )
+
+
+def cache_names(prefix):
+    names = []
+    for layer in range(LAYERS):
+        for part in ('decoder.key', 'decoder.value', 'encoder.key', 'encoder.value'):
+            names.append('%s.%d.%s' % (prefix, layer, part))
+    return names
+
+
+def export_decoder(decoder, vocab_size, scratch, path):
+    hidden = torch.randn(1, SOURCE_POSITIONS, WIDTH)
+    output_names = ['logits'] + cache_names('present') + ['cross_attentions.%d' % i for i in range(LAYERS)]
+    batch_axes = {'input_ids': {0: 'batch_size', 1: 'decoder_sequence_length'},
+                  'encoder_hidden_states': {0: 'batch_size', 1: 'encoder_sequence_length'},
+                  'logits': {0: 'batch_size', 1: 'decoder_sequence_length'}}
+    for layer in range(LAYERS):
+        batch_axes['cross_attentions.%d' % layer] = {0: 'batch_size', 2: 'decoder_sequence_length',
+                                                     3: 'encoder_sequence_length_out'}
+
+    initial_path = os.path.join(scratch, 'decoder_model.onnx')
+    initial_axes = dict(batch_axes)
+    for name in cache_names('present'):
+        length = 'decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
+        initial_axes[name] = {0: 'batch_size', 2: length}
+    torch.onnx.export(
+        DecoderInitialStep(decoder), (torch.tensor([[1, 2, 3, 4]]), hidden), initial_path,
+        input_names=['input_ids', 'encoder_hidden_states'], output_names=output_names,
+        dynamic_axes=initial_axes, opset_version=OPSET, do_constant_folding=True,
+    )
+
+    cached_path = os.path.join(scratch, 'decoder_with_past_model.onnx')
+    past = []
+    cached_axes = dict(batch_axes)
+    for name in cache_names('past_key_values'):
+        is_decoder = '.decoder.' in name
+        past.append(torch.randn(1, HEADS, 4 if is_decoder else SOURCE_POSITIONS, HEAD_SIZE))
+        cached_axes[name] = {0: 'batch_size', 2: 'past_decoder_sequence_length' if is_decoder
+                             else 'encoder_sequence_length_out'}
+    for name in cache_names('present'):
+        length = 'past_decoder_sequence_length + 1' if '.decoder.' in name else 'encoder_sequence_length_out'
+        cached_axes[name] = {0: 'batch_size', 2: length}
+    torch.onnx.export(
+        DecoderCachedStep(decoder), (torch.tensor([[5]]), hidden, *past), cached_path,
+        input_names=['input_ids', 'encoder_hidden_states'] + cache_names('past_key_values'),
+        output_names=output_names, dynamic_axes=cached_axes, opset_version=OPSET, do_constant_folding=True,
+    )
+
+    float_type = TensorProto.FLOAT
+    inputs = [
+        helper.make_tensor_value_info('input_ids', TensorProto.INT64, ['batch_size', 'decoder_sequence_length']),
+        helper.make_tensor_value_info('encoder_hidden_states', float_type,
+                                      ['batch_size', 'encoder_sequence_length', WIDTH]),
+    ]
+    # Head count and head size must be numbers here: transformers.js builds the
+    # empty first-step cache from these shapes (addPastKeyValues in modeling_utils.js).
+    for name in cache_names('past_key_values'):
+        length = 'past_decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
+        inputs.append(helper.make_tensor_value_info(name, float_type, ['batch_size', HEADS, length, HEAD_SIZE]))
+    inputs.append(bool_input('use_cache_branch'))
+
+    outputs = [helper.make_tensor_value_info('logits', float_type,
+                                             ['batch_size', 'decoder_sequence_length', vocab_size])]
+    for name in cache_names('present'):
+        length = 'present_decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
+        outputs.append(helper.make_tensor_value_info(name, float_type, ['batch_size', HEADS, length, HEAD_SIZE]))
+    for layer in range(LAYERS):
+        outputs.append(helper.make_tensor_value_info(
+            'cross_attentions.%d' % layer, float_type,
+            ['batch_size', HEADS, 'decoder_sequence_length', 'encoder_sequence_length_out']))
+
+    merged = merge_decoders(initial_path, cached_path, output_names, inputs, outputs)
+    onnx.save(merged, path)
+
+
+def manifest(output):
+    files = []
+    for folder, _, names in os.walk(output):
+        for name in names:
+            full = os.path.join(folder, name)
+            relative = os.path.relpath(full, output).replace(os.sep, '/')
+            if relative == 'manifest.json':
+                continue
+            with open(full, 'rb') as handle:
+                data = handle.read()
+            files.append({'path': relative, 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)})
+    files.sort(key=lambda entry: entry['path'])
+    return {
+        'name': NAME,
+        'displayName': 'Test model (random weights, meaningless text)',
+        'kind': 'test',
+        'sizeBytes': sum(entry['bytes'] for entry in files),
+        'languages': 'multilingual',
+        'dtype': 'fp32',
+        'wordTimestamps': True,
+        'files': files,
+        'source': 'scripts/models/make-test-model.py (random weights, seed %d)' % SEED,
+    }
+
+
+def write_json(output, name, value):
+    with open(os.path.join(output, name), 'w', encoding='utf-8') as handle:
+        json.dump(value, handle, ensure_ascii=False, indent=2)
+        handle.write('\n')
+
+
+if __name__ == '__main__':
+    main()

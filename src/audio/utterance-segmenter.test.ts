@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { UtteranceSegmenter, type Utterance } from './utterance-segmenter';
+import { rms } from './levels';
+import type { VoiceActivityDetector } from './voice-activity';
+import { concatenate, mixInto, noise, randomChunks, speechLike } from './test-signals';
+
+const RATE = 16_000;
+// One frame, plus a hair for floating point.
+const FRAME = 0.03 + 1e-9;
+
+/** Scripted detector: a frame is speech when it is louder than 0.05 RMS, so timings are exact. */
+const loudnessDetector: VoiceActivityDetector = { process: (frame) => (rms(frame) > 0.05 ? 1 : 0), reset: () => {} };
+
+function tone(seconds: number): Float32Array {
+  return new Float32Array(Math.round(seconds * RATE)).fill(0.2);
+}
+
+function quiet(seconds: number): Float32Array {
+  return new Float32Array(Math.round(seconds * RATE)).fill(0.001);
+}
+
+function run(segmenter: UtteranceSegmenter, signal: Float32Array, chunkMaximum = 2000): Utterance[] {
+  const found: Utterance[] = [];
+  for (const chunk of randomChunks(signal, chunkMaximum)) found.push(...segmenter.push(chunk));
+  return [...found, ...segmenter.flush()];
+}
+
+describe('UtteranceSegmenter timing (scripted detector)', () => {
+  const signal = concatenate(quiet(1), tone(2), quiet(1), tone(1.5), quiet(2));
+
+  it('cuts at pauses, padded by 200 ms on both sides (± one frame)', () => {
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector }), signal);
+    expect(utterances.map((utterance) => [utterance.start, utterance.end])).toHaveLength(2);
+    const [first, second] = utterances as [Utterance, Utterance];
+    expect(Math.abs(first.start - 0.8)).toBeLessThanOrEqual(FRAME);
+    expect(Math.abs(first.end - 3.2)).toBeLessThanOrEqual(FRAME);
+    expect(Math.abs(second.start - 3.8)).toBeLessThanOrEqual(FRAME);
+    expect(Math.abs(second.end - 5.7)).toBeLessThanOrEqual(FRAME);
+  });
+
+  it('returns exactly the audio between start and end', () => {
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector }), signal);
+    for (const utterance of utterances) {
+      expect(utterance.samples.length).toBe(Math.round((utterance.end - utterance.start) * RATE));
+      const offset = Math.round(utterance.start * RATE);
+      expect(Array.from(utterance.samples)).toEqual(Array.from(signal.subarray(offset, offset + utterance.samples.length)));
+      expect(utterance.speechRatio).toBeGreaterThan(0.75);
+      expect(utterance.speechRatio).toBeLessThan(1);
+    }
+  });
+
+  it('keeps a pause shorter than minSilenceMs inside one utterance', () => {
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector }), concatenate(quiet(1), tone(1), quiet(0.3), tone(1), quiet(1)));
+    expect(utterances).toHaveLength(1);
+    expect(Math.abs(utterances[0]!.end - 3.5)).toBeLessThanOrEqual(FRAME);
+  });
+
+  it('drops bursts shorter than minSpeechMs (a cough, a click)', () => {
+    expect(run(new UtteranceSegmenter({ detector: loudnessDetector }), concatenate(quiet(1), tone(0.15), quiet(1)))).toHaveLength(0);
+  });
+
+  it('reports ongoing speech for provisional transcription', () => {
+    const segmenter = new UtteranceSegmenter({ detector: loudnessDetector });
+    segmenter.push(concatenate(quiet(1), tone(0.1)));
+    // Speech shorter than minSpeechMs so far: not yet an utterance.
+    expect(segmenter.isSpeaking).toBe(false);
+    segmenter.push(tone(0.5));
+    expect(segmenter.isSpeaking).toBe(true);
+    expect(Math.abs(segmenter.currentUtteranceStart! - 0.8)).toBeLessThanOrEqual(FRAME);
+    expect(segmenter.currentUtteranceSamples()!.length).toBeGreaterThan(0.8 * RATE);
+    const completed = segmenter.push(quiet(1));
+    expect(completed).toHaveLength(1);
+    expect(segmenter.isSpeaking).toBe(false);
+    expect(segmenter.currentUtteranceStart).toBeNull();
+  });
+
+  it('cuts speech longer than maxUtteranceMs at the quietest recent frame, losing nothing', () => {
+    // 40 s without a pause, with one short dip at 22 s (90 ms: too short to end an utterance).
+    const signal = concatenate(quiet(1), tone(21), quiet(0.09), tone(17.91), quiet(1));
+    const levels = signal.map((value, index) => value * (1 + 0.1 * Math.sin(index / 50)));
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector }), levels);
+    expect(utterances).toHaveLength(2);
+    const [first, second] = utterances as [Utterance, Utterance];
+    expect(first.end - first.start).toBeLessThanOrEqual(25);
+    expect(Math.abs(first.end - 22.07)).toBeLessThanOrEqual(2 * FRAME);
+    expect(second.start).toBeCloseTo(first.end, 6);
+    expect(Math.abs(second.end - 40.2)).toBeLessThanOrEqual(FRAME);
+  });
+
+  it('cuts at the cap when there is no quieter frame at all', () => {
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector, maxUtteranceMs: 10_000 }), concatenate(tone(25), quiet(1)));
+    expect(utterances.length).toBe(3);
+    for (const utterance of utterances) expect(utterance.end - utterance.start).toBeLessThanOrEqual(10);
+    expect(utterances.at(-1)!.end).toBeCloseTo(25.2, 1);
+  });
+
+  it('keeps a short end of speech that runs just past a forced cut', () => {
+    // Constant level: the cut falls on the last frame at the cap (0.79 s + 9.99 s), then 0.1 s of speech remains.
+    const signal = concatenate(quiet(1), tone(9.88), quiet(1));
+    const utterances = run(new UtteranceSegmenter({ detector: loudnessDetector, maxUtteranceMs: 10_000 }), signal);
+    expect(utterances).toHaveLength(2);
+    expect(utterances[1]!.start).toBeCloseTo(utterances[0]!.end, 6);
+    expect(Math.abs(utterances[1]!.end - 11.08)).toBeLessThanOrEqual(FRAME);
+  });
+
+  it('times utterances from the stream times the caller gives', () => {
+    const segmenter = new UtteranceSegmenter({ detector: loudnessDetector });
+    const found = [...segmenter.push(quiet(1), 100), ...segmenter.push(tone(1), 101), ...segmenter.push(quiet(1), 102)];
+    expect(found).toHaveLength(1);
+    expect(Math.abs(found[0]!.start - 100.8)).toBeLessThanOrEqual(FRAME);
+    expect(Math.abs(found[0]!.end - 102.2)).toBeLessThanOrEqual(FRAME);
+  });
+
+  it('flushes speech that runs to the end of the stream', () => {
+    const segmenter = new UtteranceSegmenter({ detector: loudnessDetector });
+    expect(segmenter.push(concatenate(quiet(1), tone(1.01)))).toHaveLength(0);
+    const [last] = segmenter.flush();
+    expect(last).toBeDefined();
+    expect(last!.end).toBeCloseTo(2.01, 6);
+    // After flush the stream starts again at 0.
+    expect(run(segmenter, concatenate(quiet(0.5), tone(1), quiet(1)))[0]!.start).toBeCloseTo(0.29, 1);
+  });
+});
+
+describe('UtteranceSegmenter with the built-in detector', () => {
+  it('finds speech-like bursts in room noise at the right times', () => {
+    const signal = mixInto(
+      concatenate(new Float32Array(RATE), speechLike(2, RATE, -22), new Float32Array(RATE), speechLike(1.5, RATE, -28), new Float32Array(2 * RATE)),
+      noise(7.5, RATE, -62),
+    );
+    const utterances = run(new UtteranceSegmenter(), signal);
+    expect(utterances).toHaveLength(2);
+    const [first, second] = utterances as [Utterance, Utterance];
+    // The bursts open at their quietest point, so allow two frames at the onset.
+    expect(Math.abs(first.start - 0.8)).toBeLessThanOrEqual(2 * FRAME);
+    expect(Math.abs(first.end - 3.2)).toBeLessThanOrEqual(2 * FRAME);
+    expect(Math.abs(second.start - 3.8)).toBeLessThanOrEqual(2 * FRAME);
+    expect(Math.abs(second.end - 5.7)).toBeLessThanOrEqual(2 * FRAME);
+    expect(first.speechRatio).toBeGreaterThan(0.7);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Requests the background service worker answers. One protocol map per receiver
+ * (WXT recommends @webext-core/messaging for typed runtime messages); payloads are
+ * plain data because runtime messages are serialised.
+ *
+ * Why the panel goes through the background for its data: the in-call panel is an
+ * extension frame inside Zoom's or Teams' page, a third-party context. When the
+ * browser blocks third-party cookies (the default in many profiles) such a frame
+ * is refused IndexedDB ("The user denied permission to access the database"), so
+ * it reads and writes the store only through these messages.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
+import type { Guide } from '../guide';
+import type { Note, Participant, Session } from '../store';
+
+/** What the store's lock looks like from a page: never set up, locked, or open. */
+export type VaultStatus = 'set-up' | 'locked' | 'open';
+
+/** Why a passphrase was refused. */
+export type PassphraseRefusal = 'wrong-passphrase' | 'too-short' | 'already-set-up' | 'failed';
+
+export type PassphraseResult = { ok: true } | { ok: false; reason: PassphraseRefusal; message?: string };
+
+/** Everything the panel shows. */
+export interface PanelState {
+  vault: VaultStatus;
+  /** The guide of the running session, else the active guide. */
+  guide: Guide | null;
+  session: Session | null;
+  participant: Participant | null;
+  events: CoverageEvent[];
+  /** Empty while locked. */
+  notes: Note[];
+}
+
+export interface StartSessionRequest {
+  kind: 'interview' | 'pilot';
+  /** Required for interviews; ignored for pilots. */
+  pseudonym: string;
+  platform: 'zoom' | 'teams' | 'other';
+}
+
+export type StartSessionResult = { ok: true; session: Session } | { ok: false; reason: 'no-guide' | 'no-pseudonym' | 'locked' };
+
+export interface BackgroundProtocol {
+  'vault.status'(): VaultStatus;
+  'vault.setUp'(passphrase: string): PassphraseResult;
+  'vault.unlock'(passphrase: string): PassphraseResult;
+  'vault.lock'(): void;
+  'panel.state'(): PanelState;
+  'session.start'(request: StartSessionRequest): StartSessionResult;
+  'session.end'(sessionId: string): void;
+  'session.select'(request: { sessionId: string; itemId: string }): void;
+  'consent.record'(request: { sessionId: string; checkedItemIds: string[] }): void;
+  'coverage.mark'(request: { sessionId: string; itemId: string; itemKind: CoverageItemKind; state: CoverageState }): void;
+  /** Runs a coverage command (next question, mark covered, …) on the running session. */
+  'coverage.command'(command: CoverageCommand): void;
+  'note.add'(request: { sessionId: string; text: string; questionId: string | null; reviseGuide: boolean }): { ok: boolean };
+}
+
+export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();

@@ -1,0 +1,12 @@
+export { broadcastStoreChange, onStoreChange, isStoreChange } from './store-changes';
+export type { StoreChange } from './store-changes';
+export { backgroundMessaging } from './background-protocol';
+export type {
+  BackgroundProtocol,
+  PanelState,
+  PassphraseRefusal,
+  PassphraseResult,
+  StartSessionRequest,
+  StartSessionResult,
+  VaultStatus,
+} from './background-protocol';

@@ -1,0 +1,143 @@
+/**
+ * The records the store keeps, as callers see them (decrypted).
+ *
+ * WARNING: these shapes are persisted in IndexedDB (some inside encrypted
+ * payloads) and in backups. Changing one needs a migration in `migrations.ts`,
+ * a fixture for the new version in `migrations.fixtures.ts`, and a look at the
+ * backup format in `backup-document.ts`.
+ */
+import type { Guide } from '../guide/model';
+
+/** What happens to recordings; chosen per project to match the ethics approval. */
+export type AudioPolicy =
+  | { kind: 'delete-on-approval' }
+  | { kind: 'delete-after-days'; days: number }
+  | { kind: 'no-audio' };
+
+export interface Project {
+  title: string;
+  /** ISO date (YYYY-MM-DD) when all project data must be deleted; null when not set. */
+  endDate: string | null;
+  audioPolicy: AudioPolicy;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+}
+
+/** A reference to one version of one guide. */
+export interface GuideRef {
+  id: string;
+  version: number;
+}
+
+/** Key/value settings; every key has a default, so reading never yields undefined. */
+export interface Settings {
+  /** Minutes without use after which the vault key is forgotten. */
+  autoLockMinutes: number;
+  /** The guide version new sessions use. */
+  activeGuide: GuideRef | null;
+  /** The session being run now, so a restarted service worker can pick it up. */
+  activeSessionId: string | null;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  autoLockMinutes: 15,
+  activeGuide: null,
+  activeSessionId: null,
+};
+
+export interface Participant {
+  id: string;
+  /** Fictive name; stored in clear because it identifies no one. */
+  pseudonym: string;
+  consentAt: number | null;
+  withdrawnAt: number | null;
+  createdAt: number;
+}
+
+export type SessionKind = 'interview' | 'pilot' | 'import';
+export type SessionPlatform = 'zoom' | 'teams' | 'file' | 'other';
+export type SessionStatus = 'active' | 'ended' | 'interrupted' | 'approved';
+
+export interface Session {
+  id: string;
+  kind: SessionKind;
+  /** Null for pilots and imports without a participant. */
+  participantId: string | null;
+  guideId: string;
+  guideVersion: number;
+  platform: SessionPlatform;
+  startedAt: number;
+  endedAt: number | null;
+  status: SessionStatus;
+  currentItemId: string | null;
+  /** BCP 47 language of the interview, e.g. `nb`. */
+  language: string;
+  /** True while audio chunks of this session are stored. */
+  hasAudio: boolean;
+  /** Ids of the guide's intro/consent checklist items ticked in this session. */
+  consentChecked: string[];
+}
+
+export interface Note {
+  id: string;
+  sessionId: string;
+  /** Milliseconds since the Unix epoch. */
+  time: number;
+  text: string;
+  questionId: string | null;
+  reviseGuide: boolean;
+}
+
+export type Channel = 'interviewer' | 'participant';
+
+export interface SegmentWord {
+  text: string;
+  start: number;
+  end: number;
+  probability: number;
+}
+
+export interface UnclearSpan {
+  start: number;
+  end: number;
+  guess: string | null;
+}
+
+export interface Segment {
+  id: string;
+  sessionId: string;
+  channel: Channel;
+  /** Seconds from session start. */
+  start: number;
+  /** Seconds from session start. */
+  end: number;
+  text: string;
+  words: SegmentWord[];
+  unclear: UnclearSpan[];
+  source: 'live' | 'edited';
+}
+
+export interface AudioChunk {
+  id: string;
+  sessionId: string;
+  channel: Channel;
+  sequence: number;
+  /** Seconds from session start. */
+  start: number;
+  /** Seconds from session start. */
+  end: number;
+  codec: string;
+  bytes: Uint8Array;
+}
+
+export type KeyListKind = 'name' | 'place' | 'institution' | 'other';
+
+export interface KeyListEntry {
+  id: string;
+  participantId: string | null;
+  real: string;
+  fictive: string;
+  kind: KeyListKind;
+}
+
+export type { Guide };

@@ -1,0 +1,82 @@
+/**
+ * Converts sensitive records to and from their stored form: non-identifying
+ * index fields in clear, everything else in one AES-GCM payload. The additional
+ * authenticated data is `store name + record id`, so a ciphertext moved to another
+ * record or store fails to decrypt instead of showing the wrong person's words.
+ *
+ * WARNING: the payload shapes below are persisted; changing one needs a migration.
+ */
+import { decryptBytes, decryptJson, encodeText, encryptBytes, encryptJson } from './crypto';
+import { RecordDecryptionError } from './errors';
+import type { AudioChunk, KeyListEntry, Note, Segment } from './records';
+import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry, StoredNote, StoredSegment } from './schema';
+import { STORE } from './schema';
+import type { Vault } from './vault';
+
+type SegmentPayload = Pick<Segment, 'text' | 'words' | 'unclear' | 'source'>;
+type NotePayload = Pick<Note, 'text' | 'questionId' | 'reviseGuide'>;
+type KeyListPayload = Pick<KeyListEntry, 'real' | 'fictive' | 'kind'>;
+
+function context(storeName: StoreName, id: string): Uint8Array<ArrayBuffer> {
+  return encodeText(`intervju/${storeName}/${id}`);
+}
+
+async function openPayload<T>(vault: Vault, storeName: StoreName, id: string, payload: EncryptedPayload): Promise<T> {
+  try {
+    return await decryptJson<T>(vault.dataKey, payload, context(storeName, id));
+  } catch {
+    throw new RecordDecryptionError(storeName, id);
+  }
+}
+
+export async function sealSegment(vault: Vault, segment: Segment): Promise<StoredSegment> {
+  const { id, sessionId, channel, start, end, text, words, unclear, source } = segment;
+  const secret: SegmentPayload = { text, words, unclear, source };
+  return { id, sessionId, channel, start, end, payload: await encryptJson(vault.dataKey, secret, context(STORE.segments, id)) };
+}
+
+export async function openSegment(vault: Vault, stored: StoredSegment): Promise<Segment> {
+  const { id, sessionId, channel, start, end } = stored;
+  const secret = await openPayload<SegmentPayload>(vault, STORE.segments, id, stored.payload);
+  return { id, sessionId, channel, start, end, ...secret };
+}
+
+export async function sealNote(vault: Vault, note: Note): Promise<StoredNote> {
+  const { id, sessionId, time, text, questionId, reviseGuide } = note;
+  const secret: NotePayload = { text, questionId, reviseGuide };
+  return { id, sessionId, time, payload: await encryptJson(vault.dataKey, secret, context(STORE.notes, id)) };
+}
+
+export async function openNote(vault: Vault, stored: StoredNote): Promise<Note> {
+  const { id, sessionId, time } = stored;
+  return { id, sessionId, time, ...(await openPayload<NotePayload>(vault, STORE.notes, id, stored.payload)) };
+}
+
+export async function sealKeyListEntry(vault: Vault, entry: KeyListEntry): Promise<StoredKeyListEntry> {
+  const { id, participantId, real, fictive, kind } = entry;
+  const secret: KeyListPayload = { real, fictive, kind };
+  return { id, participantId, payload: await encryptJson(vault.dataKey, secret, context(STORE.keyList, id)) };
+}
+
+export async function openKeyListEntry(vault: Vault, stored: StoredKeyListEntry): Promise<KeyListEntry> {
+  const { id, participantId } = stored;
+  return { id, participantId, ...(await openPayload<KeyListPayload>(vault, STORE.keyList, id, stored.payload)) };
+}
+
+export async function sealAudioChunk(vault: Vault, chunk: AudioChunk): Promise<StoredAudioChunk> {
+  const { id, sessionId, channel, sequence, start, end, codec, bytes } = chunk;
+  // Copy: the caller's view may sit on a larger or shared buffer, and WebCrypto needs an ArrayBuffer-backed view.
+  const plaintext = new Uint8Array(bytes);
+  const payload = await encryptBytes(vault.dataKey, plaintext, context(STORE.audio, id));
+  return { id, sessionId, channel, sequence, start, end, codec, payload };
+}
+
+export async function openAudioChunk(vault: Vault, stored: StoredAudioChunk): Promise<AudioChunk> {
+  const { id, sessionId, channel, sequence, start, end, codec } = stored;
+  try {
+    const bytes = await decryptBytes(vault.dataKey, stored.payload, context(STORE.audio, id));
+    return { id, sessionId, channel, sequence, start, end, codec, bytes };
+  } catch {
+    throw new RecordDecryptionError(STORE.audio, id);
+  }
+}

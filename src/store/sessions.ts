@@ -1,0 +1,124 @@
+/** Interview, pilot and import sessions. Metadata only, in clear: what was said lives in segments. */
+import { deleteAudioOfSessions } from './audio';
+import { runTransaction } from './database';
+import { resolveEnvironment, type StoreEnvironment } from './environment';
+import { RecordStateError } from './errors';
+import type { Session } from './records';
+import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
+
+export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
+  Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;
+
+/** Starts a session (status `active`, started now unless given). */
+export async function createSession(database: IntervjuDatabase, input: NewSession, environment?: StoreEnvironment): Promise<Session> {
+  const { now, idSource } = resolveEnvironment(environment);
+  const session: Session = {
+    id: idSource(),
+    kind: input.kind,
+    participantId: input.participantId,
+    guideId: input.guideId,
+    guideVersion: input.guideVersion,
+    platform: input.platform,
+    startedAt: input.startedAt ?? now(),
+    endedAt: null,
+    status: 'active',
+    currentItemId: input.currentItemId ?? null,
+    language: input.language,
+    hasAudio: input.hasAudio ?? false,
+    consentChecked: [],
+  };
+  await runTransaction(database, [STORE.sessions, STORE.participants], 'readwrite', async (transaction) => {
+    if (session.participantId !== null && !(await transaction.objectStore(STORE.participants).get(session.participantId))) {
+      throw new RecordStateError(`Participant ${session.participantId} does not exist.`);
+    }
+    await transaction.objectStore(STORE.sessions).add(session);
+  });
+  return session;
+}
+
+/** One session, or null. */
+export async function getSession(database: IntervjuDatabase, id: string): Promise<Session | null> {
+  return (await database.get(STORE.sessions, id)) ?? null;
+}
+
+/** All sessions, newest first. */
+export async function listSessions(database: IntervjuDatabase): Promise<Session[]> {
+  return (await database.getAll(STORE.sessions)).sort((left, right) => right.startedAt - left.startedAt);
+}
+
+/** Changes fields of a session; returns the updated record. */
+export async function updateSession(
+  database: IntervjuDatabase,
+  id: string,
+  patch: Partial<Omit<Session, 'id'>>,
+): Promise<Session> {
+  return runTransaction(database, [STORE.sessions], 'readwrite', async (transaction) => {
+    const store = transaction.objectStore(STORE.sessions);
+    const current = await store.get(id);
+    if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
+    const updated: Session = { ...current, ...patch, id };
+    await store.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * Sessions still marked `active`. Called at start-up: if no recording is running,
+ * these were cut off by a browser or extension restart and should be offered for recovery.
+ */
+export async function findInterruptedSessions(database: IntervjuDatabase): Promise<Session[]> {
+  return database.getAllFromIndex(STORE.sessions, 'byStatus', 'active');
+}
+
+/**
+ * Marks a session's transcript approved. Under the `delete-on-approval` and
+ * `no-audio` policies its audio is deleted in the same transaction, so an
+ * approved session never keeps a recording the ethics approval says must go.
+ */
+export async function approveSession(database: IntervjuDatabase, id: string, environment?: StoreEnvironment): Promise<Session> {
+  const { now } = resolveEnvironment(environment);
+  return runTransaction(database, [STORE.sessions, STORE.audio, STORE.project], 'readwrite', async (transaction) => {
+    const sessions = transaction.objectStore(STORE.sessions);
+    const current = await sessions.get(id);
+    if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
+    const project = await transaction.objectStore(STORE.project).get(SINGLE_RECORD_KEY);
+    const policy = project?.audioPolicy.kind;
+    const deleteAudio = policy === 'delete-on-approval' || policy === 'no-audio';
+    if (deleteAudio) await deleteAudioOfSessions(transaction.objectStore(STORE.audio), [id]);
+    const updated: Session = {
+      ...current,
+      status: 'approved',
+      endedAt: current.endedAt ?? now(),
+      hasAudio: deleteAudio ? false : current.hasAudio,
+    };
+    await sessions.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * Records which consent items were ticked. When the checklist is complete, the
+ * participant's consent time is set (once: the first complete consent counts).
+ */
+export async function recordConsent(
+  database: IntervjuDatabase,
+  sessionId: string,
+  checkedItemIds: string[],
+  complete: boolean,
+  environment?: StoreEnvironment,
+): Promise<Session> {
+  const { now } = resolveEnvironment(environment);
+  return runTransaction(database, [STORE.sessions, STORE.participants], 'readwrite', async (transaction) => {
+    const sessions = transaction.objectStore(STORE.sessions);
+    const current = await sessions.get(sessionId);
+    if (!current) throw new RecordStateError(`Session ${sessionId} does not exist.`);
+    const updated: Session = { ...current, consentChecked: [...new Set(checkedItemIds)] };
+    await sessions.put(updated);
+    if (complete && current.participantId !== null) {
+      const participants = transaction.objectStore(STORE.participants);
+      const participant = await participants.get(current.participantId);
+      if (participant && participant.consentAt === null) await participants.put({ ...participant, consentAt: now() });
+    }
+    return updated;
+  });
+}

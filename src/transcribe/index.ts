@@ -1,0 +1,82 @@
+/**
+ * Transcription: the model registry, token confidence, hallucination detection,
+ * the [uklart] policy, and merging segments of both channels. See docs/uklart.md
+ * and docs/models.md.
+ */
+export {
+  logSoftmax,
+  logSumExp,
+  TokenLogProbCollector,
+  collectingLogitsProcessor,
+  averageLogProb,
+  compressionRatio,
+  wordProbabilities,
+  aggregateWordProbability,
+} from './confidence';
+export type {
+  TokenLogProb,
+  TimedWord,
+  WordWithProbability,
+  WordProbabilityAggregation,
+  CollectedToken,
+  CollectorOptions,
+  LogitsTensorLike,
+  WordProbabilityOptions,
+} from './confidence';
+export {
+  detectHallucination,
+  detectRepetition,
+  detectHighCompression,
+  detectBoilerplate,
+  detectLowSpeechRatio,
+  detectNoSpeech,
+  rejectsWholeSegment,
+  BOILERPLATE_PHRASES,
+  DEFAULT_HALLUCINATION_THRESHOLDS,
+} from './hallucination';
+export type { HallucinationReason, HallucinationThresholds, HallucinationInput, BoilerplatePhrase } from './hallucination';
+export { applyUnclearPolicy, unclearLabel, formatUnclear, DEFAULT_UNCLEAR_THRESHOLDS } from './unclear-policy';
+export type {
+  UnclearPolicyInput,
+  PolicyResult,
+  PolicyWord,
+  PolicyWordInput,
+  PolicySegmentInput,
+  UnclearSpan,
+  UnclearReason,
+  UnclearThresholds,
+  TimeSpan,
+} from './unclear-policy';
+export {
+  mergeChannels,
+  findOverlaps,
+  applySegmentUpdate,
+  joinTurns,
+  unionRanges,
+  intersectRanges,
+  compareSegments,
+  DEFAULT_TURN_GAP_SECONDS,
+} from './segment-merge';
+export type { Channel, MergeableSegment, Turn } from './segment-merge';
+export {
+  parseModelManifest,
+  verifyModelFiles,
+  isTestModel,
+  KNOWN_MODELS,
+  findKnownModel,
+  parseKnownModels,
+  requiredOnnxFiles,
+  sha256Hex,
+  ModelManifestError,
+  MODEL_DTYPES,
+  DTYPE_FILE_SUFFIX,
+} from './model-registry';
+export type {
+  ModelManifest,
+  ModelFile,
+  ModelKind,
+  ModelDtype,
+  KnownModel,
+  ModelFileProblem,
+  ModelVerification,
+} from './model-registry';

@@ -1,0 +1,137 @@
+/**
+ * Runs the real transformers.js Whisper pipeline, offline, on the committed
+ * test model (models/intervju-test-tiny, made by scripts/models/make-test-model.py).
+ *
+ * The model has random weights: its text means nothing, so nothing here checks
+ * words. What is checked is everything around them that the product relies on:
+ * the model folder loads from disk with no network, audio reaches the model,
+ * language and task tokens are accepted, and timestamps and word timestamps
+ * come back in the shape the transcript code reads.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { parseModelManifest, verifyModelFiles } from './model-registry';
+
+const MODELS_FOLDER = fileURLToPath(new URL('../../models/', import.meta.url));
+const TEST_MODEL = 'intervju-test-tiny';
+const SAMPLE_RATE = 16_000;
+
+interface Chunk {
+  text: string;
+  timestamp: [number | null, number | null];
+}
+interface Transcript {
+  text: string;
+  chunks?: Chunk[];
+}
+
+/** Five seconds of a gliding tone with a slow tremolo: deterministic, speech-band, not silence. */
+function toneAudio(seconds = 5): Float32Array {
+  const samples = new Float32Array(SAMPLE_RATE * seconds);
+  let phase = 0;
+  for (let index = 0; index < samples.length; index++) {
+    const time = index / SAMPLE_RATE;
+    phase += (2 * Math.PI * (180 + 60 * time)) / SAMPLE_RATE;
+    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
+  }
+  return samples;
+}
+
+const networkCalls: string[] = [];
+const originalFetch = globalThis.fetch;
+const originalEnvironmentFetch = env.fetch;
+let transcriber: AutomaticSpeechRecognitionPipeline;
+
+async function transcribe(audio: Float32Array, options: Record<string, unknown>): Promise<Transcript> {
+  return (await transcriber(audio, options)) as Transcript;
+}
+
+beforeAll(async () => {
+  // Any request that is not a local file is a leak: interviews must stay on the machine.
+  const spy = vi.fn(async (input: unknown) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.startsWith('file:')) networkCalls.push(url);
+    throw new Error(`network access attempted: ${url}`);
+  });
+  globalThis.fetch = spy as unknown as typeof fetch;
+  // transformers.js binds its own copy of fetch when it is imported.
+  env.fetch = spy as unknown as typeof env.fetch;
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = MODELS_FOLDER;
+  env.useFSCache = false;
+  env.useBrowserCache = false;
+  transcriber = (await pipeline('automatic-speech-recognition', TEST_MODEL, {
+    dtype: 'fp32',
+    device: 'cpu',
+  })) as AutomaticSpeechRecognitionPipeline;
+});
+
+afterAll(async () => {
+  await transcriber?.dispose();
+  globalThis.fetch = originalFetch;
+  env.fetch = originalEnvironmentFetch;
+});
+
+describe('the committed test model', () => {
+  it('matches its manifest, byte for byte', async () => {
+    const folder = `${MODELS_FOLDER}${TEST_MODEL}/`;
+    const manifest = parseModelManifest(JSON.parse(await readFile(`${folder}manifest.json`, 'utf8')));
+    expect(manifest.kind).toBe('test');
+    const result = await verifyModelFiles(manifest, async (path) => new Uint8Array(await readFile(folder + path)));
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('transformers.js Whisper pipeline on the test model', () => {
+  it('transcribes Norwegian audio to text, the same text each time', async () => {
+    const audio = toneAudio();
+    const first = await transcribe(audio, { language: 'no', task: 'transcribe' });
+    expect(typeof first.text).toBe('string');
+    expect(first.text.trim().length).toBeGreaterThan(0);
+    expect(await transcribe(audio, { language: 'no', task: 'transcribe' })).toEqual(first);
+  });
+
+  it('hears the audio: a tone and silence give different text', async () => {
+    const tone = await transcribe(toneAudio(), { language: 'no', task: 'transcribe' });
+    const silence = await transcribe(new Float32Array(SAMPLE_RATE * 5), { language: 'no', task: 'transcribe' });
+    expect(tone.text).not.toBe(silence.text);
+  });
+
+  it('returns segments with numeric start and end times within the window', async () => {
+    const result = await transcribe(toneAudio(), { language: 'no', task: 'transcribe', return_timestamps: true });
+    expect(result.chunks?.length).toBeGreaterThan(0);
+    for (const chunk of result.chunks ?? []) {
+      const [start, end] = chunk.timestamp;
+      expect(typeof start).toBe('number');
+      expect(typeof end).toBe('number');
+      expect(start as number).toBeGreaterThanOrEqual(0);
+      expect(end as number).toBeGreaterThan(start as number);
+      expect(end as number).toBeLessThanOrEqual(30);
+    }
+    expect(result.chunks?.map((chunk) => chunk.text).join('')).toBe(result.text);
+  });
+
+  it('returns words with numeric times for word timestamps', async () => {
+    const result = await transcribe(toneAudio(), { language: 'nn', task: 'transcribe', return_timestamps: 'word' });
+    const words = result.chunks ?? [];
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) {
+      const [start, end] = word.timestamp;
+      expect(typeof start).toBe('number');
+      expect(typeof end).toBe('number');
+      expect(end as number).toBeGreaterThanOrEqual(start as number);
+    }
+    expect(words.map((word) => word.text).join('').trim()).toBe(result.text.trim());
+  });
+
+  it('accepts bokmål as "no" and rejects "nb", which Whisper does not know', async () => {
+    await expect(transcribe(toneAudio(1), { language: 'nb' })).rejects.toThrow(/not supported/);
+  });
+
+  it('never touched the network', () => {
+    expect(networkCalls).toEqual([]);
+  });
+});

@@ -1,0 +1,13 @@
+export { pickLocale, translator } from './i18n';
+export type { Locale, MessageKey, Translate } from './i18n';
+export { GuideView } from './GuideView';
+export type { GuideViewProps } from './GuideView';
+export { PassphraseGate } from './PassphraseGate';
+export { localVaultAccess, backgroundVaultAccess } from './vault-access';
+export type { VaultAccess } from './vault-access';
+export { rememberVault, recallVault, forgetVault, touchVault, lastVaultActivity } from './vault-session';
+export { MEETING_PAGE_MATCHES, MEETING_ORIGIN_MATCHES, platformOf, controlInsets } from './meeting-platforms';
+export type { MeetingPlatform, ControlInsets } from './meeting-platforms';
+export { mountPanelHost, PANEL_HOST_ID } from './panel-host';
+export type { PanelHostState, PanelHostOptions, PanelHost } from './panel-host';
+export { readPanelHostState, writePanelHostState, panelHostLabels } from './panel-host-settings';

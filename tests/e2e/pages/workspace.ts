@@ -1,0 +1,36 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { openExtensionPage } from '../fixtures';
+
+export const TEST_PASSPHRASE = 'korrekt hest batteri stift';
+
+/** The workspace page, and what a researcher does there. */
+export class WorkspacePage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<WorkspacePage> {
+    return new WorkspacePage(await openExtensionPage(context, extensionId, 'workspace.html'));
+  }
+
+  /** First run: choose the passphrase. */
+  async setUpPassphrase(passphrase = TEST_PASSPHRASE): Promise<void> {
+    await this.page.getByTestId('passphrase-input').fill(passphrase);
+    await this.page.getByTestId('passphrase-confirm').fill(passphrase);
+    await this.page.getByTestId('passphrase-submit').click();
+    await expect(this.page.getByTestId('lock-now')).toBeVisible({ timeout: 20_000 });
+  }
+
+  async unlock(passphrase = TEST_PASSPHRASE): Promise<void> {
+    await this.page.getByTestId('passphrase-input').fill(passphrase);
+    await this.page.getByTestId('passphrase-submit').click();
+  }
+
+  /** Pastes a guide, checks the preview read it, and saves it as the active guide. */
+  async importGuide(text: string, title?: string): Promise<void> {
+    await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/guides');
+    if (title) await this.page.getByTestId('guide-import-title').fill(title);
+    await this.page.getByTestId('guide-import-text').fill(text);
+    await expect(this.page.getByTestId('guide-import-preview').getByTestId('guide-question').first()).toBeAttached();
+    await this.page.getByTestId('guide-import-save').click();
+    await expect(this.page.getByTestId('guide-message')).toBeVisible();
+  }
+}

@@ -1,0 +1,153 @@
+import { expect, extensionIdOf, launchWithExtension, test, watchForeignRequests } from './fixtures';
+import { FAKE_MEETING_URLS } from './fake-meetings';
+import { EXPECTED, PASTED_GUIDE } from './guide-text';
+import { PanelPage } from './pages/panel';
+import { WorkspacePage } from './pages/workspace';
+
+test.describe('in-call panel', () => {
+  test('appears on Zoom and Teams web calls, and not elsewhere', async ({ context }) => {
+    const page = await context.newPage();
+    for (const url of [
+      FAKE_MEETING_URLS.zoom,
+      FAKE_MEETING_URLS.zoomVanity,
+      FAKE_MEETING_URLS.teams,
+      FAKE_MEETING_URLS.teamsLive,
+      FAKE_MEETING_URLS.teamsCloud,
+    ]) {
+      await page.goto(url);
+      await expect(page.locator('#intervju-panel-host'), url).toBeAttached();
+      await expect(PanelPage.inMeeting(page).root, url).toBeVisible();
+    }
+    await page.goto(FAKE_MEETING_URLS.zoomHome);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('#intervju-panel-host')).toHaveCount(0);
+  });
+
+  test('shows a guide pasted in the workspace, with its sections, questions and probes', async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag i sykepleien');
+
+    const call = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.zoom);
+    const panel = PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    await expect(panel.root.locator('.panel-title strong')).toHaveText('Arbeidshverdag i sykepleien');
+    await expect(panel.testId('guide-section')).toHaveCount(EXPECTED.sections.length);
+    for (const [index, title] of EXPECTED.sections.entries()) {
+      await expect(panel.testId('guide-section').nth(index)).toContainText(title);
+    }
+    await expect(panel.testId('guide-question')).toHaveText(EXPECTED.questions.map((text) => new RegExp(escape(text))));
+    await expect(panel.testId('guide-probe')).toHaveText(EXPECTED.probes.map((text) => new RegExp(escape(text))));
+    await expect(panel.question(EXPECTED.questions[3]!).getByTestId('guide-condition')).toContainText(EXPECTED.condition);
+  });
+
+  test('keeps marks across a reload of the call and a browser restart', async ({ profile, context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag i sykepleien');
+
+    const call = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.teams);
+    let panel = PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    await panel.startInterview('Kari');
+    await panel.mark(panel.question(EXPECTED.questions[0]!), 'covered');
+    await panel.mark(panel.probe(EXPECTED.probes[0]!), 'asked');
+    await panel.mark(panel.question(EXPECTED.questions[1]!), 'skipped');
+    // Keyboard: the panel's own keys go through the same command path as the
+    // browser-wide shortcuts (next question, mark declined).
+    await panel.question(EXPECTED.questions[1]!).locator('.item-text').first().click();
+    await call.frameLocator('#intervju-panel-host iframe').locator('body').press('j');
+    await expect(panel.question(EXPECTED.questions[2]!)).toHaveAttribute('aria-current', 'step');
+    await call.frameLocator('#intervju-panel-host iframe').locator('body').press('d');
+    await expect(panel.question(EXPECTED.questions[2]!)).toHaveAttribute('data-state', 'declined');
+
+    await call.reload();
+    panel = PanelPage.inMeeting(call);
+    await expect(panel.question(EXPECTED.questions[0]!)).toHaveAttribute('data-state', 'covered');
+    await expect(panel.probe(EXPECTED.probes[0]!)).toHaveAttribute('data-state', 'asked');
+    await expect(panel.question(EXPECTED.questions[1]!)).toHaveAttribute('data-state', 'skipped');
+    await expect(panel.question(EXPECTED.questions[2]!)).toHaveAttribute('data-state', 'declined');
+
+    await context.close();
+    const restarted = await launchWithExtension(profile);
+    try {
+      await extensionIdOf(restarted);
+      const again = await restarted.newPage();
+      await again.goto(FAKE_MEETING_URLS.teams);
+      panel = PanelPage.inMeeting(again);
+      // The key is forgotten when the browser exits: the researcher unlocks again.
+      await expect(panel.testId('passphrase-input')).toBeVisible();
+      await panel.unlockIfLocked();
+      await expect(panel.question(EXPECTED.questions[0]!)).toHaveAttribute('data-state', 'covered');
+      await expect(panel.question(EXPECTED.questions[1]!)).toHaveAttribute('data-state', 'skipped');
+      await expect(panel.question(EXPECTED.questions[2]!)).toHaveAttribute('data-state', 'declined');
+      await expect(panel.testId('elapsed')).toBeVisible();
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  test("the meeting page's own scripts cannot read the panel", async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag i sykepleien');
+    const call = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.zoom);
+    const panel = PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    await panel.startInterview('Ola');
+    await panel.testId('note-input').fill('Deltakeren nevnte naboen Per Hansen');
+    await panel.testId('note-input').press('Enter');
+    await expect(panel.testId('note')).toContainText('Per Hansen');
+
+    const seen = await call.evaluate(() => (window as unknown as { __collectEverything(): string }).__collectEverything());
+    for (const secret of [EXPECTED.questions[0]!, EXPECTED.probes[0]!, 'Per Hansen', 'Ola', 'Arbeidshverdag']) {
+      expect(seen).not.toContain(secret);
+    }
+    // The page can find the frame, but not into it: the panel is another origin.
+    expect(seen).toContain('[frame-closed]');
+    expect(seen).toContain('[blocked:SecurityError]');
+    const frameDocument = await call.evaluate(
+      () => document.getElementById('intervju-panel-host')?.shadowRoot?.querySelector('iframe')?.contentDocument ?? 'no access',
+    );
+    expect(frameDocument).toBe('no access');
+  });
+
+  test('opens in a tab of its own as the side panel does, and the practice call shows it', async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    // A fresh install carries the example guide, so the practice call works at once.
+    const practice = await context.newPage();
+    await practice.goto(`chrome-extension://${extensionId}/practice.html`);
+    const panel = PanelPage.inMeeting(practice);
+    await panel.unlockIfLocked();
+    await expect(panel.testId('guide-question').first()).toBeAttached();
+    await expect(panel.testId('interview-start')).toBeVisible();
+
+    const side = await context.newPage();
+    await side.goto(`chrome-extension://${extensionId}/panel.html`);
+    const sidePanel = new PanelPage(side);
+    await sidePanel.unlockIfLocked();
+    await expect(sidePanel.testId('guide-question').first()).toBeAttached();
+  });
+
+  test('makes no network request of its own', async ({ context, extensionId, foreignRequests }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(PASTED_GUIDE);
+    for (const url of [FAKE_MEETING_URLS.zoom, FAKE_MEETING_URLS.teams]) {
+      const call = await context.newPage();
+      await call.goto(url);
+      const panel = PanelPage.inMeeting(call);
+      await panel.unlockIfLocked();
+      await expect(panel.testId('guide-question').first()).toBeAttached();
+    }
+    expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
