@@ -10,3 +10,11 @@ export type {
   StartSessionResult,
   VaultStatus,
 } from './background-protocol';
+export type {
+  WhisperLanguage,
+  ModelInfo,
+  TranscriptionWord,
+  RawTranscription,
+  TranscriptionRequest,
+  TranscriptionEvent,
+} from './transcription-protocol';

@@ -1,0 +1,67 @@
+/**
+ * Messages between a page (the offscreen document during a call, the workspace
+ * for file imports) and the transcription Web Worker that runs Whisper. Long work
+ * reports as a discriminated union on `status`, as transformers.js's Whisper
+ * examples do, handled by an exhaustive switch.
+ */
+
+/** Whisper language codes the product offers; `no` is bokmål output (`nb` throws). */
+export type WhisperLanguage = 'no' | 'nn' | 'en' | 'sv' | 'da' | 'auto';
+
+export interface ModelInfo {
+  /** Folder name under models/. */
+  name: string;
+  displayName: string;
+  /** `test` for the project's random-weight model: the UI must warn loudly. */
+  kind: 'test' | 'real';
+  device: 'wasm' | 'webgpu';
+  dtype: string;
+  /** onnxruntime's WASM threads; 1 unless the page is cross-origin isolated. */
+  threads: number;
+  wordTimestamps: boolean;
+}
+
+export interface TranscriptionWord {
+  text: string;
+  /** Seconds from the session's (or file's) start. */
+  start: number;
+  end: number;
+  /** exp(mean token log-prob); null when the model gave no token for the word. */
+  probability: number | null;
+}
+
+export interface RawTranscription {
+  text: string;
+  words: TranscriptionWord[];
+  /** Segment-level chunks with timestamps (always present when text is). */
+  chunks: { text: string; start: number; end: number }[];
+  /** openai-whisper's avg_logprob over the decoded tokens. */
+  avgLogProb: number;
+  compressionRatio: number;
+  /** transformers.js does not expose it; null unless computed. */
+  noSpeechProb: number | null;
+  tokenCount: number;
+  timing: { encoderMs: number | null; decoderMs: number | null; totalMs: number };
+}
+
+export type TranscriptionRequest =
+  | { type: 'load'; model: string; device: 'auto' | 'wasm' | 'webgpu' }
+  | {
+      type: 'transcribe';
+      id: string;
+      /** 16 kHz mono; transferred, not copied. */
+      samples: Float32Array;
+      /** Seconds from session start of samples[0]; added to every returned time. */
+      offset: number;
+      language: WhisperLanguage;
+      wordTimestamps: boolean;
+    }
+  | { type: 'cancel'; id: string };
+
+export type TranscriptionEvent =
+  | { status: 'loading'; model: string; progress: number }
+  | { status: 'ready'; model: ModelInfo }
+  | { status: 'partial'; id: string; text: string }
+  | { status: 'final'; id: string; result: RawTranscription }
+  | { status: 'cancelled'; id: string }
+  | { status: 'error'; id: string | null; message: string };
