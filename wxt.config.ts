@@ -30,7 +30,10 @@ export default defineConfig({
     name: 'Intervju',
     description: 'Interview guide, coverage and local transcription beside a Zoom or Teams call. Nothing leaves your machine.',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'offscreen', 'tabCapture'],
+    // The meeting sites the content script runs on anyway; listed so the toolbar
+    // button can tell a call tab (panel already on the page) from any other tab.
+    host_permissions: [...MEETING_ORIGIN_MATCHES],
     action: { default_title: 'Intervju' },
     side_panel: { default_path: 'panel.html' },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { isCoverageCommand } from '../../src/coverage';
+import { platformOf } from '../../src/ui';
 import { openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
 import { checkAutoLock } from './auto-lock';
 import { runCoverageCommand } from './coverage-commands';
 import { seedExampleGuide } from './example-guide';
+import { scheduleLifecycle } from './lifecycle';
 import { servePanel } from './panel-service';
+import { serveRecording } from './recording-service';
 
 /**
  * The service worker only orchestrates. MV3 may stop it at any moment, so it keeps
@@ -28,10 +31,16 @@ export default defineBackground(() => {
       .finally(() => browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') }));
   });
 
-  // The toolbar button opens the panel in the side panel of the current tab (a phone
-  // interview on speaker, or any call the content script does not know).
+  const recording = serveRecording(openDatabase);
+
+  // The toolbar button grants tab capture when the panel asked for it. On other
+  // tabs (a phone interview on speaker, a call the content script does not know)
+  // it opens the panel in the side panel; that must happen inside the click's user
+  // gesture, so it is decided from the tab's URL without awaiting anything.
   browser.action.onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void browser.sidePanel.open({ tabId: tab.id });
+    if (tab.id === undefined) return;
+    if (platformOf(tab.url ?? '') === 'other') void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    void recording.onActionClicked(tab.id);
   });
 
   // Shortcuts that work while focus is in the call, where the panel hears no keys.
@@ -40,6 +49,7 @@ export default defineBackground(() => {
   });
 
   servePanel(openDatabase);
+  scheduleLifecycle(openDatabase);
 
   void browser.alarms.create('auto-lock', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

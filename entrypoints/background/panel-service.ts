@@ -10,6 +10,7 @@ import {
   getSetting,
   listCoverage,
   listNotes,
+  listSegments,
   recordConsent,
   recordCoverage,
   setSetting,
@@ -18,6 +19,7 @@ import {
 } from '../../src/store';
 import { localVaultAccess, recallVault, touchVault } from '../../src/ui';
 import { runCoverageCommand } from './coverage-commands';
+import { readRecordingFailure, readRecordingState } from './recording-service';
 
 /**
  * Answers the panel's requests. The panel in a meeting page may not open IndexedDB
@@ -25,6 +27,10 @@ import { runCoverageCommand } from './coverage-commands';
  * goes through here. Nothing is kept between requests: the worker may stop any time.
  */
 export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void {
+  const recordingOf = async (sessionId: string) => {
+    const state = await readRecordingState();
+    return state?.sessionId === sessionId ? state : null;
+  };
   const vaultAccess = async () => localVaultAccess(await openDatabase());
   const activeSession = async (db: IntervjuDatabase) => {
     const sessionId = await getSetting(db, 'activeSessionId');
@@ -50,6 +56,9 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       participant: session?.participantId ? await getParticipant(db, session.participantId) : null,
       events: session ? await listCoverage(db, session.id) : [],
       notes: session && vault ? await listNotes(db, vault, session.id) : [],
+      segments: session && vault ? await listSegments(db, vault, session.id) : [],
+      recording: session ? await recordingOf(session.id) : null,
+      recordingFailure: session ? await readRecordingFailure() : null,
     };
   });
 

@@ -5,7 +5,9 @@ import { backgroundMessaging } from '../../src/messages';
 import { GuideView, type Translate } from '../../src/ui';
 import { ClockBar } from './ClockBar';
 import { ConsentChecklist } from './ConsentChecklist';
+import { LiveTranscript } from './LiveTranscript';
 import { NotesView } from './NotesView';
+import { RecordingBar } from './RecordingBar';
 import { StartInterview } from './StartInterview';
 import { useCommandKeys } from './use-command-keys';
 import { usePanelData } from './use-panel-data';
@@ -81,6 +83,13 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             }}
           />
           <ConsentChecklist guide={guide} session={session} t={t} />
+          <RecordingBar
+            sessionId={session.id}
+            recording={data.recording}
+            failure={data.recordingFailure}
+            consentComplete={guide.intro.every((item) => session.consentChecked.includes(item.id))}
+            t={t}
+          />
           <GuideView
             guide={guide}
             t={t}
@@ -91,6 +100,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             }
             onSelect={(itemId) => void backgroundMessaging.sendMessage('session.select', { sessionId: session.id, itemId })}
           />
+          <LiveTranscript segments={data.segments} participant={data.participant} t={t} />
           <NotesView session={session} guide={guide} notes={data.notes} t={t} />
         </>
       )}

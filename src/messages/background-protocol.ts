@@ -12,7 +12,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
 import type { Guide } from '../guide';
-import type { Note, Participant, Session } from '../store';
+import type { Note, Participant, Segment, Session } from '../store';
+import type { RecordingMode, RecordingState, StartRecordingResult } from './recording-protocol';
 
 /** What the store's lock looks like from a page: never set up, locked, or open. */
 export type VaultStatus = 'set-up' | 'locked' | 'open';
@@ -32,6 +33,12 @@ export interface PanelState {
   events: CoverageEvent[];
   /** Empty while locked. */
   notes: Note[];
+  /** The running session's transcript so far, in time order; empty while locked. */
+  segments: Segment[];
+  /** The recording of the running session, if any. */
+  recording: RecordingState | null;
+  /** Why the last attempt to start recording failed, if it did. */
+  recordingFailure: StartRecordingResult | null;
 }
 
 export interface StartSessionRequest {
@@ -56,6 +63,11 @@ export interface BackgroundProtocol {
   'coverage.mark'(request: { sessionId: string; itemId: string; itemKind: CoverageItemKind; state: CoverageState }): void;
   /** Runs a coverage command (next question, mark covered, …) on the running session. */
   'coverage.command'(command: CoverageCommand): void;
+  /** Starts recording the running session; `tabId` is the call tab (absent in the side panel: the active tab). */
+  'recording.start'(request: { mode: RecordingMode; tabId?: number }): StartRecordingResult;
+  'recording.pause'(): void;
+  'recording.resume'(): void;
+  'recording.stop'(): void;
   'note.add'(request: { sessionId: string; text: string; questionId: string | null; reviseGuide: boolean }): { ok: boolean };
 }
 

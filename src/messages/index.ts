@@ -18,3 +18,17 @@ export type {
   TranscriptionRequest,
   TranscriptionEvent,
 } from './transcription-protocol';
+export { offscreenMessaging, recordingReportMessaging, isLevelsNotice } from './recording-protocol';
+export type {
+  RecordingMode,
+  RecordingStatus,
+  RecordingChannel,
+  RecordingWarning,
+  RecordingState,
+  StartRecordingRefusal,
+  StartRecordingResult,
+  OffscreenBeginRequest,
+  OffscreenProtocol,
+  RecordingReportProtocol,
+  LevelsNotice,
+} from './recording-protocol';

@@ -17,6 +17,7 @@ export type StoreChange =
   | { type: 'segments.changed'; sessionId: string }
   | { type: 'participants.changed' }
   | { type: 'project.changed' }
+  | { type: 'recording.changed' }
   | { type: 'vault.locked' }
   | { type: 'vault.unlocked' };
 
@@ -30,6 +31,7 @@ const STORE_CHANGE_TYPES: ReadonlySet<string> = new Set<StoreChange['type']>([
   'segments.changed',
   'participants.changed',
   'project.changed',
+  'recording.changed',
   'vault.locked',
   'vault.unlocked',
 ]);

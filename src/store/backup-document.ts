@@ -17,7 +17,7 @@ import type { StoredCoverageEvent } from './schema';
 export const BACKUP_DOCUMENT_VERSION = 1;
 const DOCUMENT_FILE = 'backup.json';
 
-const channel = z.enum(['interviewer', 'participant']);
+const channel = z.enum(['interviewer', 'participant', 'mixed']);
 const timeOrNull = z.number().nullable();
 
 const projectSchema = z.object({

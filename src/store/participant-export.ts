@@ -37,7 +37,8 @@ export function transcriptText(session: Session, segments: readonly Segment[], p
   let turn: { channel: Segment['channel']; texts: string[]; end: number } | null = null;
   const flush = () => {
     if (!turn) return;
-    const speaker = turn.channel === 'interviewer' ? 'I' : pseudonym;
+    // One microphone for both speakers cannot tell them apart: say so rather than guess.
+    const speaker = turn.channel === 'interviewer' ? 'I' : turn.channel === 'mixed' ? `I/${pseudonym}` : pseudonym;
     lines.push(`${speaker}: ${turn.texts.join(' ')} ${formatTimestamp(turn.end)}`, '');
   };
   for (const segment of segments) {

@@ -37,12 +37,19 @@ export interface Settings {
   activeGuide: GuideRef | null;
   /** The session being run now, so a restarted service worker can pick it up. */
   activeSessionId: string | null;
+  /**
+   * Delete all project data automatically once the end date has come. On by
+   * default: ethics approvals require deletion at the project's end date.
+   * A missing value reads as the default, so older databases need no migration.
+   */
+  deleteAtEndDate: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   autoLockMinutes: 15,
   activeGuide: null,
   activeSessionId: null,
+  deleteAtEndDate: true,
 };
 
 export interface Participant {
@@ -88,7 +95,8 @@ export interface Note {
   reviseGuide: boolean;
 }
 
-export type Channel = 'interviewer' | 'participant';
+/** Microphone = interviewer, call tab = participant; `mixed` when one microphone hears both (single-source mode). */
+export type Channel = 'interviewer' | 'participant' | 'mixed';
 
 export interface SegmentWord {
   text: string;

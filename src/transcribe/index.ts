@@ -80,3 +80,4 @@ export type {
   ModelFileProblem,
   ModelVerification,
 } from './model-registry';
+export { buildLiveSegment, type LiveSegmentInput } from './live-segment';

@@ -11,3 +11,4 @@ export type { MeetingPlatform, ControlInsets } from './meeting-platforms';
 export { mountPanelHost, PANEL_HOST_ID } from './panel-host';
 export type { PanelHostState, PanelHostOptions, PanelHost } from './panel-host';
 export { readPanelHostState, writePanelHostState, panelHostLabels } from './panel-host-settings';
+export { TranscriptText } from './TranscriptText';

@@ -1,4 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The participant's voice, which the fake call plays when a test calls `__playParticipant()`. */
+const PARTICIPANT_WAV = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
 
 /**
  * Stand-ins for Zoom's and Teams' web clients, served at their real URLs through
@@ -33,6 +38,11 @@ const MEETING_PAGE = (title: string) => `<!doctype html>
   <script>
     // What a meeting client's own script could collect: the page's text, every open
     // shadow root, and the documents of any frames it may open.
+    window.__playParticipant = () => {
+      const audio = new Audio('/__intervju-test/participant.wav');
+      document.body.append(audio);
+      return audio.play().then(() => true);
+    };
     window.__collectEverything = () => {
       const texts = [];
       const visit = (root) => {
@@ -57,7 +67,9 @@ const MEETING_PAGE = (title: string) => `<!doctype html>
 export async function routeFakeMeetings(context: BrowserContext): Promise<void> {
   for (const host of FAKE_MEETING_HOSTS) {
     await context.route(`https://${host}/**`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: MEETING_PAGE(host) }),
+      new URL(route.request().url()).pathname === '/__intervju-test/participant.wav'
+        ? route.fulfill({ status: 200, contentType: 'audio/wav', body: readFileSync(PARTICIPANT_WAV) })
+        : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: MEETING_PAGE(host) }),
     );
   }
 }

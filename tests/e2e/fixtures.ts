@@ -24,12 +24,32 @@ export function chromiumArgs(extraArgs: string[] = []): string[] {
   ];
 }
 
+/**
+ * Chromium's fake microphone plays `microphoneWav` once from the moment it is
+ * opened. Playwright mutes audio by default, which would make captured tab audio
+ * all zeros, so recording tests keep it audible. Do not add
+ * --use-fake-ui-for-media-stream: it breaks tab capture.
+ */
+export function fakeAudioArgs(microphoneWav: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${microphoneWav}%noloop`,
+    '--auto-accept-camera-and-microphone-capture',
+    '--autoplay-policy=no-user-gesture-required',
+  ];
+}
+
 /** Launches Chromium with the built extension on a given profile folder. */
-export async function launchWithExtension(profile: string, extraArgs: string[] = []): Promise<BrowserContext> {
+export async function launchWithExtension(
+  profile: string,
+  extraArgs: string[] = [],
+  options: { audible?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // `--headless=new` is passed instead: the old headless mode runs no extensions
     args: chromiumArgs(extraArgs),
+    ignoreDefaultArgs: options.audible ? ['--mute-audio'] : [],
     viewport: { width: 1400, height: 900 },
     locale: 'nb-NO',
   });
@@ -85,6 +105,24 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/**
+ * Clicks the extension's toolbar button on a tab, as the researcher does to let
+ * Chrome capture the call's audio (CDP Extensions.triggerAction on the tab target).
+ */
+export async function clickToolbarButton(context: BrowserContext, extensionId: string, tabUrlPart: string): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const tab = targetInfos.find((target) => target.type === 'tab' && target.url.includes(tabUrlPart));
+    if (!tab) throw new Error(`No tab target for ${tabUrlPart}: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /** Opens an extension page such as `workspace.html` in a new tab. */
 export async function openExtensionPage(context: BrowserContext, extensionId: string, page: string): Promise<Page> {

@@ -1,0 +1,71 @@
+import { appendAudioChunk, StorageFullError, type Channel, type IntervjuDatabase, type Vault } from '../../src/store';
+
+/** Chunk length: a crash or kill loses at most this much audio. */
+export const AUDIO_CHUNK_MS = 2000;
+const CODEC = 'audio/webm;codecs=opus';
+
+/**
+ * Stores one channel's recording as it happens: Opus in WebM, cut every two
+ * seconds, each chunk encrypted and written in its own transaction.
+ */
+export class AudioWriter {
+  private readonly recorder: MediaRecorder;
+  private sequence = 0;
+  private chunkStart: number;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    stream: MediaStream,
+    private readonly target: { db: IntervjuDatabase; vault: Vault; sessionId: string; channel: Channel },
+    /** Session seconds now. */
+    private readonly sessionSeconds: () => number,
+    private readonly onStorageFull: () => void,
+  ) {
+    this.recorder = new MediaRecorder(stream, { mimeType: CODEC, audioBitsPerSecond: 32_000 });
+    this.chunkStart = sessionSeconds();
+    this.recorder.ondataavailable = (event) => {
+      const end = this.sessionSeconds();
+      const start = this.chunkStart;
+      this.chunkStart = end;
+      const sequence = this.sequence++;
+      // Writes are chained so chunks land in order.
+      this.writes = this.writes.then(async () => {
+        const bytes = new Uint8Array(await event.data.arrayBuffer());
+        if (bytes.length === 0) return;
+        try {
+          await appendAudioChunk(this.target.db, this.target.vault, {
+            sessionId: this.target.sessionId,
+            channel: this.target.channel,
+            sequence,
+            start,
+            end,
+            codec: CODEC,
+            bytes,
+          });
+        } catch (cause) {
+          if (cause instanceof StorageFullError) this.onStorageFull();
+          else console.error('Intervju: could not store an audio chunk', cause);
+        }
+      });
+    };
+    this.recorder.start(AUDIO_CHUNK_MS);
+  }
+
+  pause(): void {
+    if (this.recorder.state === 'recording') this.recorder.pause();
+  }
+
+  resume(): void {
+    if (this.recorder.state === 'paused') this.recorder.resume();
+  }
+
+  /** Stops and waits until the last chunk is stored. */
+  async stop(): Promise<void> {
+    if (this.recorder.state !== 'inactive') {
+      const stopped = new Promise((resolve) => this.recorder.addEventListener('stop', resolve, { once: true }));
+      this.recorder.stop();
+      await stopped;
+    }
+    await this.writes;
+  }
+}

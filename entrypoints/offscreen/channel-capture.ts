@@ -1,0 +1,83 @@
+import { ChannelProcessor, type ChannelUpdate } from '../../src/audio';
+import type { Channel } from '../../src/store';
+
+export interface CapturedUtterance {
+  channel: Channel;
+  /** Seconds from session start. */
+  start: number;
+  end: number;
+  samples: Float32Array;
+  speechRatio: number;
+}
+
+export interface ChannelCaptureEvents {
+  onUtterance(utterance: CapturedUtterance): void;
+  onUpdate(channel: Channel, update: ChannelUpdate): void;
+}
+
+/**
+ * One speaker's audio: a MediaStream through an AudioWorklet into the pure DSP
+ * chain of src/audio (resampling, VAD, dropouts, levels). Times are seconds from
+ * the session's start, so both channels share one clock.
+ */
+export class ChannelCapture {
+  private processor: ChannelProcessor;
+  private readonly source: MediaStreamAudioSourceNode;
+  private readonly node: AudioWorkletNode;
+  private paused = false;
+  /** Dropouts seen on this channel (seconds from session start), for the [uklart] policy. */
+  readonly dropouts: { start: number; end: number }[] = [];
+  /** Where this channel's speaker talked (VAD utterances), to find crosstalk. */
+  readonly heard: { start: number; end: number }[] = [];
+
+  constructor(
+    readonly channel: Channel,
+    readonly stream: MediaStream,
+    private readonly context: AudioContext,
+    /** Session seconds at the context's time zero. */
+    private readonly sessionOffset: number,
+    private readonly events: ChannelCaptureEvents,
+  ) {
+    this.processor = new ChannelProcessor({ inputRate: context.sampleRate });
+    this.source = context.createMediaStreamSource(stream);
+    this.node = new AudioWorkletNode(context, 'intervju-capture', { numberOfInputs: 1, numberOfOutputs: 0 });
+    this.node.port.onmessage = (message: MessageEvent<{ samples: Float32Array; time: number }>) => {
+      if (!this.paused) this.handle(this.processor.push(message.data.samples, this.sessionOffset + message.data.time));
+    };
+    this.source.connect(this.node);
+  }
+
+  private handle(update: ChannelUpdate): void {
+    for (const dropout of update.dropouts) this.dropouts.push({ start: dropout.start, end: dropout.end });
+    for (const utterance of update.utterances) {
+      this.heard.push({ start: utterance.start, end: utterance.end });
+      this.events.onUtterance({
+        channel: this.channel,
+        start: utterance.start,
+        end: utterance.end,
+        samples: utterance.samples,
+        speechRatio: utterance.speechRatio,
+      });
+    }
+    this.events.onUpdate(this.channel, update);
+  }
+
+  /** Ends the utterance under way, so nothing said before a pause waits for after it. */
+  pause(): void {
+    this.paused = true;
+    this.handle(this.processor.flush());
+  }
+
+  /** A fresh chain after a pause: the gap is deliberate, not a dropout. */
+  resume(): void {
+    this.processor = new ChannelProcessor({ inputRate: this.context.sampleRate });
+    this.paused = false;
+  }
+
+  stop(): void {
+    if (!this.paused) this.handle(this.processor.flush());
+    this.paused = true;
+    this.source.disconnect();
+    this.node.port.onmessage = null;
+  }
+}

@@ -1,0 +1,27 @@
+import { offscreenMessaging } from '../../src/messages';
+import { Recorder } from './recorder';
+
+/**
+ * The offscreen document: it holds the call's audio, which never leaves it. Only
+ * text (segments, in the encrypted store) and level readings go out.
+ */
+let recorder: Recorder | null = null;
+
+offscreenMessaging.onMessage('offscreen.begin', async ({ data }) => {
+  if (recorder?.active) return { ok: false, reason: 'already-recording' };
+  recorder = new Recorder();
+  try {
+    const result = await recorder.begin(data);
+    if (!result.ok) recorder = null;
+    return result;
+  } catch (cause) {
+    recorder = null;
+    return { ok: false, reason: 'failed', message: cause instanceof Error ? cause.message : String(cause) };
+  }
+});
+offscreenMessaging.onMessage('offscreen.pause', () => recorder?.pause());
+offscreenMessaging.onMessage('offscreen.resume', () => recorder?.resume());
+offscreenMessaging.onMessage('offscreen.finish', async () => {
+  await recorder?.finish();
+  recorder = null;
+});

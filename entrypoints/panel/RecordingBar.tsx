@@ -1,0 +1,155 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import {
+  backgroundMessaging,
+  type RecordingChannel,
+  type RecordingMode,
+  type RecordingState,
+  type RecordingWarning,
+  type StartRecordingRefusal,
+  type StartRecordingResult,
+} from '../../src/messages';
+import type { MessageKey, Translate } from '../../src/ui';
+import { useLevels } from './use-levels';
+
+const REFUSAL: Record<StartRecordingRefusal, MessageKey> = {
+  locked: 'recordingLocked',
+  'no-session': 'recordingNoSession',
+  'consent-incomplete': 'recordingConsentFirst',
+  'capture-not-granted': 'recordingGrantCapture',
+  'microphone-denied': 'recordingMicrophoneDenied',
+  'already-recording': 'recordingAlready',
+  failed: 'recordingFailed',
+};
+
+const CHANNEL_LABEL: Record<RecordingChannel, MessageKey> = {
+  interviewer: 'channelInterviewer',
+  participant: 'channelParticipant',
+  mixed: 'channelMixed',
+};
+
+function warningText(warning: RecordingWarning, t: Translate): string {
+  switch (warning.kind) {
+    case 'silent-channel':
+      return t('warningSilent', { channel: t(CHANNEL_LABEL[warning.channel]) });
+    case 'tab-closed':
+      return t('warningTabClosed');
+    case 'clipping':
+      return t('warningClipping', { channel: t(CHANNEL_LABEL[warning.channel]) });
+    case 'storage-full':
+      return t('warningStorageFull');
+    case 'transcription-failed':
+      return t('warningTranscriptionFailed', { reason: warning.message });
+  }
+}
+
+/** Start, pause and stop recording; levels per channel; what needs attention. */
+export function RecordingBar(props: {
+  sessionId: string;
+  recording: RecordingState | null;
+  failure: StartRecordingResult | null;
+  consentComplete: boolean;
+  t: Translate;
+}) {
+  const { recording, t } = props;
+  const [mode, setMode] = useState<RecordingMode>(() =>
+    new URLSearchParams(location.search).get('platform') === 'other' ? 'single' : 'call',
+  );
+  const [asked, setRefusal] = useState<StartRecordingRefusal | null>(null);
+  // A start from the toolbar button reports back through the stored failure.
+  const stored = props.failure && !props.failure.ok ? props.failure : null;
+  const refusal = asked ?? (!recording ? (stored?.reason ?? null) : null);
+  const levels = useLevels(recording ? props.sessionId : null);
+  const status = recording?.status ?? 'idle';
+  const running = status === 'recording' || status === 'paused' || status === 'starting';
+
+  const toggle = async () => {
+    setRefusal(null);
+    if (running) return void (await backgroundMessaging.sendMessage('recording.stop'));
+    const result = await backgroundMessaging.sendMessage('recording.start', { mode });
+    if (!result.ok) setRefusal(result.reason);
+  };
+
+  const channels: RecordingChannel[] = (recording?.mode ?? mode) === 'call' ? ['interviewer', 'participant'] : ['mixed'];
+  return (
+    <section class={`recording status-${status}`} aria-label={t('recording')}>
+      <div class="recording-row">
+        <span class="recording-state" data-testid="recording-state" data-state={status}>
+          {status === 'recording' ? '● ' : ''}
+          {t(`recordingStatus_${status}` as MessageKey)}
+        </span>
+        {!running && (
+          <select
+            aria-label={t('recordingMode')}
+            data-testid="recording-mode"
+            value={mode}
+            onChange={(event) => setMode(event.currentTarget.value as RecordingMode)}
+          >
+            <option value="call">{t('modeCall')}</option>
+            <option value="single">{t('modeSingle')}</option>
+          </select>
+        )}
+        <button
+          type="button"
+          data-testid="recording-toggle"
+          class={running ? 'danger' : ''}
+          disabled={!running && !props.consentComplete}
+          title={!running && !props.consentComplete ? t('recordingConsentFirst') : undefined}
+          onClick={() => void toggle()}
+        >
+          {running ? t('stopRecording') : t('startRecording')}
+        </button>
+        {running && (
+          <button
+            type="button"
+            class="secondary"
+            data-testid="recording-pause"
+            onClick={() => void backgroundMessaging.sendMessage(status === 'paused' ? 'recording.resume' : 'recording.pause')}
+          >
+            {status === 'paused' ? t('resumeRecording') : t('pauseRecording')}
+          </button>
+        )}
+      </div>
+      {running && (
+        <div class="meters">
+          {channels.map((channel) => {
+            const reading = levels[channel];
+            return (
+              <div key={channel} class="meter" data-testid="channel-level" data-channel={channel} data-level={(reading?.level ?? 0).toFixed(2)}>
+                <span class="meter-label">{t(CHANNEL_LABEL[channel])}</span>
+                <span class="meter-bar">
+                  <span class={`meter-fill${reading?.clipped ? ' clipped' : ''}`} style={{ width: `${Math.round((reading?.level ?? 0) * 100)}%` }} />
+                  <span class="meter-peak" style={{ left: `${Math.round((reading?.peak ?? 0) * 100)}%` }} />
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {recording?.model && (
+        <p class={recording.model.kind === 'test' ? 'warning model test-model' : 'muted model'} data-testid="transcription-model">
+          {recording.model.kind === 'test' ? t('testModelWarning') : t('modelInUse', { model: recording.model.displayName })}
+        </p>
+      )}
+      {(recording?.warnings ?? []).map((warning, index) => (
+        <p key={index} class="warning" role="alert" data-testid="recording-warning" data-kind={warning.kind}>
+          ⚠ {warningText(warning, t)}
+        </p>
+      ))}
+      {refusal && (
+        <p class="error" role="alert" data-testid="recording-refusal" data-reason={refusal}>
+          {t(REFUSAL[refusal])}
+          {stored?.message && refusal === stored.reason ? ` (${stored.message})` : ''}
+          {refusal === 'microphone-denied' && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/microphone.html') })}>
+                {t('allowMicrophone')}
+              </button>
+            </>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Recording: the background starts and stops it, the offscreen document does it.
+ * The state lives in chrome.storage.session (the background may be stopped at any
+ * time), and the offscreen document reports changes back.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ModelInfo, WhisperLanguage } from './transcription-protocol';
+
+/** `call`: tab audio = participant, microphone = interviewer. `single`: one microphone, both speakers. */
+export type RecordingMode = 'call' | 'single';
+export type RecordingStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopped';
+export type RecordingChannel = 'interviewer' | 'participant' | 'mixed';
+
+export type RecordingWarning =
+  | { kind: 'silent-channel'; channel: RecordingChannel; since: number }
+  | { kind: 'tab-closed' }
+  | { kind: 'clipping'; channel: RecordingChannel }
+  | { kind: 'storage-full' }
+  | { kind: 'transcription-failed'; message: string };
+
+export interface RecordingState {
+  sessionId: string;
+  status: RecordingStatus;
+  mode: RecordingMode;
+  /** The captured call tab; null in single-source mode. */
+  tabId: number | null;
+  /** ms since epoch when capture began. */
+  startedAt: number;
+  model: ModelInfo | null;
+  warnings: RecordingWarning[];
+}
+
+export type StartRecordingRefusal =
+  | 'locked'
+  | 'no-session'
+  | 'consent-incomplete'
+  | 'capture-not-granted'
+  | 'microphone-denied'
+  | 'already-recording'
+  | 'failed';
+
+export type StartRecordingResult = { ok: true } | { ok: false; reason: StartRecordingRefusal; message?: string };
+
+export interface OffscreenBeginRequest {
+  sessionId: string;
+  /** From chrome.tabCapture.getMediaStreamId; null in single-source mode. */
+  streamId: string | null;
+  mode: RecordingMode;
+  language: WhisperLanguage;
+  /** The session's start (ms since epoch): segment times count from there. */
+  sessionStartedAt: number;
+  /** False under the project's "keep no audio" policy: transcribe live, store only text. */
+  keepAudio: boolean;
+  model: string;
+  /**
+   * The unlocked data key (exported), which the recording keeps until it stops.
+   * Offscreen documents get no chrome.storage, so the background hands it over;
+   * runtime messages never leave the extension.
+   */
+  vaultKey: string;
+}
+
+/** Requests the offscreen document answers. */
+export interface OffscreenProtocol {
+  'offscreen.begin'(request: OffscreenBeginRequest): StartRecordingResult;
+  'offscreen.pause'(): void;
+  'offscreen.resume'(): void;
+  /** Stops capture, transcribes what is still queued, and writes the last audio. */
+  'offscreen.finish'(): void;
+}
+
+/** Reports the offscreen document sends to the background. */
+export interface RecordingReportProtocol {
+  'recording.report'(report: { status?: RecordingStatus; model?: ModelInfo | null; warnings?: RecordingWarning[] }): void;
+}
+
+export const offscreenMessaging = defineExtensionMessaging<OffscreenProtocol>();
+export const recordingReportMessaging = defineExtensionMessaging<RecordingReportProtocol>();
+
+/** Live level meters, broadcast several times a second straight to the panels (not stored). */
+export interface LevelsNotice {
+  kind: 'intervju.levels';
+  sessionId: string;
+  levels: Partial<Record<RecordingChannel, { level: number; peak: number; clipped: boolean }>>;
+}
+
+export function isLevelsNotice(value: unknown): value is LevelsNotice {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'intervju.levels';
+}
