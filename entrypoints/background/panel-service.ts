@@ -76,7 +76,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       guideId: guide.id,
       guideVersion: guide.version,
       platform: data.platform,
-      language: 'no',
+      language: data.language,
     });
     await setSetting(db, 'activeSessionId', session.id);
     if (participant) broadcastStoreChange({ type: 'participants.changed' });

@@ -7,14 +7,14 @@ import {
   type RecordingMode,
   type RecordingState,
   type StartRecordingResult,
+  type WhisperLanguage,
 } from '../../src/messages';
 import { exportVaultKey, getGuide, getProject, getSession, getSetting, type IntervjuDatabase } from '../../src/store';
-import { recallVault } from '../../src/ui';
+import { bundledModelToUse, recallVault } from '../../src/ui';
 
 const STATE_KEY = 'recording';
 const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
 const FAILURE_KEY = 'recording.failure';
-const DEFAULT_MODEL = 'intervju-test-tiny';
 
 /** Why the last attempt to start recording failed, so the panel can say it even when the toolbar button started it. */
 export async function readRecordingFailure(): Promise<StartRecordingResult | null> {
@@ -42,6 +42,9 @@ async function ensureOffscreenDocument(): Promise<void> {
     justification: 'Records the interview (call tab and microphone) and transcribes it on this machine.',
   });
 }
+
+const WHISPER_LANGUAGES: readonly WhisperLanguage[] = ['no', 'nn', 'en', 'sv', 'da', 'auto'];
+const isWhisperLanguage = (value: string): value is WhisperLanguage => (WHISPER_LANGUAGES as readonly string[]).includes(value);
 
 /**
  * A new offscreen document may not have registered its listener yet when
@@ -95,6 +98,8 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
     }
     await browser.storage.session.remove(CAPTURE_REQUEST_KEY);
     const project = await getProject(db);
+    const model = await bundledModelToUse();
+    if (!model) return { ok: false, reason: 'failed', message: 'No transcription model in this build (models/)' };
     await ensureOffscreenDocument();
     const state: RecordingState = {
       sessionId: session.id,
@@ -113,10 +118,10 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
           sessionId: session.id,
           streamId,
           mode,
-          language: 'no',
+          language: isWhisperLanguage(session.language) ? session.language : 'no',
           sessionStartedAt: session.startedAt,
           keepAudio: project?.audioPolicy.kind !== 'no-audio',
-          model: DEFAULT_MODEL,
+          model,
           vaultKey,
         }),
       );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Guide } from '../../src/guide';
-import { backgroundMessaging } from '../../src/messages';
+import { backgroundMessaging, type WhisperLanguage } from '../../src/messages';
 import type { MessageKey, Translate } from '../../src/ui';
 
 /** Where the panel runs: the in-call frame passes the meeting page's platform in its URL. */
@@ -15,17 +15,28 @@ const REFUSAL: Record<'no-guide' | 'no-pseudonym' | 'locked', MessageKey> = {
   locked: 'passphraseUnlockTitle',
 };
 
+/** Whisper's codes: `no` writes bokmål (`nb` is not one of them). */
+const LANGUAGES: [WhisperLanguage, MessageKey][] = [
+  ['no', 'languageBokmal'],
+  ['nn', 'languageNynorsk'],
+  ['en', 'languageEnglish'],
+  ['sv', 'languageSwedish'],
+  ['da', 'languageDanish'],
+  ['auto', 'languageAuto'],
+];
+
 /** Starts a session: an interview with a participant's pseudonym, or a pilot rehearsal. */
 export function StartInterview(props: { guide: Guide; t: Translate }) {
   const { guide, t } = props;
   const [kind, setKind] = useState<'interview' | 'pilot'>('interview');
   const [pseudonym, setPseudonym] = useState('');
+  const [language, setLanguage] = useState<WhisperLanguage>('no');
   const [error, setError] = useState<string | null>(null);
 
   const start = async (event: Event) => {
     event.preventDefault();
     if (kind === 'interview' && pseudonym.trim() === '') return setError(t('pseudonymRequired'));
-    const result = await backgroundMessaging.sendMessage('session.start', { kind, pseudonym, platform: currentPlatform() });
+    const result = await backgroundMessaging.sendMessage('session.start', { kind, pseudonym, platform: currentPlatform(), language });
     if (!result.ok) setError(t(REFUSAL[result.reason]));
   };
 
@@ -63,6 +74,16 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
           <small class="muted">{t('pseudonymHelp')}</small>
         </label>
       )}
+      <label>
+        {t('interviewLanguage')}
+        <select data-testid="interview-language" value={language} onChange={(event) => setLanguage(event.currentTarget.value as WhisperLanguage)}>
+          {LANGUAGES.map(([code, key]) => (
+            <option key={code} value={code}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+      </label>
       {error && (
         <p class="error" role="alert">
           {error}

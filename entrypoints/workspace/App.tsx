@@ -4,13 +4,28 @@ import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../s
 import { localVaultAccess, PassphraseGate, pickLocale, recallVault, translator, type MessageKey, type Translate } from '../../src/ui';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
+import { KeyListPage } from './key-list/KeyListPage';
+import { ParticipantsPage } from './participants/ParticipantsPage';
+import { LastDeletionNotice } from './privacy/LastDeletionNotice';
+import { PrivacyPage } from './privacy/PrivacyPage';
+import { WorkspaceNotices } from './privacy/WorkspaceNotices';
+import { ProjectEndedScreen } from './project/ProjectEndedScreen';
+import { ProjectPage } from './project/ProjectPage';
+import { useProject } from './project/use-project';
 
 const locale = pickLocale();
 const t = translator(locale);
 
-const PAGES = ['guides', 'sessions'] as const;
+const PAGES = ['guides', 'sessions', 'participants', 'project', 'key-list', 'privacy'] as const;
 type Page = (typeof PAGES)[number];
-const PAGE_LABEL: Record<Page, MessageKey> = { guides: 'navGuides', sessions: 'navSessions' };
+const PAGE_LABEL: Record<Page, MessageKey> = {
+  guides: 'navGuides',
+  sessions: 'navSessions',
+  participants: 'navParticipants',
+  project: 'navProject',
+  'key-list': 'navKeyList',
+  privacy: 'navPrivacy',
+};
 
 function pageFromHash(): Page {
   const name = location.hash.replace(/^#\/?/, '').split('/')[0];
@@ -45,6 +60,7 @@ export function App() {
           ))}
         </nav>
       </header>
+      <LastDeletionNotice t={t} />
       <PassphraseGate access={access} t={t}>
         {(lock) => <Unlocked page={page} db={db} t={t} lock={lock} />}
       </PassphraseGate>
@@ -62,6 +78,10 @@ function Unlocked(props: { page: Page; db: IntervjuDatabase; t: Translate; lock:
 
 function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
   const { page, db, vault, t } = props;
+  const project = useProject(db);
+  // On and after the end date, the deletion screen comes first on every page; the
+  // project page stays reachable so an extended end date can be entered.
+  const ended = project.status.ended;
   return (
     <main>
       <div class="lock-row">
@@ -72,8 +92,14 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
           {t('lockNow')}
         </button>
       </div>
-      {page === 'guides' && <GuidesPage db={db} t={t} />}
-      {page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+      <WorkspaceNotices t={t} project={project} />
+      {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
+      {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
+      {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} />}
+      {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
+      {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'privacy' && <PrivacyPage db={db} vault={vault} t={t} />}
     </main>
   );
 }

@@ -14,6 +14,7 @@ import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } 
 import type { Guide } from '../guide';
 import type { Note, Participant, Segment, Session } from '../store';
 import type { RecordingMode, RecordingState, StartRecordingResult } from './recording-protocol';
+import type { WhisperLanguage } from './transcription-protocol';
 
 /** What the store's lock looks like from a page: never set up, locked, or open. */
 export type VaultStatus = 'set-up' | 'locked' | 'open';
@@ -46,6 +47,8 @@ export interface StartSessionRequest {
   /** Required for interviews; ignored for pilots. */
   pseudonym: string;
   platform: 'zoom' | 'teams' | 'other';
+  /** The interview's language, for transcription and the [uklart] label. */
+  language: WhisperLanguage;
 }
 
 export type StartSessionResult = { ok: true; session: Session } | { ok: false; reason: 'no-guide' | 'no-pseudonym' | 'locked' };

@@ -81,3 +81,5 @@ export type {
   ModelVerification,
 } from './model-registry';
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
+export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
+export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';

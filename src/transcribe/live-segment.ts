@@ -21,9 +21,31 @@ export interface LiveSegmentInput {
   thresholds?: UnclearThresholds;
 }
 
+/**
+ * How close a dropout must be to an utterance to count as lost speech of it. The
+ * VAD hears digital silence as a pause, so lost audio often ends an utterance
+ * (or starts the next) instead of lying inside it.
+ */
+const ADJACENT_DROPOUT_SECONDS = 0.8;
+
+/** The utterance's span, widened over dropouts that touch its edges. */
+export function spanWithAdjacentDropouts(
+  utterance: { start: number; end: number },
+  dropouts: readonly TimeSpan[],
+): { start: number; end: number } {
+  let { start, end } = utterance;
+  for (const dropout of dropouts) {
+    // Running on past the end (or starting within reach of it): the rest was lost speech of this utterance.
+    if (dropout.end > end && dropout.start - end <= ADJACENT_DROPOUT_SECONDS) end = dropout.end;
+    if (dropout.start < start && start - dropout.end <= ADJACENT_DROPOUT_SECONDS) start = dropout.start;
+  }
+  return { start, end };
+}
+
 /** The segment to store, or null when there is nothing to show (no speech heard, no text, no lost audio). */
 export function buildLiveSegment(input: LiveSegmentInput): Segment | null {
-  const { transcription, utterance } = input;
+  const { transcription } = input;
+  const utterance = { ...input.utterance, ...spanWithAdjacentDropouts(input.utterance, input.dropouts) };
   const policy = applyUnclearPolicy(
     {
       words: transcription.words,

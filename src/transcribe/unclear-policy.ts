@@ -187,7 +187,6 @@ export function applyUnclearPolicy(
   const offsets: number[] = [];
   pieces.reduce((offset, piece) => (offsets.push(offset), offset + piece.length + 1), 0);
   const boilerplate = hallucination.filter((reason) => reason.kind === 'boilerplate');
-  const representedDropouts = new Set<TimeSpan>();
 
   const words: PolicyWord[] = input.words.map((word, index) => {
     const reasons: UnclearReason[] = [];
@@ -200,7 +199,6 @@ export function applyUnclearPolicy(
     }
     for (const dropout of segmentDropouts) {
       if (intersects(word, dropout, thresholds.dropoutMarginSeconds)) {
-        representedDropouts.add(dropout);
         if (!reasons.includes('dropout')) reasons.push('dropout');
       }
     }
@@ -212,9 +210,14 @@ export function applyUnclearPolicy(
     return { ...word, unclear: reasons.length > 0, reasons };
   });
 
-  // Audio lost where no word lies: the model may have dropped what was said there,
-  // so the gap is shown as a marker of its own.
-  const gaps = segmentDropouts.filter((dropout) => !representedDropouts.has(dropout));
+  // Lost audio is marked over its whole length (within the segment), merged with the
+  // words it touches: a marker must say how much was lost, not only where a word
+  // happened to be. Where no word lies, the gap is a marker of its own, since the
+  // model may have dropped what was said there.
+  const gaps = segmentDropouts.map((dropout) => ({
+    start: Math.max(dropout.start, segment.start),
+    end: Math.min(dropout.end, segment.end),
+  }));
   return assemble(words, gaps, input.keepGuesses, label, hallucination);
 }
 

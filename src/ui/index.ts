@@ -12,3 +12,4 @@ export { mountPanelHost, PANEL_HOST_ID } from './panel-host';
 export type { PanelHostState, PanelHostOptions, PanelHost } from './panel-host';
 export { readPanelHostState, writePanelHostState, panelHostLabels } from './panel-host-settings';
 export { TranscriptText } from './TranscriptText';
+export { readBundledModels, bundledModelToUse } from './bundled-models';

@@ -341,4 +341,11 @@ export const en: Messages = {
   deleteAudioQuestion: 'Delete this interview’s audio? The transcript is kept. This cannot be undone.',
   deleteAudioConfirm: 'Delete the audio',
   audioDeleted: 'The audio is deleted ({count} audio chunks).',
+  interviewLanguage: 'Language of the interview',
+  languageBokmal: 'Norwegian Bokmål',
+  languageNynorsk: 'Norwegian Nynorsk',
+  languageEnglish: 'English',
+  languageSwedish: 'Swedish',
+  languageDanish: 'Danish',
+  languageAuto: 'Detect automatically',
 };

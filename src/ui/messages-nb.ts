@@ -340,6 +340,13 @@ export const nb = {
   deleteAudioQuestion: 'Slette lyden til dette intervjuet? Transkripsjonen beholdes. Det kan ikke angres.',
   deleteAudioConfirm: 'Slett lyden',
   audioDeleted: 'Lyden er slettet ({count} lydbiter).',
+  interviewLanguage: 'Språk i intervjuet',
+  languageBokmal: 'Norsk bokmål',
+  languageNynorsk: 'Norsk nynorsk',
+  languageEnglish: 'Engelsk',
+  languageSwedish: 'Svensk',
+  languageDanish: 'Dansk',
+  languageAuto: 'Gjenkjenn automatisk',
 };
 
 export type Messages = typeof nb;

@@ -2,14 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '../../../src/coverage';
 import { onStoreChange } from '../../../src/messages';
 import {
+  getProject,
   listParticipants,
   listSessions,
   type IntervjuDatabase,
   type Participant,
+  type Project,
   type Session,
   type Vault,
 } from '../../../src/store';
 import type { MessageKey, Translate } from '../../../src/ui';
+import { SessionActions } from './SessionActions';
 
 const STATUS_LABEL: Record<Session['status'], MessageKey> = {
   active: 'statusActive',
@@ -23,14 +26,17 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
   const { db, t } = props;
   const [sessions, setSessions] = useState<Session[]>([]);
   const [participants, setParticipants] = useState<Map<string, Participant>>(new Map());
+  const [project, setProject] = useState<Project | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const reload = async () => {
+    setProject(await getProject(db));
     setSessions(await listSessions(db));
     setParticipants(new Map((await listParticipants(db)).map((participant) => [participant.id, participant])));
   };
   useEffect(() => {
     void reload();
     return onStoreChange((change) => {
-      if (change.type === 'session.changed' || change.type === 'participants.changed') void reload();
+      if (change.type === 'session.changed' || change.type === 'participants.changed' || change.type === 'project.changed') void reload();
     });
   }, [db]);
 
@@ -38,6 +44,11 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
     <section class="card">
       <h2>{t('sessionsTitle')}</h2>
       {sessions.length === 0 && <p class="muted">{t('noSessions')}</p>}
+      {message && (
+        <p class="notice" role="status" data-testid="session-message">
+          {message}
+        </p>
+      )}
       <table class="sessions" data-testid="session-list">
         <thead>
           <tr>
@@ -46,6 +57,7 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
             <th>{t('sessionLength')}</th>
             <th>{t('sessionStatus')}</th>
             <th>{t('sessionAudio')}</th>
+            <th>{t('actionsColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,7 +71,12 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
               </td>
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
               <td>{t(STATUS_LABEL[session.status])}</td>
-              <td>{session.hasAudio ? t('audioKept') : t('audioNone')}</td>
+              <td data-testid="session-audio" data-has-audio={String(session.hasAudio)}>
+                {session.hasAudio ? <strong class="audio-held">{t('audioKept')}</strong> : t('audioNone')}
+              </td>
+              <td>
+                <SessionActions db={db} t={t} session={session} project={project} onDone={(text) => setMessage(text)} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import { broadcastStoreChange, onStoreChange } from '../../../src/messages';
+import {
+  exportParticipantData,
+  listParticipants,
+  listSessions,
+  withdrawParticipant,
+  type DeletionReceipt,
+  type IntervjuDatabase,
+  type Participant,
+  type Session,
+  type Vault,
+} from '../../../src/store';
+import type { Translate } from '../../../src/ui';
+import { downloadFile } from '../download';
+import { ConfirmStep } from '../privacy/ConfirmStep';
+import { fileNamePart, localDate, reasonOf } from '../privacy/format';
+import { ReceiptView } from '../privacy/ReceiptView';
+
+interface Row {
+  participant: Participant;
+  sessions: Session[];
+}
+
+/** Everyone interviewed: consent, sessions, audio; withdrawal and export of their data. */
+export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate }) {
+  const { db, vault, t } = props;
+  const [rows, setRows] = useState<Row[]>([]);
+  const [receipt, setReceipt] = useState<DeletionReceipt | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const reload = async () => {
+    const sessions = await listSessions(db);
+    const participants = await listParticipants(db);
+    setRows(participants.map((participant) => ({ participant, sessions: sessions.filter((session) => session.participantId === participant.id) })));
+  };
+  useEffect(() => {
+    void reload();
+    return onStoreChange((change) => {
+      if (change.type === 'participants.changed' || change.type === 'session.changed') void reload();
+    });
+  }, [db]);
+
+  const withdraw = async ({ participant, sessions }: Row) => {
+    const result = await withdrawParticipant(db, participant.id);
+    setReceipt(result);
+    setMessage(null);
+    broadcastStoreChange({ type: 'participants.changed' });
+    for (const session of sessions) broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+  };
+  const exportData = async ({ participant }: Row) => {
+    try {
+      const name = `intervju-${fileNamePart(participant.pseudonym)}-${localDate()}.zip`;
+      downloadFile(name, (await exportParticipantData(db, vault, participant.id)) as Uint8Array<ArrayBuffer>, 'application/zip');
+      setMessage({ ok: true, text: t('participantExported', { name }) });
+    } catch (cause) {
+      setMessage({ ok: false, text: t('participantExportFailed', { reason: reasonOf(cause) }) });
+    }
+  };
+
+  return (
+    <section class="card" data-testid="participants-page">
+      <h2>{t('participantsTitle')}</h2>
+      <p class="muted">{t('participantsHelp')}</p>
+      {receipt && <ReceiptView t={t} title={t('withdrawReceipt', { pseudonym: receipt.participantPseudonym ?? '' })} receipt={receipt} />}
+      {message && (
+        <p class={message.ok ? 'notice' : 'error'} role="status" data-testid="participant-message">
+          {message.text}
+        </p>
+      )}
+      {rows.length === 0 && <p class="muted">{t('noParticipants')}</p>}
+      <table class="sessions" data-testid="participant-list">
+        <thead>
+          <tr>
+            <th>{t('pseudonymColumn')}</th>
+            <th>{t('consentColumn')}</th>
+            <th>{t('sessionsColumn')}</th>
+            <th>{t('sessionAudio')}</th>
+            <th>{t('actionsColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const { participant, sessions } = row;
+            const hasAudio = sessions.some((session) => session.hasAudio);
+            return (
+              <tr key={participant.id} data-testid="participant-row" data-participant-id={participant.id}>
+                <td>{participant.pseudonym}</td>
+                <td>{participant.consentAt ? new Date(participant.consentAt).toLocaleString() : t('consentMissing')}</td>
+                <td>{sessions.length}</td>
+                <td data-testid="participant-audio" data-has-audio={String(hasAudio)}>
+                  {hasAudio ? t('audioKept') : t('audioNone')}
+                </td>
+                <td>
+                  <div class="actions">
+                    <button type="button" class="secondary" data-testid="participant-export" onClick={() => void exportData(row)}>
+                      {t('participantExport')}
+                    </button>
+                    <ConfirmStep
+                      t={t}
+                      testId="participant-withdraw"
+                      label={t('withdraw')}
+                      confirmLabel={t('withdrawConfirm', { pseudonym: participant.pseudonym })}
+                      question={
+                        <p>
+                          <strong>{t('withdrawQuestion', { pseudonym: participant.pseudonym })}</strong>{' '}
+                          {t('withdrawWhat', { sessions: sessions.length })}
+                        </p>
+                      }
+                      onConfirm={() => withdraw(row)}
+                    />
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { broadcastStoreChange } from '../../../src/messages';
+import { deleteAllProjectData, type IntervjuDatabase, type Project } from '../../../src/store';
+import { forgetVault, type Translate } from '../../../src/ui';
+import { ConfirmStep } from '../privacy/ConfirmStep';
+import { keepLastDeletion } from '../privacy/last-deletion';
+
+/**
+ * Deletes everything, the vault included, after the researcher types the project
+ * title. The receipt is kept outside the database (it is about to be empty) and
+ * shown by LastDeletionNotice once the page returns to first set-up.
+ */
+export function DeleteAllProject(props: { db: IntervjuDatabase; t: Translate; project: Project | null }) {
+  const { db, t, project } = props;
+  const typed = project?.title ?? t('deleteAllWord');
+  const run = async () => {
+    const receipt = await deleteAllProjectData(db);
+    await keepLastDeletion({ kind: 'project-deleted-by-hand', at: receipt.at, counts: receipt.counts, verified: receipt.verified });
+    broadcastStoreChange({ type: 'project.changed' });
+    broadcastStoreChange({ type: 'participants.changed' });
+    // The wrapped key is gone with the data: no page may keep using the old one.
+    await forgetVault();
+  };
+  return (
+    <ConfirmStep
+      t={t}
+      testId="project-delete-all"
+      label={t('deleteAll')}
+      confirmLabel={t('deleteAllConfirm')}
+      typed={typed}
+      question={
+        <>
+          <p>
+            <strong>{t('deleteAllQuestion')}</strong>
+          </p>
+          <p>{t('deleteAllWhat')}</p>
+          <p>
+            {t('deleteAllBackupFirst')} <a href="#/privacy">{t('navPrivacy')}</a>
+          </p>
+        </>
+      }
+      onConfirm={run}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { RawTranscription } from '../messages';
+import { transcribeRecording, type FileTranscriptionProgress } from './file-transcription';
+
+const RATE = 16000;
+
+/** Speech-like bursts (noise modulated at syllable rate) separated by silence. */
+function recording(parts: { speech: boolean; seconds: number; zeros?: boolean }[]): Float32Array {
+  const total = parts.reduce((sum, part) => sum + part.seconds, 0);
+  const samples = new Float32Array(Math.round(total * RATE));
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  let at = 0;
+  for (const part of parts) {
+    const length = Math.round(part.seconds * RATE);
+    for (let i = 0; i < length; i++) {
+      const envelope = 0.5 + 0.5 * Math.sin((2 * Math.PI * 4 * i) / RATE);
+      samples[at + i] = part.zeros ? 0 : part.speech ? 0.3 * envelope * random() : 0.001 * random();
+    }
+    at += length;
+  }
+  return samples;
+}
+
+const fakeTranscribe = async (request: { id: string; samples: Float32Array; offset: number }): Promise<RawTranscription> => {
+  const duration = request.samples.length / RATE;
+  const words = ['ord', 'for', 'ord'].map((text, index) => ({
+    text,
+    start: request.offset + (duration * index) / 3,
+    end: request.offset + (duration * (index + 1)) / 3,
+    probability: 0.9,
+  }));
+  return {
+    text: 'ord for ord',
+    words,
+    chunks: [{ text: 'ord for ord', start: request.offset, end: request.offset + duration }],
+    avgLogProb: -0.1,
+    compressionRatio: 1,
+    noSpeechProb: null,
+    tokenCount: 3,
+    timing: { encoderMs: null, decoderMs: null, totalMs: 1 },
+  };
+};
+
+describe('transcribing a recording file', () => {
+  it('gives one segment per utterance in time order, with progress up to the end', async () => {
+    const progress: FileTranscriptionProgress[] = [];
+    const segments = await transcribeRecording({
+      sessionId: 's',
+      samples: recording([
+        { speech: false, seconds: 1 },
+        { speech: true, seconds: 2 },
+        { speech: false, seconds: 1.5 },
+        { speech: true, seconds: 2 },
+        { speech: false, seconds: 1 },
+      ]),
+      language: 'no',
+      transcribe: fakeTranscribe,
+      onProgress: (step) => progress.push(step),
+    });
+    expect(segments).toHaveLength(2);
+    expect(segments[0]!.start).toBeLessThan(segments[1]!.start);
+    expect(segments[0]!.start).toBeGreaterThan(0.6);
+    expect(segments[1]!.start).toBeGreaterThan(4);
+    expect(progress.at(-1)).toMatchObject({ fraction: 1, done: 2, total: 2 });
+  });
+
+  it('marks lost audio inside speech as [uklart]', async () => {
+    const segments = await transcribeRecording({
+      sessionId: 's',
+      samples: recording([
+        { speech: false, seconds: 0.5 },
+        { speech: true, seconds: 1.5 },
+        { speech: true, seconds: 2, zeros: true },
+        { speech: true, seconds: 1.5 },
+        { speech: false, seconds: 1 },
+      ]),
+      language: 'no',
+      transcribe: fakeTranscribe,
+    });
+    const unclear = segments.flatMap((segment) => segment.unclear);
+    expect(unclear.some((span) => span.start <= 2.1 && span.end >= 3.9)).toBe(true);
+    expect(segments.map((segment) => segment.text).join(' ')).toContain('[uklart]');
+  });
+
+  it('stops when cancelled, keeping what was already done', async () => {
+    const controller = new AbortController();
+    const kept: string[] = [];
+    const job = transcribeRecording({
+      sessionId: 's',
+      samples: recording([
+        { speech: true, seconds: 1.5 },
+        { speech: false, seconds: 1.5 },
+        { speech: true, seconds: 1.5 },
+        { speech: false, seconds: 1.5 },
+      ]),
+      language: 'no',
+      transcribe: async (request) => {
+        const result = await fakeTranscribe(request);
+        controller.abort();
+        return result;
+      },
+      onSegment: (segment) => void kept.push(segment.id),
+      signal: controller.signal,
+    });
+    await expect(job).rejects.toThrow(/abort/i);
+    expect(kept).toHaveLength(1);
+  });
+});

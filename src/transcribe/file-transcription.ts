@@ -1,0 +1,71 @@
+/**
+ * Transcribing a recording made elsewhere: cut the whole file into utterances
+ * with the same VAD as a live call, transcribe them one by one, and apply the
+ * same [uklart] policy, with progress and cancellation.
+ */
+import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter } from '../audio';
+import type { RawTranscription, WhisperLanguage } from '../messages';
+import type { Channel, Segment } from '../store';
+import { buildLiveSegment } from './live-segment';
+
+export interface FileTranscriptionProgress {
+  /** 0..1 over the whole job (cutting counts for little; transcribing for the rest). */
+  fraction: number;
+  done: number;
+  total: number;
+}
+
+export interface FileTranscriptionOptions {
+  sessionId: string;
+  /** 16 kHz mono. */
+  samples: Float32Array;
+  language: WhisperLanguage;
+  channel?: Channel;
+  transcribe: (request: { id: string; samples: Float32Array; offset: number }) => Promise<RawTranscription>;
+  onProgress?: (progress: FileTranscriptionProgress) => void;
+  /** Called with each segment as soon as it is ready, so nothing done is lost on cancel. */
+  onSegment?: (segment: Segment) => Promise<void> | void;
+  signal?: AbortSignal;
+  idSource?: () => string;
+}
+
+const CHUNK = TARGET_SAMPLE_RATE * 10;
+
+/** Transcribes a whole recording; resolves with its segments in time order. Rejects with AbortError when cancelled. */
+export async function transcribeRecording(options: FileTranscriptionOptions): Promise<Segment[]> {
+  const { samples, signal } = options;
+  const idSource = options.idSource ?? (() => crypto.randomUUID());
+  const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE });
+  const utterances = [];
+  for (let offset = 0; offset < samples.length; offset += CHUNK) {
+    signal?.throwIfAborted();
+    utterances.push(...segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CHUNK))));
+  }
+  utterances.push(...segmenter.flush());
+  const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map(({ start, end }) => ({ start, end }));
+  const total = utterances.length;
+  options.onProgress?.({ fraction: total === 0 ? 1 : 0.02, done: 0, total });
+
+  const segments: Segment[] = [];
+  for (const [index, utterance] of utterances.entries()) {
+    signal?.throwIfAborted();
+    const id = idSource();
+    const transcription = await options.transcribe({ id, samples: utterance.samples, offset: utterance.start });
+    const segment = buildLiveSegment({
+      id,
+      sessionId: options.sessionId,
+      channel: options.channel ?? 'mixed',
+      utterance,
+      transcription,
+      dropouts,
+      overlaps: [],
+      language: options.language === 'auto' ? 'no' : options.language,
+    });
+    if (segment) {
+      segments.push({ ...segment, source: 'live' });
+      await options.onSegment?.(segment);
+    }
+    options.onProgress?.({ fraction: 0.02 + (0.98 * (index + 1)) / total, done: index + 1, total });
+  }
+  return segments;
+}

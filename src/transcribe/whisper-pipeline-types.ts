@@ -1,0 +1,51 @@
+/**
+ * The parts of transformers.js's Whisper pipeline that WhisperTranscriber
+ * drives directly. transformers.js's own types describe `generate`'s options
+ * loosely (a bag of kwargs), so we name what we pass and what comes back.
+ */
+import type { LogitsTensorLike } from './confidence';
+import type { DecodedChunk } from './whisper-transcriber-decoding';
+import type { SessionLike } from './whisper-session-timer';
+
+export interface TensorLike {
+  dims: readonly number[];
+  tolist(): unknown[];
+}
+export interface GenerateResult {
+  sequences?: TensorLike;
+  token_timestamps?: TensorLike;
+  past_key_values?: { dispose?: () => unknown };
+  tolist?: () => unknown[];
+}
+export type LogitsProcessorFunction = (inputIds: bigint[][], logits: LogitsTensorLike) => LogitsTensorLike;
+export interface WhisperModelLike {
+  sessions: Record<string, SessionLike>;
+  config: { max_source_positions?: number };
+  generation_config: {
+    alignment_heads?: unknown;
+    max_new_tokens?: number | null;
+    lang_to_id?: Record<string, number>;
+    decoder_start_token_id?: number;
+    eos_token_id?: number | number[];
+    is_multilingual?: boolean;
+  };
+  generate(options: Record<string, unknown>): Promise<GenerateResult>;
+  dispose(): Promise<unknown>;
+}
+export interface WhisperTokenizerLike {
+  timestamp_begin: number;
+  decode(ids: number[], options?: { skip_special_tokens?: boolean }): string;
+  _decode_asr(
+    sequences: { tokens: bigint[]; token_timestamps?: number[] }[],
+    options: { time_precision: number; return_timestamps: boolean | 'word'; force_full_sequences: boolean },
+  ): [string, { chunks?: DecodedChunk[] }];
+  model?: { tokens_to_ids?: Map<string, number> };
+  _tokenizer?: { token_to_id(token: string): number | undefined };
+}
+export interface PipelineLike {
+  model: WhisperModelLike;
+  tokenizer: WhisperTokenizerLike;
+  processor: ((audio: Float32Array) => Promise<{ input_features: unknown }>) & {
+    feature_extractor: { config: { chunk_length: number; hop_length: number } };
+  };
+}

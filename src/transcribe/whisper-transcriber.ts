@@ -1,0 +1,306 @@
+/**
+ * One Whisper model, loaded through transformers.js, turning 16 kHz mono
+ * samples into a `RawTranscription`: text, segment and word times, and the
+ * confidence measures openai-whisper reports, which transformers.js does not
+ * return (we collect token log-probabilities during generation: confidence.ts).
+ *
+ * Framework-free: the Web Worker (worker/transcription.worker.ts) and Node
+ * (tests, benchmark) use the same class. The caller configures transformers.js's
+ * `env` (where models are, where onnxruntime's wasm is) before `load`.
+ */
+import { pipeline } from '@huggingface/transformers';
+import type { ModelInfo, RawTranscription, TranscriptionWord, WhisperLanguage } from '../messages/transcription-protocol';
+import {
+  averageLogProb,
+  collectingLogitsProcessor,
+  compressionRatio,
+  TokenLogProbCollector,
+  wordProbabilities,
+} from './confidence';
+import type { ModelManifest } from './model-registry';
+import {
+  abortError,
+  incrementalTokenTexts,
+  interpolateWords,
+  placeChunks,
+  readProbeLogits,
+  tokensWithText,
+  WINDOW_SECONDS,
+  windowRanges,
+  type DecodedChunk,
+  type ProbeResult,
+  type TimedText,
+} from './whisper-transcriber-decoding';
+import { instrumentSessions, type SessionTimer } from './whisper-session-timer';
+import type { LogitsProcessorFunction, PipelineLike, TensorLike, WhisperTokenizerLike } from './whisper-pipeline-types';
+
+/** Options for `WhisperTranscriber.load`. */
+export interface WhisperLoadOptions {
+  /** Folder name under transformers.js's `env.localModelPath`. */
+  modelName: string;
+  /** `cpu` is onnxruntime-node (tests, benchmark); the extension uses `wasm` or `webgpu`. */
+  device: 'wasm' | 'webgpu' | 'cpu';
+  /** transformers.js dtype; defaults to the manifest's, else fp32. */
+  dtype?: string;
+  /** Gives `info` its display name and kind; without it the model counts as `test`, so the UI warns. */
+  manifest?: ModelManifest;
+  /** onnxruntime WASM threads, only reported in `info`. */
+  threads?: number;
+  /** Upper bound on decoded tokens per 30 s window; default the model's `max_new_tokens`, else 224 (openai-whisper's sample_len). */
+  maxNewTokens?: number;
+  /** Further bound for short audio, per second of it (at least 16 tokens); default 12. */
+  maxTokensPerSecond?: number;
+  /** Fraction 0–1 of model bytes loaded. */
+  onProgress?: (fraction: number) => void;
+  /** Lets cancel messages reach a worker during generation; default: a macrotask hop at most every 50 ms. */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Clock in milliseconds, for timings. */
+  now?: () => number;
+}
+
+/** Options for one `transcribe` call. */
+export interface TranscribeOptions {
+  /** Seconds from session (or file) start of samples[0]; added to every time. */
+  offset: number;
+  language: WhisperLanguage;
+  /** Cross-attention word timings; ignored (times interpolated) when the model has none. */
+  wordTimestamps: boolean;
+  signal?: AbortSignal;
+}
+
+/** openai-whisper's `sample_len`: half the decoder's 448 positions. */
+export const DEFAULT_MAX_NEW_TOKENS = 224;
+/**
+ * Fast speech is about 4 words a second, and Whisper spends up to about 2.5
+ * tokens on a Norwegian word, plus timestamps: 12 a second is twice that. The
+ * bound stops a hallucination loop on a short utterance early instead of after
+ * 224 tokens (moonshine's pipeline uses the same kind of limit, 6 per second).
+ */
+export const DEFAULT_MAX_TOKENS_PER_SECOND = 12;
+const MINIMUM_TOKEN_BOUND = 16;
+const SAMPLE_RATE = 16_000;
+
+/** Whisper for one model: load once, transcribe utterance after utterance (one at a time). */
+export class WhisperTranscriber {
+  private readonly endOfText: number;
+  private readonly timestampBegin: number;
+  private readonly languageTokens: Map<number, string>;
+  private readonly noSpeechToken: number | null;
+  private readonly timePrecision: number;
+  private readonly timer: SessionTimer;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly parts: PipelineLike,
+    readonly info: ModelInfo,
+    private readonly maxNewTokens: number,
+    private readonly maxTokensPerSecond: number,
+    yieldToEventLoop: () => Promise<void>,
+    now: () => number,
+  ) {
+    const { model, tokenizer, processor } = parts;
+    const eos = model.generation_config.eos_token_id;
+    this.endOfText = Array.isArray(eos) ? (eos[0] ?? 0) : (eos ?? 0);
+    this.timestampBegin = tokenizer.timestamp_begin;
+    this.languageTokens = new Map(
+      Object.entries(model.generation_config.lang_to_id ?? {}).map(([token, id]) => [id, token.slice(2, -2)]),
+    );
+    this.noSpeechToken = tokenId(tokenizer, '<|nospeech|>') ?? tokenId(tokenizer, '<|nocaptions|>');
+    this.timePrecision = processor.feature_extractor.config.chunk_length / (model.config.max_source_positions ?? 1500);
+    this.now = now;
+    this.timer = instrumentSessions(model.sessions, { now, yieldToEventLoop });
+  }
+
+  /** Loads the model's files (from `env.localModelPath`) and prepares its sessions. */
+  static async load(options: WhisperLoadOptions): Promise<WhisperTranscriber> {
+    const dtype = options.dtype ?? options.manifest?.dtype ?? 'fp32';
+    const onProgress = options.onProgress;
+    const loaded = (await pipeline('automatic-speech-recognition', options.modelName, {
+      device: options.device,
+      dtype: dtype as 'fp32',
+      progress_callback: (progress: { status: string; progress?: number }) => {
+        if (progress.status === 'progress_total' && typeof progress.progress === 'number') {
+          onProgress?.(Math.min(1, progress.progress / 100));
+        }
+      },
+    })) as unknown as PipelineLike;
+    onProgress?.(1);
+    const decoder = loaded.model.sessions['decoder_model_merged'];
+    const wordTimestamps =
+      Array.isArray(loaded.model.generation_config.alignment_heads) &&
+      (decoder?.outputNames ?? []).some((name) => name.startsWith('cross_attentions'));
+    const info: ModelInfo = {
+      name: options.modelName,
+      displayName: options.manifest?.displayName ?? options.modelName,
+      kind: options.manifest?.kind ?? 'test',
+      // ModelInfo speaks of the browser's backends; onnxruntime-node's CPU only runs tests and the benchmark.
+      device: options.device === 'webgpu' ? 'webgpu' : 'wasm',
+      dtype,
+      threads: options.threads ?? 1,
+      wordTimestamps,
+    };
+    return new WhisperTranscriber(
+      loaded,
+      info,
+      options.maxNewTokens ?? loaded.model.generation_config.max_new_tokens ?? DEFAULT_MAX_NEW_TOKENS,
+      options.maxTokensPerSecond ?? DEFAULT_MAX_TOKENS_PER_SECOND,
+      options.yieldToEventLoop ?? defaultYield,
+      options.now ?? (() => performance.now()),
+    );
+  }
+
+  /** Transcribes 16 kHz mono samples; rejects with an AbortError when `signal` aborts. */
+  async transcribe(samples: Float32Array, options: TranscribeOptions): Promise<RawTranscription> {
+    const started = this.now();
+    const { signal } = options;
+    this.timer.reset();
+    const segments: TimedText[] = [];
+    const words: TranscriptionWord[] = [];
+    const scored: { logprob: number }[] = [];
+    let noSpeechProb: number | null = null;
+    try {
+      for (const [from, to] of windowRanges(samples.length, WINDOW_SECONDS * SAMPLE_RATE)) {
+        if (signal?.aborted) throw abortError();
+        const window = await this.decodeWindow(samples.subarray(from, to), options.offset + from / SAMPLE_RATE, options);
+        segments.push(...window.segments);
+        words.push(...window.words);
+        scored.push(...window.tokens);
+        // The utterance is "no speech" only if every window is: keep the smallest.
+        if (window.noSpeechProb !== null) noSpeechProb = Math.min(noSpeechProb ?? 1, window.noSpeechProb);
+      }
+    } finally {
+      this.timer.release();
+    }
+    const text = segments.map((segment) => segment.text).join(' ');
+    const timing = this.timer.totals();
+    const totalMs = this.now() - started;
+    return {
+      text,
+      words,
+      chunks: segments,
+      avgLogProb: scored.length > 0 ? averageLogProb(scored) : 0,
+      compressionRatio: compressionRatio(text),
+      noSpeechProb,
+      tokenCount: scored.length,
+      timing: { encoderMs: timing.encoderMs, decoderMs: timing.decoderMs, totalMs },
+    };
+  }
+
+  /** Most tokens to decode for `seconds` of audio. */
+  tokenBound(seconds: number): number {
+    return Math.min(this.maxNewTokens, Math.max(MINIMUM_TOKEN_BOUND, Math.ceil(seconds * this.maxTokensPerSecond)));
+  }
+
+  /** Frees the model's sessions. */
+  async dispose(): Promise<void> {
+    await this.parts.model.dispose();
+  }
+
+  private async decodeWindow(
+    samples: Float32Array,
+    windowStart: number,
+    options: TranscribeOptions,
+  ): Promise<{ segments: TimedText[]; words: TranscriptionWord[]; tokens: { logprob: number }[]; noSpeechProb: number | null }> {
+    const { model, tokenizer, processor } = this.parts;
+    const windowEnd = windowStart + samples.length / SAMPLE_RATE;
+    const features = (await processor(samples)).input_features;
+    const probe = await this.probe(features, options.language === 'auto');
+    const language = options.language === 'auto' ? (probe.language ?? 'en') : options.language;
+    const withWords = options.wordTimestamps && this.info.wordTimestamps;
+
+    const collector = new TokenLogProbCollector({ textVocabularyEnd: this.endOfText });
+    const signal = options.signal;
+    const output = await model.generate({
+      inputs: features,
+      language,
+      task: 'transcribe',
+      return_timestamps: true,
+      return_token_timestamps: withWords,
+      num_frames: Math.floor(samples.length / processor.feature_extractor.config.hop_length),
+      // Bounded always: random or confused weights may otherwise decode to the 448-token limit.
+      max_new_tokens: this.tokenBound(samples.length / SAMPLE_RATE),
+      logits_processor: [collectingLogitsProcessor(collector)],
+      // Stops between decoder steps; the next step would be wasted work once cancelled.
+      stopping_criteria: [(inputIds: bigint[][]) => inputIds.map(() => signal?.aborted === true)],
+    });
+    await output.past_key_values?.dispose?.();
+    if (signal?.aborted) throw abortError();
+
+    const sequenceTensor = withWords ? output.sequences : (output as TensorLike);
+    const sequence = ((sequenceTensor?.tolist()[0] ?? []) as bigint[]).map(Number);
+    const collected = collector.finish(sequence.at(-1) ?? null);
+    const prefixLength = sequence.length - collected.length;
+    const generated = sequence.slice(prefixLength);
+    const tokens = generated.map((id) => BigInt(id));
+
+    const [, segmentPart] = tokenizer._decode_asr([{ tokens }], {
+      time_precision: this.timePrecision,
+      return_timestamps: true,
+      force_full_sequences: false,
+    });
+    const segments = placeChunks(segmentPart.chunks ?? [], windowStart, windowEnd);
+
+    let timedWords: TimedText[];
+    if (withWords && output.token_timestamps) {
+      const times = ((output.token_timestamps.tolist()[0] ?? []) as number[])
+        .slice(prefixLength)
+        .map((time) => Math.round(time * 100) / 100);
+      const [, wordPart] = tokenizer._decode_asr([{ tokens, token_timestamps: times }], {
+        time_precision: this.timePrecision,
+        return_timestamps: 'word',
+        force_full_sequences: false,
+      });
+      timedWords = placeChunks(wordPart.chunks ?? [], windowStart, windowEnd);
+    } else {
+      timedWords = interpolateWords(segments);
+    }
+
+    const texts = incrementalTokenTexts(generated, (id) => id < this.endOfText, (ids) =>
+      tokenizer.decode(ids, { skip_special_tokens: true }),
+    );
+    const words = wordProbabilities(tokensWithText(collected, texts), timedWords, {
+      specialTokenStart: this.endOfText,
+    });
+    return { segments, words, tokens: collected, noSpeechProb: probe.noSpeechProb };
+  }
+
+  /**
+   * One decoder step from `<|startoftranscript|>` alone, where openai-whisper reads
+   * language and no-speech probability. The encoder output is reused by the main
+   * generation (see whisper-session-timer.ts), so this costs one decoder step.
+   */
+  private async probe(features: unknown, detectLanguage: boolean): Promise<ProbeResult> {
+    const start = this.parts.model.generation_config.decoder_start_token_id;
+    if (start === undefined || (!detectLanguage && this.noSpeechToken === null)) {
+      return { language: null, noSpeechProb: null };
+    }
+    let result: ProbeResult = { language: null, noSpeechProb: null };
+    const reader: LogitsProcessorFunction = (_inputIds, logits) => {
+      const size = logits.dims[logits.dims.length - 1] ?? logits.data.length;
+      result = readProbeLogits(logits.data.subarray(0, size), this.languageTokens, this.noSpeechToken);
+      return logits;
+    };
+    await this.parts.model.generate({
+      inputs: features,
+      decoder_input_ids: [start],
+      max_new_tokens: 1,
+      return_timestamps: false,
+      return_token_timestamps: false,
+      // The model's suppression lists may hide language tokens; the probe reads raw logits.
+      suppress_tokens: null,
+      begin_suppress_tokens: null,
+      logits_processor: [reader],
+    });
+    return result;
+  }
+}
+
+function tokenId(tokenizer: WhisperTokenizerLike, token: string): number | null {
+  const id = tokenizer._tokenizer?.token_to_id(token) ?? tokenizer.model?.tokens_to_ids?.get(token);
+  return typeof id === 'number' ? id : null;
+}
+
+/** A macrotask hop (MessageChannel in workers, setTimeout elsewhere) so queued messages run. */
+function defaultYield(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

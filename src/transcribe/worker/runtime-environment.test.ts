@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDevice, configureRuntime, type TransformersEnvironmentLike } from './runtime-environment';
+
+function freshEnvironment(): TransformersEnvironmentLike & { backends: { onnx: { wasm: { wasmPaths?: unknown; numThreads?: number } } } } {
+  return {
+    allowRemoteModels: true,
+    allowLocalModels: false,
+    localModelPath: '/models/',
+    useBrowserCache: true,
+    useWasmCache: true,
+    backends: { onnx: { wasm: { wasmPaths: { mjs: 'https://cdn.example/ort.mjs', wasm: 'https://cdn.example/ort.wasm' } } } },
+  };
+}
+
+const place = { origin: 'chrome-extension://abc', crossOriginIsolated: false, hardwareConcurrency: 8 };
+
+describe('configuring transformers.js inside the extension', () => {
+  it('loads models only from the extension and never from the hub', () => {
+    const environment = freshEnvironment();
+    configureRuntime(environment, place);
+    expect(environment).toMatchObject({
+      allowRemoteModels: false,
+      allowLocalModels: true,
+      localModelPath: 'chrome-extension://abc/models/',
+      useBrowserCache: false,
+      useWasmCache: false,
+    });
+  });
+
+  it('points onnxruntime at its bundled runtime, editing the wasm settings onnxruntime itself holds', () => {
+    const environment = freshEnvironment();
+    const wasmSettings = environment.backends.onnx.wasm;
+    configureRuntime(environment, place);
+    expect(environment.backends.onnx.wasm).toBe(wasmSettings);
+    expect(wasmSettings.wasmPaths).toEqual({
+      mjs: 'chrome-extension://abc/ort/ort-wasm-simd-threaded.asyncify.mjs',
+      wasm: 'chrome-extension://abc/ort/ort-wasm-simd-threaded.asyncify.wasm',
+    });
+  });
+
+  it('uses one thread unless cross-origin isolated, then every core', () => {
+    const single = freshEnvironment();
+    expect(configureRuntime(single, place).threads).toBe(1);
+    expect(single.backends.onnx.wasm.numThreads).toBe(1);
+    const isolated = freshEnvironment();
+    expect(configureRuntime(isolated, { ...place, crossOriginIsolated: true }).threads).toBe(8);
+    expect(isolated.backends.onnx.wasm.numThreads).toBe(8);
+  });
+});
+
+describe('choosing the device', () => {
+  it('takes WebGPU on auto only when an adapter is really there', async () => {
+    expect(await chooseDevice('auto', { requestAdapter: async () => ({}) })).toBe('webgpu');
+    expect(await chooseDevice('auto', { requestAdapter: async () => null })).toBe('wasm');
+    expect(await chooseDevice('auto', { requestAdapter: async () => Promise.reject(new Error('blocked')) })).toBe('wasm');
+    expect(await chooseDevice('auto', undefined)).toBe('wasm');
+    expect(await chooseDevice('wasm', { requestAdapter: async () => ({}) })).toBe('wasm');
+  });
+});

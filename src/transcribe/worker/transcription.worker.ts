@@ -1,0 +1,67 @@
+/**
+ * The transcription Web Worker (module worker), started by the offscreen
+ * document during a call and by the workspace for file imports:
+ *
+ *   new Worker(new URL('../../src/transcribe/worker/transcription.worker.ts', import.meta.url), { type: 'module' })
+ *
+ * Speaks the contract in src/messages/transcription-protocol.ts. Inference runs
+ * here, not in the MV3 service worker, where dynamic import() is not allowed.
+ */
+import { env } from '@huggingface/transformers';
+import type { TranscriptionEvent, TranscriptionRequest } from '../../messages/transcription-protocol';
+import { parseModelManifest } from '../model-registry';
+import { WhisperTranscriber } from '../whisper-transcriber';
+import { MODELS_FOLDER } from './runtime-assets';
+import { chooseDevice, configureRuntime, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
+import { createRequestHandler } from './transcription-queue';
+
+// The worker global, typed by what we use (the project compiles against DOM, not WebWorker, types).
+const scope = self as unknown as {
+  location: Location;
+  crossOriginIsolated?: boolean;
+  navigator: Navigator & { gpu?: GpuLike };
+  postMessage(message: TranscriptionEvent): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<TranscriptionRequest>) => void): void;
+};
+
+const origin = scope.location.origin;
+// Before the first pipeline: onnxruntime reads wasmPaths and numThreads once, when it starts.
+const { threads } = configureRuntime(env as unknown as TransformersEnvironmentLike, {
+  origin,
+  crossOriginIsolated: scope.crossOriginIsolated === true,
+  hardwareConcurrency: scope.navigator.hardwareConcurrency ?? 1,
+});
+
+/** A macrotask hop without setTimeout's 4 ms clamp, so a `cancel` message gets in between decoder steps. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const handle = createRequestHandler({
+  async loadModel(model, requestedDevice, onProgress) {
+    // The manifest is one of the extension's own files, not a network request.
+    const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
+    if (!response.ok) throw new Error(`no manifest.json for ${model} in the extension (${response.status})`);
+    const manifest = parseModelManifest(await response.json());
+    const device = await chooseDevice(requestedDevice, scope.navigator.gpu);
+    return WhisperTranscriber.load({
+      modelName: manifest.name,
+      device,
+      dtype: manifest.dtype,
+      manifest,
+      threads: device === 'wasm' ? threads : 1,
+      onProgress,
+      yieldToEventLoop,
+    });
+  },
+  post: (event) => scope.postMessage(event),
+});
+
+scope.addEventListener('message', (event) => handle(event.data));
