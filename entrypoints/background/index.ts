@@ -7,6 +7,7 @@ import { runCoverageCommand } from './coverage-commands';
 import { seedExampleGuide } from './example-guide';
 import { scheduleLifecycle } from './lifecycle';
 import { servePanel } from './panel-service';
+import { markInterruptedSessions } from './session-recovery';
 import { serveRecording } from './recording-service';
 
 /**
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   });
 
   servePanel(openDatabase);
+  void openDatabase().then((db) => markInterruptedSessions(db));
   scheduleLifecycle(openDatabase);
 
   void browser.alarms.create('auto-lock', { periodInMinutes: 1 });

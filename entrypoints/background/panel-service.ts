@@ -35,7 +35,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
   const activeSession = async (db: IntervjuDatabase) => {
     const sessionId = await getSetting(db, 'activeSessionId');
     const session = sessionId ? await getSession(db, sessionId) : null;
-    return session && session.status === 'active' ? session : null;
+    return session && (session.status === 'active' || session.status === 'interrupted') ? session : null;
   };
 
   backgroundMessaging.onMessage('vault.status', async () => (await vaultAccess()).status());
@@ -83,6 +83,11 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
     broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
     await touchVault();
     return { ok: true, session } as const;
+  });
+
+  backgroundMessaging.onMessage('session.resume', async ({ data: sessionId }) => {
+    await updateSession(await openDatabase(), sessionId, { status: 'active' });
+    broadcastStoreChange({ type: 'session.changed', sessionId });
   });
 
   backgroundMessaging.onMessage('session.end', async ({ data: sessionId }) => {

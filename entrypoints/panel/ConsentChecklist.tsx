@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Guide } from '../../src/guide';
 import { backgroundMessaging } from '../../src/messages';
 import type { Session } from '../../src/store';
@@ -10,14 +11,18 @@ import type { Translate } from '../../src/ui';
  */
 export function ConsentChecklist(props: { guide: Guide; session: Session; t: Translate }) {
   const { guide, session, t } = props;
+  // Ticks show at once; the stored list (which comes back through the background) then confirms them.
+  const stored = session.consentChecked.join('\n');
+  const [checked, setChecked] = useState(() => new Set(session.consentChecked));
+  useEffect(() => setChecked(new Set(session.consentChecked)), [stored]);
   if (guide.intro.length === 0) return null;
-  const checked = new Set(session.consentChecked);
   const complete = guide.intro.every((item) => checked.has(item.id));
 
   const toggle = async (itemId: string, on: boolean) => {
     const next = new Set(checked);
     if (on) next.add(itemId);
     else next.delete(itemId);
+    setChecked(next);
     await backgroundMessaging.sendMessage('consent.record', { sessionId: session.id, checkedItemIds: [...next] });
   };
 

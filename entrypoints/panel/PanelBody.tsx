@@ -82,7 +82,27 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
               if (confirm(t('endInterviewConfirm'))) void backgroundMessaging.sendMessage('session.end', session.id);
             }}
           />
+          {session.status === 'interrupted' && (
+            <section class="recovery warning" role="alert" data-testid="session-recovery">
+              <p>{t('sessionInterrupted', { segments: data.segments.length })}</p>
+              <div class="actions">
+                <button type="button" data-testid="session-resume" onClick={() => void backgroundMessaging.sendMessage('session.resume', session.id)}>
+                  {t('resumeInterview')}
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => {
+                    if (confirm(t('endInterviewConfirm'))) void backgroundMessaging.sendMessage('session.end', session.id);
+                  }}
+                >
+                  {t('endInterview')}
+                </button>
+              </div>
+            </section>
+          )}
           <ConsentChecklist guide={guide} session={session} t={t} />
+          {session.status === 'active' && (
           <RecordingBar
             sessionId={session.id}
             recording={data.recording}
@@ -90,6 +110,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             consentComplete={guide.intro.every((item) => session.consentChecked.includes(item.id))}
             t={t}
           />
+          )}
           <GuideView
             guide={guide}
             t={t}

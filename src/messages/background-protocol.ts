@@ -61,6 +61,8 @@ export interface BackgroundProtocol {
   'panel.state'(): PanelState;
   'session.start'(request: StartSessionRequest): StartSessionResult;
   'session.end'(sessionId: string): void;
+  /** Takes up an interview that a browser crash or restart interrupted. */
+  'session.resume'(sessionId: string): void;
   'session.select'(request: { sessionId: string; itemId: string }): void;
   'consent.record'(request: { sessionId: string; checkedItemIds: string[] }): void;
   'coverage.mark'(request: { sessionId: string; itemId: string; itemKind: CoverageItemKind; state: CoverageState }): void;

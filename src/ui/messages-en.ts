@@ -348,4 +348,7 @@ export const en: Messages = {
   languageSwedish: 'Swedish',
   languageDanish: 'Danish',
   languageAuto: 'Detect automatically',
+  sessionInterrupted:
+    'The interview was interrupted (the browser closed or crashed). Everything saved before that is kept: {segments} transcript segments and the audio up to the last stored chunk. Resume the interview, or end it.',
+  resumeInterview: 'Resume the interview',
 };

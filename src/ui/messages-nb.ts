@@ -347,6 +347,9 @@ export const nb = {
   languageSwedish: 'Svensk',
   languageDanish: 'Dansk',
   languageAuto: 'Gjenkjenn automatisk',
+  sessionInterrupted:
+    'Intervjuet ble avbrutt (nettleseren ble lukket eller krasjet). Alt som ble lagret før det er tatt vare på: {segments} tekstbiter og lyden fram til siste lagrede bit. Fortsett intervjuet, eller avslutt det.',
+  resumeInterview: 'Fortsett intervjuet',
 };
 
 export type Messages = typeof nb;
