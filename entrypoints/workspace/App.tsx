@@ -4,6 +4,7 @@ import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../s
 import { localVaultAccess, PassphraseGate, pickLocale, recallVault, translator, type MessageKey, type Translate } from '../../src/ui';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
+import { ImportRecordingPage } from './recordings/ImportRecordingPage';
 import { KeyListPage } from './key-list/KeyListPage';
 import { ParticipantsPage } from './participants/ParticipantsPage';
 import { LastDeletionNotice } from './privacy/LastDeletionNotice';
@@ -16,11 +17,12 @@ import { useProject } from './project/use-project';
 const locale = pickLocale();
 const t = translator(locale);
 
-const PAGES = ['guides', 'sessions', 'participants', 'project', 'key-list', 'privacy'] as const;
+const PAGES = ['guides', 'sessions', 'recordings', 'participants', 'project', 'key-list', 'privacy'] as const;
 type Page = (typeof PAGES)[number];
 const PAGE_LABEL: Record<Page, MessageKey> = {
   guides: 'navGuides',
   sessions: 'navSessions',
+  recordings: 'navRecordings',
   participants: 'navParticipants',
   project: 'navProject',
   'key-list': 'navKeyList',
@@ -96,6 +98,7 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
       {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
       {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
       {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
       {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
       {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}

@@ -351,4 +351,18 @@ export const en: Messages = {
   sessionInterrupted:
     'The interview was interrupted (the browser closed or crashed). Everything saved before that is kept: {segments} transcript segments and the audio up to the last stored chunk. Resume the interview, or end it.',
   resumeInterview: 'Resume the interview',
+  navRecordings: 'Audio files',
+  optional: 'optional',
+  importRecordingTitle: 'Transcribe an audio file',
+  importRecordingHelp:
+    'A recording made elsewhere (phone, dictaphone): wav, mp3, m4a/aac, ogg/opus or webm. It is transcribed on this machine with the same model and the same [uklart] rules as a call.',
+  importRecordingFile: 'Audio file',
+  importRecordingStart: 'Transcribe',
+  importDecoding: 'Reading the audio file …',
+  importLoadingModel: 'Loading the model …',
+  importProgress: '{done} of {total} utterances',
+  importUnreadable: '“{name}” could not be read as audio. Is it an audio file in a format the browser knows?',
+  importNoModel: 'This build of Intervju has no transcription model (models/).',
+  importCancelled: 'Cancelled. {kept} finished segments are saved.',
+  importDone: 'Done: {segments} segments. The interview is listed under Interviews.',
 };

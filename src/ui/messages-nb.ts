@@ -350,6 +350,20 @@ export const nb = {
   sessionInterrupted:
     'Intervjuet ble avbrutt (nettleseren ble lukket eller krasjet). Alt som ble lagret før det er tatt vare på: {segments} tekstbiter og lyden fram til siste lagrede bit. Fortsett intervjuet, eller avslutt det.',
   resumeInterview: 'Fortsett intervjuet',
+  navRecordings: 'Lydfiler',
+  optional: 'valgfritt',
+  importRecordingTitle: 'Transkriber en lydfil',
+  importRecordingHelp:
+    'Et opptak gjort et annet sted (telefon, diktafon): wav, mp3, m4a/aac, ogg/opus eller webm. Filen transkriberes på denne maskinen med samme modell og samme [uklart]-regler som en samtale.',
+  importRecordingFile: 'Lydfil',
+  importRecordingStart: 'Transkriber',
+  importDecoding: 'Leser lydfilen …',
+  importLoadingModel: 'Laster modellen …',
+  importProgress: '{done} av {total} ytringer',
+  importUnreadable: '«{name}» kunne ikke leses som lyd. Er det en lydfil i et format nettleseren kjenner?',
+  importNoModel: 'Denne versjonen av Intervju har ingen transkripsjonsmodell (models/).',
+  importCancelled: 'Avbrutt. {kept} tekstbiter som var ferdige, er lagret.',
+  importDone: 'Ferdig: {segments} tekstbiter. Intervjuet ligger under Intervjuer.',
 };
 
 export type Messages = typeof nb;

@@ -1,0 +1,189 @@
+import { useRef, useState } from 'preact/hooks';
+import { broadcastStoreChange, type WhisperLanguage } from '../../../src/messages';
+import {
+  appendAudioChunk,
+  createParticipant,
+  createSession,
+  getActiveGuide,
+  getProject,
+  saveSegment,
+  updateSession,
+  type IntervjuDatabase,
+  type Segment,
+  type Vault,
+} from '../../../src/store';
+import { transcribeRecording } from '../../../src/transcribe';
+import { createTranscriptionClient } from '../../../src/transcribe/worker/transcription-client';
+import { bundledModelToUse, TranscriptText, type Translate } from '../../../src/ui';
+import { decodeRecording } from './decode-recording';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'working'; step: 'decoding' | 'loading-model' | 'transcribing'; fraction: number; done: number; total: number }
+  | { kind: 'done'; segments: Segment[]; seconds: number }
+  | { kind: 'cancelled'; kept: number }
+  | { kind: 'error'; message: string };
+
+const ACCEPT = 'audio/*,video/webm,.wav,.mp3,.m4a,.aac,.ogg,.opus,.webm';
+
+/**
+ * Transcribes a recording made elsewhere (a phone, a dictaphone) with the same
+ * model and [uklart] policy as a live call, as an `import` session.
+ */
+export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate }) {
+  const { db, vault, t } = props;
+  const [file, setFile] = useState<File | null>(null);
+  const [pseudonym, setPseudonym] = useState('');
+  const [language, setLanguage] = useState<WhisperLanguage>('no');
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const job = useRef<{ controller: AbortController; cancelCurrent: () => void } | null>(null);
+
+  const run = async () => {
+    if (!file) return;
+    const controller = new AbortController();
+    const worker = new Worker(new URL('../../../src/transcribe/worker/transcription.worker.ts', import.meta.url), { type: 'module' });
+    const client = createTranscriptionClient(worker);
+    let currentId: string | null = null;
+    job.current = { controller, cancelCurrent: () => currentId && client.cancel(currentId) };
+    let kept = 0;
+    try {
+      setStage({ kind: 'working', step: 'decoding', fraction: 0, done: 0, total: 0 });
+      let decoded;
+      try {
+        decoded = await decodeRecording(await file.arrayBuffer());
+      } catch {
+        throw new Error(t('importUnreadable', { name: file.name }));
+      }
+      setStage({ kind: 'working', step: 'loading-model', fraction: 0, done: 0, total: 0 });
+      const model = await bundledModelToUse();
+      if (!model) throw new Error(t('importNoModel'));
+      await client.load(model, 'auto');
+      const guide = await getActiveGuide(db);
+      const participant = pseudonym.trim() ? await createParticipant(db, { pseudonym: pseudonym.trim() }) : null;
+      const session = await createSession(db, {
+        kind: 'import',
+        participantId: participant?.id ?? null,
+        guideId: guide?.id ?? '',
+        guideVersion: guide?.version ?? 0,
+        platform: 'file',
+        language,
+      });
+      const project = await getProject(db);
+      if (project?.audioPolicy.kind !== 'no-audio') {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        await appendAudioChunk(db, vault, {
+          sessionId: session.id,
+          channel: 'mixed',
+          sequence: 0,
+          start: 0,
+          end: decoded.seconds,
+          codec: file.type || 'application/octet-stream',
+          bytes,
+        });
+      }
+      const segments = await transcribeRecording({
+        sessionId: session.id,
+        samples: decoded.samples,
+        language,
+        signal: controller.signal,
+        transcribe: (request) => {
+          currentId = request.id;
+          return client.transcribe({ ...request, language, wordTimestamps: true });
+        },
+        onSegment: async (segment) => {
+          await saveSegment(db, vault, segment);
+          kept++;
+        },
+        onProgress: (progress) => setStage({ kind: 'working', step: 'transcribing', ...progress }),
+      });
+      await updateSession(db, session.id, { status: 'ended', endedAt: session.startedAt + decoded.seconds * 1000 });
+      broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+      setStage({ kind: 'done', segments, seconds: decoded.seconds });
+    } catch (cause) {
+      if (controller.signal.aborted) setStage({ kind: 'cancelled', kept });
+      else setStage({ kind: 'error', message: cause instanceof Error ? cause.message : String(cause) });
+    } finally {
+      client.dispose();
+      job.current = null;
+    }
+  };
+
+  const working = stage.kind === 'working';
+  return (
+    <section class="card">
+      <h2>{t('importRecordingTitle')}</h2>
+      <p class="muted">{t('importRecordingHelp')}</p>
+      <label>
+        {t('importRecordingFile')}
+        <input type="file" accept={ACCEPT} data-testid="recording-file" disabled={working} onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+      </label>
+      <label>
+        {t('pseudonym')} <small class="muted">({t('optional')})</small>
+        <input value={pseudonym} disabled={working} onInput={(event) => setPseudonym(event.currentTarget.value)} />
+      </label>
+      <label>
+        {t('interviewLanguage')}
+        <select value={language} disabled={working} onChange={(event) => setLanguage(event.currentTarget.value as WhisperLanguage)}>
+          <option value="no">{t('languageBokmal')}</option>
+          <option value="nn">{t('languageNynorsk')}</option>
+          <option value="en">{t('languageEnglish')}</option>
+          <option value="sv">{t('languageSwedish')}</option>
+          <option value="da">{t('languageDanish')}</option>
+          <option value="auto">{t('languageAuto')}</option>
+        </select>
+      </label>
+      <div class="actions">
+        <button type="button" data-testid="recording-transcribe" disabled={!file || working} onClick={() => void run()}>
+          {t('importRecordingStart')}
+        </button>
+        {working && (
+          <button
+            type="button"
+            class="secondary"
+            data-testid="recording-cancel"
+            onClick={() => {
+              job.current?.controller.abort();
+              job.current?.cancelCurrent();
+            }}
+          >
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+      {stage.kind === 'working' && (
+        <div class="progress" aria-live="polite">
+          <progress data-testid="import-progress" max={1} value={stage.fraction} />
+          <span>
+            {stage.step === 'decoding'
+              ? t('importDecoding')
+              : stage.step === 'loading-model'
+                ? t('importLoadingModel')
+                : t('importProgress', { done: stage.done, total: stage.total })}
+          </span>
+        </div>
+      )}
+      {stage.kind === 'error' && (
+        <p class="error" role="alert" data-testid="import-error">
+          {stage.message}
+        </p>
+      )}
+      {stage.kind === 'cancelled' && (
+        <p class="warning" role="status" data-testid="import-cancelled">
+          {t('importCancelled', { kept: stage.kept })}
+        </p>
+      )}
+      {stage.kind === 'done' && (
+        <div data-testid="import-done">
+          <p class="notice">{t('importDone', { segments: stage.segments.length })}</p>
+          <ol class="live-transcript">
+            {stage.segments.map((segment) => (
+              <li key={segment.id} data-testid="segment" data-channel={segment.channel} data-start={segment.start.toFixed(2)}>
+                <TranscriptText text={segment.text} unclear={segment.unclear} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}
