@@ -1,3 +1,4 @@
+import { neighbourQuestion } from '../../src/coverage';
 import { backgroundMessaging, broadcastStoreChange, type PanelState } from '../../src/messages';
 import {
   addNote,
@@ -77,6 +78,8 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       guideVersion: guide.version,
       platform: data.platform,
       language: data.language,
+      // The interview starts on the guide's first question.
+      currentItemId: neighbourQuestion(guide, null, 1),
     });
     await setSetting(db, 'activeSessionId', session.id);
     if (participant) broadcastStoreChange({ type: 'participants.changed' });
