@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Guide } from '../../src/guide';
 import { backgroundMessaging, type WhisperLanguage } from '../../src/messages';
-import type { MessageKey, Translate } from '../../src/ui';
+import { LanguageSelect, type MessageKey, type Translate } from '../../src/ui';
 
 /** Where the panel runs: the in-call frame passes the meeting page's platform in its URL. */
 function currentPlatform(): 'zoom' | 'teams' | 'other' {
@@ -14,16 +14,6 @@ const REFUSAL: Record<'no-guide' | 'no-pseudonym' | 'locked', MessageKey> = {
   'no-pseudonym': 'pseudonymRequired',
   locked: 'passphraseUnlockTitle',
 };
-
-/** Whisper's codes: `no` writes bokmål (`nb` is not one of them). */
-const LANGUAGES: [WhisperLanguage, MessageKey][] = [
-  ['no', 'languageBokmal'],
-  ['nn', 'languageNynorsk'],
-  ['en', 'languageEnglish'],
-  ['sv', 'languageSwedish'],
-  ['da', 'languageDanish'],
-  ['auto', 'languageAuto'],
-];
 
 /** Starts a session: an interview with a participant's pseudonym, or a pilot rehearsal. */
 export function StartInterview(props: { guide: Guide; t: Translate }) {
@@ -74,16 +64,7 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
           <small class="muted">{t('pseudonymHelp')}</small>
         </label>
       )}
-      <label>
-        {t('interviewLanguage')}
-        <select data-testid="interview-language" value={language} onChange={(event) => setLanguage(event.currentTarget.value as WhisperLanguage)}>
-          {LANGUAGES.map(([code, key]) => (
-            <option key={code} value={code}>
-              {t(key)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect t={t} value={language} onChange={setLanguage} testId="interview-language" />
       {error && (
         <p class="error" role="alert">
           {error}

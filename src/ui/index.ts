@@ -13,3 +13,4 @@ export type { PanelHostState, PanelHostOptions, PanelHost } from './panel-host';
 export { readPanelHostState, writePanelHostState, panelHostLabels } from './panel-host-settings';
 export { TranscriptText } from './TranscriptText';
 export { readBundledModels, bundledModelToUse } from './bundled-models';
+export { LanguageSelect } from './LanguageSelect';

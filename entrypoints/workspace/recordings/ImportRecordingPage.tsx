@@ -14,7 +14,7 @@ import {
 } from '../../../src/store';
 import { transcribeRecording } from '../../../src/transcribe';
 import { createTranscriptionClient } from '../../../src/transcribe/worker/transcription-client';
-import { bundledModelToUse, TranscriptText, type Translate } from '../../../src/ui';
+import { bundledModelToUse, LanguageSelect, TranscriptText, type Translate } from '../../../src/ui';
 import { decodeRecording } from './decode-recording';
 
 type Stage =
@@ -121,17 +121,7 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
         {t('pseudonym')} <small class="muted">({t('optional')})</small>
         <input value={pseudonym} disabled={working} onInput={(event) => setPseudonym(event.currentTarget.value)} />
       </label>
-      <label>
-        {t('interviewLanguage')}
-        <select value={language} disabled={working} onChange={(event) => setLanguage(event.currentTarget.value as WhisperLanguage)}>
-          <option value="no">{t('languageBokmal')}</option>
-          <option value="nn">{t('languageNynorsk')}</option>
-          <option value="en">{t('languageEnglish')}</option>
-          <option value="sv">{t('languageSwedish')}</option>
-          <option value="da">{t('languageDanish')}</option>
-          <option value="auto">{t('languageAuto')}</option>
-        </select>
-      </label>
+      <LanguageSelect t={t} value={language} onChange={setLanguage} disabled={working} />
       <div class="actions">
         <button type="button" data-testid="recording-transcribe" disabled={!file || working} onClick={() => void run()}>
           {t('importRecordingStart')}
