@@ -5,6 +5,16 @@ Run with Debian's Python, which has torch and onnx:
 
     /usr/bin/python3 scripts/models/make-test-model.py [output folder]
 
+Options (for the benchmark, scripts/bench/: random weights at Whisper's real
+sizes; the defaults make the committed test model):
+
+    --name NAME --width 512 --layers 6 --heads 8 --feed-forward 2048
+    --text-vocabulary 50257   pad the text vocabulary to Whisper's size
+    --never-end               the end token never wins: decoding runs to max_new_tokens
+    --empty-cross-cache       the cached step outputs empty cross-attention caches, as
+                              Optimum's merged decoders do (transformers.js then reuses
+                              the first step's), instead of copying them every step
+
 The weights are random (fixed seeds), so the model transcribes nothing: it
 writes a few meaningless tokens with timestamps. It exists so tests can run
 the real transformers.js Whisper pipeline (feature extraction, encoder,
@@ -12,6 +22,7 @@ merged decoder with cache, timestamp and word-timestamp decoding) offline.
 Running it twice writes byte-identical files.
 """
 
+import argparse
 import hashlib
 import json
 import os
@@ -42,6 +53,24 @@ MEL_BINS = 80
 SOURCE_POSITIONS = 1500
 TARGET_POSITIONS = 448
 OPSET = 14
+EMPTY_CROSS_CACHE = False
+
+
+class DecoderCachedStepEmptyCross(torch.nn.Module):
+    """The cached step, returning zero-length cross-attention caches: the
+    encoder's keys and values do not change while decoding a window, and
+    transformers.js keeps the first step's (getPastKeyValues in modeling_utils.js)."""
+
+    def __init__(self, decoder):
+        super().__init__()
+        self.step = DecoderCachedStep(decoder)
+
+    def forward(self, input_ids, encoder_hidden_states, *past_flat):
+        outputs = list(self.step(input_ids, encoder_hidden_states, *past_flat))
+        for index in range(1, 1 + 4 * LAYERS):
+            if (index - 1) % 4 >= 2:
+                outputs[index] = outputs[index][:, :, :0, :]
+        return tuple(outputs)
 
 # Decoding shape (see shape_output_layer): positions are decoder token indices.
 # With timestamps the prompt is 3 tokens, so the first timestamp comes from
@@ -61,13 +90,55 @@ UNPRINTABLE_BIAS = -6.0
 PRINTABLE = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,?'-")
 
 
+def parse_arguments():
+    global NAME, WIDTH, HEADS, HEAD_SIZE, LAYERS, FEED_FORWARD, END_BIAS, END_SLOPE, EMPTY_CROSS_CACHE
+    parser = argparse.ArgumentParser(description='Writes a random-weight Whisper in transformers.js layout.')
+    parser.add_argument('output', nargs='?')
+    parser.add_argument('--name', default=NAME)
+    parser.add_argument('--width', type=int, default=WIDTH)
+    parser.add_argument('--layers', type=int, default=LAYERS)
+    parser.add_argument('--heads', type=int, default=HEADS)
+    parser.add_argument('--feed-forward', type=int, default=FEED_FORWARD)
+    parser.add_argument('--text-vocabulary', type=int, default=0)
+    parser.add_argument('--never-end', action='store_true')
+    parser.add_argument('--empty-cross-cache', action='store_true')
+    arguments = parser.parse_args()
+    NAME, WIDTH, HEADS, LAYERS, FEED_FORWARD = (arguments.name, arguments.width, arguments.heads,
+                                                arguments.layers, arguments.feed_forward)
+    HEAD_SIZE = WIDTH // HEADS
+    EMPTY_CROSS_CACHE = arguments.empty_cross_cache
+    if arguments.never_end:
+        END_BIAS, END_SLOPE = -1.0e4, 0.0
+    return arguments
+
+
+def pad_text_vocabulary(tokenizer_json, ids, text_tokens):
+    """Adds unused text tokens so the vocabulary (and the output layer) has
+    Whisper's real size; every special and timestamp id moves up by as many."""
+    extra = text_tokens - ids['text_token_count']
+    if extra <= 0:
+        return tokenizer_json, ids
+    vocab = tokenizer_json['model']['vocab']
+    for index in range(extra):
+        vocab['\u0120unused%d' % index] = ids['text_token_count'] + index
+    for token in tokenizer_json['added_tokens']:
+        token['id'] += extra
+    shifted = dict(ids)
+    for key in ('vocab_size', 'endoftext', 'startoftranscript', 'translate', 'transcribe', 'startoflm',
+                'startofprev', 'nocaptions', 'notimestamps', 'timestamp_begin', 'text_token_count'):
+        shifted[key] = ids[key] + extra
+    shifted['languages'] = {name: value + extra for name, value in ids['languages'].items()}
+    return tokenizer_json, shifted
+
+
 def main():
+    arguments = parse_arguments()
     repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    output = sys.argv[1] if len(sys.argv) > 1 else os.path.join(repository, 'models', NAME)
+    output = arguments.output or os.path.join(repository, 'models', NAME)
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
 
-    tokenizer_json, ids = build_tokenizer()
+    tokenizer_json, ids = pad_text_vocabulary(*build_tokenizer(), arguments.text_vocabulary)
     vocab_size = ids['vocab_size']
 
     encoder = Encoder(MEL_BINS, WIDTH, HEADS, FEED_FORWARD, LAYERS, SOURCE_POSITIONS).eval()
@@ -190,7 +261,8 @@ def export_decoder(decoder, vocab_size, scratch, path):
         length = 'past_decoder_sequence_length + 1' if '.decoder.' in name else 'encoder_sequence_length_out'
         cached_axes[name] = {0: 'batch_size', 2: length}
     torch.onnx.export(
-        DecoderCachedStep(decoder), (torch.tensor([[5]]), hidden, *past), cached_path,
+        (DecoderCachedStepEmptyCross if EMPTY_CROSS_CACHE else DecoderCachedStep)(decoder),
+        (torch.tensor([[5]]), hidden, *past), cached_path,
         input_names=['input_ids', 'encoder_hidden_states'] + cache_names('past_key_values'),
         output_names=output_names, dynamic_axes=cached_axes, opset_version=OPSET, do_constant_folding=True,
     )

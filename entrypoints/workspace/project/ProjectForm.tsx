@@ -20,13 +20,17 @@ export function ProjectForm(props: { db: IntervjuDatabase; t: Translate; project
   const [days, setDays] = useState(project?.audioPolicy.kind === 'delete-after-days' ? project.audioPolicy.days : 30);
   const [autoDelete, setAutoDelete] = useState(props.deleteAtEndDate);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Reset the fields only when the stored project really changed: it is re-read on
+  // every store notice, and a new copy of the same project must not wipe what the
+  // researcher is typing.
+  const stored = JSON.stringify(project);
   useEffect(() => {
     setTitle(project?.title ?? '');
     setEndDate(project?.endDate ?? '');
     setPolicy(project?.audioPolicy.kind ?? 'delete-on-approval');
     if (project?.audioPolicy.kind === 'delete-after-days') setDays(project.audioPolicy.days);
     setAutoDelete(props.deleteAtEndDate);
-  }, [project, props.deleteAtEndDate]);
+  }, [stored, props.deleteAtEndDate]);
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -1,0 +1,78 @@
+/**
+ * Benchmark models: random weights at Whisper tiny's and base's real sizes
+ * (vocabulary included), made once into a temporary folder (not committed) by
+ * scripts/models/make-test-model.py, 8-bit copies by quantize-dynamic.py.
+ * `--never-end` makes every transcription decode up to its token bound, so the
+ * number of decoded tokens is fixed by the bench, not by chance;
+ * `--empty-cross-cache` makes the decoder return empty cross-attention caches
+ * after the first step, as Optimum's merged decoders (the real models) do.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const PYTHON = '/usr/bin/python3'; // Debian's, which has torch and onnx (see docs/models.md)
+
+export const SIZES = {
+  tiny: ['--width', '384', '--layers', '4', '--heads', '6', '--feed-forward', '1536'],
+  base: ['--width', '512', '--layers', '6', '--heads', '8', '--feed-forward', '2048'],
+};
+
+/** Makes (once) bench-<size> and bench-<size>-q8 under `folder`; returns their folder names. */
+export function prepareModels(repository, folder, sizes, log) {
+  mkdirSync(folder, { recursive: true });
+  const names = [];
+  for (const size of sizes) {
+    const name = `bench-${size}`;
+    const target = path.join(folder, name);
+    if (!existsSync(path.join(target, 'manifest.json'))) {
+      log(`making ${name} (random weights, Whisper ${size} dimensions)…`);
+      execFileSync(PYTHON, [
+        path.join(repository, 'scripts/models/make-test-model.py'), target, '--name', name, ...SIZES[size],
+        '--text-vocabulary', '50257', '--never-end', '--empty-cross-cache',
+      ], { stdio: 'ignore' });
+    }
+    const quantized = path.join(folder, `${name}-q8`);
+    if (!existsSync(path.join(quantized, 'manifest.json'))) {
+      log(`quantizing ${name} to 8 bits…`);
+      execFileSync(PYTHON, [path.join(repository, 'scripts/bench/quantize-dynamic.py'), target, quantized], { stdio: 'ignore' });
+    }
+    names.push(name, `${name}-q8`);
+  }
+  return names;
+}
+
+/**
+ * A copy of model `name` as `<name>-cap<tokens>` whose generation_config caps
+ * decoding at `tokens` (the worker's only knob; the message contract has none).
+ * Weights are hard links, so this costs no disk.
+ */
+export function cappedModel(sourceFolder, targetRoot, name, tokens) {
+  const cappedName = `${name}-cap${tokens}`;
+  const target = path.join(targetRoot, cappedName);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(path.join(target, 'onnx'), { recursive: true });
+  const source = path.join(sourceFolder, name);
+  for (const file of readdirSync(path.join(source, 'onnx'))) {
+    linkSync(path.join(source, 'onnx', file), path.join(target, 'onnx', file));
+  }
+  for (const file of readdirSync(source)) {
+    if (!file.endsWith('.json') || file === 'manifest.json') continue;
+    let text = readFileSync(path.join(source, file), 'utf8');
+    if (file === 'generation_config.json') {
+      text = `${JSON.stringify({ ...JSON.parse(text), max_new_tokens: tokens }, null, 2)}\n`;
+    }
+    writeFileSync(path.join(target, file), text);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(source, 'manifest.json'), 'utf8'));
+  manifest.name = cappedName;
+  manifest.files = manifest.files.map((file) => {
+    const full = path.join(target, file.path);
+    const bytes = readFileSync(full);
+    return { path: file.path, bytes: statSync(full).size, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+  manifest.sizeBytes = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
+  writeFileSync(path.join(target, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return cappedName;
+}

@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: transcription speed of the built extension in headless
+ * Chromium (WASM, with and without cross-origin isolation) and, for reference,
+ * in Node (onnxruntime-node), on random-weight Whisper tiny and base models at
+ * their real sizes, fp32 and 8-bit. Not a test: it prints figures (see
+ * docs/transcription.md for what each column means).
+ *
+ *   npm run bench [-- --sizes tiny,base --dtypes fp32,q8 --isolation both|on|off --no-node --no-browser --repeat 1]
+ *
+ * `--repeat N` measures each row N times and keeps the fastest run: on a shared
+ * machine, other work only ever adds time.
+ *
+ * Per model: 30 s of speech-like audio decoded to a fixed 100 tokens (one
+ * 30 s window), and a 5 s utterance decoded to 30 tokens, each after a warm-up.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cappedModel, prepareModels } from './models.mjs';
+
+const repository = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const here = path.join(repository, 'scripts/bench');
+const WORK = '/tmp/intervju-bench';
+const WINDOW_TOKENS = 100;
+const UTTERANCE_TOKENS = 30;
+
+const options = parseArguments(process.argv.slice(2));
+const log = (message) => process.stderr.write(`${message}\n`);
+
+if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
+  log('building the extension (npx wxt build)…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: repository, stdio: 'ignore' });
+}
+// A snapshot of the build: a rebuild while the bench runs must not pull it away.
+const build = path.join(WORK, 'build');
+rmSync(build, { recursive: true, force: true });
+cpSync(path.join(repository, '.output/chrome-mv3'), build, { recursive: true });
+if (!existsSync(path.join(build, 'manifest.json'))) throw new Error('the build in .output/chrome-mv3 is incomplete: rebuild and retry');
+const modelsFolder = path.join(WORK, 'models');
+const models = prepareModels(repository, modelsFolder, options.sizes, log).filter((name) =>
+  options.dtypes.includes(name.endsWith('-q8') ? 'q8' : 'fp32'),
+);
+
+// Each model twice, capped for the 30 s window and for the 5 s utterance.
+const cappedFolder = path.join(WORK, 'capped');
+rmSync(cappedFolder, { recursive: true, force: true });
+mkdirSync(cappedFolder, { recursive: true });
+const variants = models.map((name) => ({
+  name,
+  window: cappedModel(modelsFolder, cappedFolder, name, WINDOW_TOKENS),
+  utterance: cappedModel(modelsFolder, cappedFolder, name, UTTERANCE_TOKENS),
+}));
+
+const rows = [];
+if (options.node) {
+  for (const variant of variants) {
+    log(`node: ${variant.name}…`);
+    const result = fastest(() =>
+      lastJson(
+        execFileSync('node', [path.join(here, 'node-run.mjs'), cappedFolder, variant.window, variant.utterance], {
+          cwd: repository,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }),
+      ),
+    );
+    report(row('node (onnxruntime-node)', variant.name, 'cpu', result));
+  }
+}
+if (options.browser) {
+  for (const isolated of options.isolation) {
+    const root = extensionCopy(isolated);
+    for (const variant of variants) {
+      log(`chromium ${isolated ? 'isolated' : 'not isolated'}: ${variant.name}…`);
+      const result = fastest(() =>
+        lastJson(
+          execFileSync('node', [path.join(here, 'browser-run.mjs'), repository, variant.window, variant.utterance], {
+            cwd: root,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+          }),
+        ),
+      );
+      const label = `chromium wasm, ${result.window.crossOriginIsolated ? 'cross-origin isolated' : 'not isolated'}`;
+      report(row(label, variant.name, `${result.window.info.threads} thread(s)`, result));
+    }
+  }
+}
+printTable(rows);
+
+/** The run with the shortest 30 s wall time out of `--repeat` runs. */
+function fastest(measure) {
+  let best = null;
+  for (let attempt = 0; attempt < options.repeat; attempt++) {
+    const result = measure();
+    if (!best || result.window.wallMs < best.window.wallMs) best = result;
+  }
+  return best;
+}
+
+/** Keeps a row for the table and shows it at once: a long run should not hide its progress. */
+function report(entry) {
+  rows.push(entry);
+  log(`  ${JSON.stringify(entry)}`);
+}
+
+/** The built extension plus the bench models, with or without cross-origin isolation in its manifest. */
+function extensionCopy(isolated) {
+  const root = path.join(WORK, isolated ? 'extension-isolated' : 'extension-plain');
+  const target = path.join(root, '.output/chrome-mv3');
+  rmSync(root, { recursive: true, force: true });
+  cpSync(build, target, { recursive: true });
+  const manifestPath = path.join(target, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (isolated) {
+    manifest.cross_origin_embedder_policy = { value: 'require-corp' };
+    manifest.cross_origin_opener_policy = { value: 'same-origin' };
+  } else {
+    delete manifest.cross_origin_embedder_policy;
+    delete manifest.cross_origin_opener_policy;
+  }
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  for (const folder of readdirSync(cappedFolder)) linkTree(path.join(cappedFolder, folder), path.join(target, 'models', folder));
+  return root;
+}
+
+function linkTree(source, target) {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(source)) {
+    const from = path.join(source, entry);
+    if (statSync(from).isDirectory()) linkTree(from, path.join(target, entry));
+    else linkSync(from, path.join(target, entry));
+  }
+}
+
+function row(runtime, model, threads, result) {
+  const { window, utterance } = result;
+  return {
+    runtime,
+    model,
+    threads,
+    rtf: window.wallMs / 30_000,
+    encoderMs: window.timing.encoderMs,
+    decoderPerTokenMs: window.timing.decoderMs / window.tokenCount,
+    tokens: `${window.tokenCount}/${utterance.tokenCount}`,
+    utteranceMs: utterance.wallMs,
+    peakRssMb: result.peakRssMb,
+  };
+}
+
+function printTable(table) {
+  const headers = ['runtime', 'model', 'threads', 'RTF (30 s)', 'encoder / 30 s window', 'decoder / token', '5 s utterance → final', 'tokens (30 s/5 s)', 'peak RSS'];
+  const lines = table.map((entry) => [
+    entry.runtime,
+    entry.model,
+    entry.threads,
+    entry.rtf.toFixed(3),
+    `${Math.round(entry.encoderMs)} ms`,
+    `${entry.decoderPerTokenMs.toFixed(1)} ms`,
+    `${Math.round(entry.utteranceMs)} ms`,
+    entry.tokens,
+    `${Math.round(entry.peakRssMb)} MB`,
+  ]);
+  const widths = headers.map((header, column) => Math.max(header.length, ...lines.map((line) => line[column].length)));
+  const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(`\n${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}); random weights at real sizes; 30 s window decoded to ${WINDOW_TOKENS} tokens, 5 s utterance to ${UTTERANCE_TOKENS}.\n`);
+  console.log(format(headers));
+  console.log(format(widths.map((width) => '-'.repeat(width))));
+  for (const line of lines) console.log(format(line));
+}
+
+function lastJson(output) {
+  const line = output.trim().split('\n').filter((entry) => entry.startsWith('{')).at(-1);
+  if (!line) throw new Error(`no result in:\n${output}`);
+  return JSON.parse(line);
+}
+
+function parseArguments(argumentsList) {
+  const value = (name, fallback) => {
+    const index = argumentsList.indexOf(name);
+    return index >= 0 && argumentsList[index + 1] ? argumentsList[index + 1] : fallback;
+  };
+  const isolation = value('--isolation', 'both');
+  return {
+    sizes: value('--sizes', 'tiny,base').split(','),
+    dtypes: value('--dtypes', 'fp32,q8').split(','),
+    isolation: isolation === 'both' ? [false, true] : [isolation === 'on'],
+    node: !argumentsList.includes('--no-node'),
+    browser: !argumentsList.includes('--no-browser'),
+    repeat: Math.max(1, Number(value('--repeat', '1'))),
+  };
+}
