@@ -26,16 +26,23 @@ export default defineConfig({
     plugins: [preact() as never],
     build: { target: 'es2022' },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Intervju',
     description: 'Interview guide, coverage and local transcription beside a Zoom or Teams call. Nothing leaves your machine.',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'offscreen', 'tabCapture'],
+    // Recording uses Chrome's tabCapture and offscreen documents, and the panel Chrome's
+    // side panel; the Firefox build has the guide, coverage, notes and lifecycle, with
+    // the panel in Firefox's sidebar, and no recording.
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'unlimitedStorage', 'alarms']
+        : ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'offscreen', 'tabCapture'],
+    ...(browser === 'firefox' ? { sidebar_action: { default_panel: 'panel.html', default_title: 'Intervju' } } : {}),
     // The meeting sites the content script runs on anyway; listed so the toolbar
     // button can tell a call tab (panel already on the page) from any other tab.
     host_permissions: [...MEETING_ORIGIN_MATCHES],
     action: { default_title: 'Intervju' },
-    side_panel: { default_path: 'panel.html' },
+    ...(browser === 'firefox' ? {} : { side_panel: { default_path: 'panel.html' } }),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     web_accessible_resources: [{ resources: ['panel.html'], matches: [...MEETING_ORIGIN_MATCHES] }],
     commands: {
@@ -48,5 +55,5 @@ export default defineConfig({
       'mark-skipped': { description: 'Skip question / Hopp over spørsmål' },
     },
     browser_specific_settings: { gecko: { id: 'intervju@intervju.local' } },
-  },
+  }),
 });

@@ -10,6 +10,12 @@ import { servePanel } from './panel-service';
 import { markInterruptedSessions } from './session-recovery';
 import { serveRecording } from './recording-service';
 
+/** Firefox's sidebar API, which Chrome's typings do not describe. */
+function openFirefoxSidebar(): void {
+  const sidebar = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction;
+  void sidebar?.open();
+}
+
 /**
  * The service worker only orchestrates. MV3 may stop it at any moment, so it keeps
  * nothing in memory that is not also in IndexedDB or storage.session.
@@ -38,8 +44,11 @@ export default defineBackground(() => {
   // tabs (a phone interview on speaker, a call the content script does not know)
   // it opens the panel in the side panel; that must happen inside the click's user
   // gesture, so it is decided from the tab's URL without awaiting anything.
-  browser.action.onClicked.addListener((tab) => {
+  // Firefox's MV2 build has browserAction and a sidebar instead (and no recording).
+  const toolbarButton = import.meta.env.FIREFOX ? browser.browserAction : browser.action;
+  toolbarButton.onClicked.addListener((tab) => {
     if (tab.id === undefined) return;
+    if (import.meta.env.FIREFOX) return openFirefoxSidebar();
     if (platformOf(tab.url ?? '') === 'other') void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
     void recording.onActionClicked(tab.id);
   });

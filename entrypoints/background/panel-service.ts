@@ -12,6 +12,7 @@ import {
   listCoverage,
   listNotes,
   listSegments,
+  sessionsWithAudio,
   recordConsent,
   recordCoverage,
   setSetting,
@@ -60,6 +61,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       segments: session && vault ? await listSegments(db, vault, session.id) : [],
       recording: session ? await recordingOf(session.id) : null,
       recordingFailure: session ? await readRecordingFailure() : null,
+      sessionsWithAudio: (await sessionsWithAudio(db)).length,
     };
   });
 

@@ -55,6 +55,14 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
           </button>
         </div>
       </header>
+      {data.sessionsWithAudio > 0 && (
+        <p class="muted audio-held" data-testid="sessions-with-audio" data-count={data.sessionsWithAudio}>
+          {t('sessionsWithAudio', { count: data.sessionsWithAudio })}{' '}
+          <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html#/sessions') })}>
+            {t('reviewAudio')}
+          </button>
+        </p>
+      )}
       {!guide && (
         <section class="empty">
           <p>{t('noGuide')}</p>

@@ -38,6 +38,8 @@ export interface PanelState {
   segments: Segment[];
   /** The recording of the running session, if any. */
   recording: RecordingState | null;
+  /** How many sessions still hold audio (the ethics approval wants it deleted once transcribed). */
+  sessionsWithAudio: number;
   /** Why the last attempt to start recording failed, if it did. */
   recordingFailure: StartRecordingResult | null;
 }

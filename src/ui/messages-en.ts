@@ -365,4 +365,6 @@ export const en: Messages = {
   importNoModel: 'This build of Intervju has no transcription model (models/).',
   importCancelled: 'Cancelled. {kept} finished segments are saved.',
   importDone: 'Done: {segments} segments. The interview is listed under Interviews.',
+  sessionsWithAudio: 'Audio stored for {count} interview(s).',
+  reviewAudio: 'Review and delete',
 };

@@ -364,6 +364,8 @@ export const nb = {
   importNoModel: 'Denne versjonen av Intervju har ingen transkripsjonsmodell (models/).',
   importCancelled: 'Avbrutt. {kept} tekstbiter som var ferdige, er lagret.',
   importDone: 'Ferdig: {segments} tekstbiter. Intervjuet ligger under Intervjuer.',
+  sessionsWithAudio: 'Lyd lagret for {count} intervju(er).',
+  reviewAudio: 'Se og slett',
 };
 
 export type Messages = typeof nb;

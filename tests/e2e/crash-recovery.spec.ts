@@ -77,6 +77,7 @@ test('a browser killed during a recording keeps the finished segments and the au
     panel = PanelPage.inMeeting(again);
     await panel.unlockIfLocked();
     await expect(panel.testId('session-recovery')).toBeVisible();
+    await expect(panel.testId('sessions-with-audio')).toHaveAttribute('data-count', '1');
     await expect(panel.testId('segment')).toHaveCount(segmentsBefore);
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/workspace.html`);

@@ -151,3 +151,28 @@ test.describe('in-call panel', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test.describe('panel placement', () => {
+  test('collapses to a slim tab, moves to the other side, and remembers it on the next call', async ({ context }) => {
+    const call = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.zoom);
+    const box = call.locator('#intervju-panel-host .frame-box');
+    await expect(box).toHaveClass(/right/);
+    // Zoom keeps its controls in a footer bar: the panel stops above it.
+    const viewport = call.viewportSize()!;
+    const bounds = (await box.boundingBox())!;
+    expect(bounds.y + bounds.height).toBeLessThanOrEqual(viewport.height - 80);
+
+    await call.locator('#intervju-panel-host .handle button').nth(1).click();
+    await expect(box).toHaveClass(/left/);
+    await call.locator('#intervju-panel-host .handle button').first().click();
+    await expect(box).toHaveClass(/collapsed/);
+    expect((await box.boundingBox())!.width).toBeLessThan(40);
+
+    const next = await context.newPage();
+    await next.goto(FAKE_MEETING_URLS.teamsLive);
+    const again = next.locator('#intervju-panel-host .frame-box');
+    await expect(again).toHaveClass(/left/);
+    await expect(again).toHaveClass(/collapsed/);
+  });
+});
