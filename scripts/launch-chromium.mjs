@@ -2,7 +2,7 @@
 // .profiles/dev so guides and sessions survive between runs. Prints where it is.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -33,11 +33,15 @@ const args = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ...(headless ? ['--headless=new', '--remote-debugging-port=9222'] : []),
   `chrome-extension://${extensionId}/workspace.html`,
-  `chrome-extension://${extensionId}/practice.html`,
+  // Headless Chromium opens one page only; the workspace links to the practice call.
+  ...(headless ? [] : [`chrome-extension://${extensionId}/practice.html`]),
 ];
 console.log(`Intervju ${headless ? '(headless: no display found; DevTools on http://127.0.0.1:9222)' : ''}`);
 console.log(`  workspace:     chrome-extension://${extensionId}/workspace.html`);
 console.log(`  practice call: chrome-extension://${extensionId}/practice.html`);
 console.log(`  profile:       ${profile}`);
-const child = spawn(chromium, args, { stdio: 'inherit' });
+// Chromium's own chatter (D-Bus, GPU) goes to a log file rather than the terminal.
+const log = path.join(root, '.profiles/chromium.log');
+console.log(`  browser log:   ${log}`);
+const child = spawn(chromium, args, { stdio: ['ignore', 'inherit', openSync(log, 'a')] });
 child.on('exit', (code) => process.exit(code ?? 0));
