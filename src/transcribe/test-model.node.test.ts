@@ -9,13 +9,11 @@
  * come back in the shape the transcript code reads.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
+import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { parseModelManifest, verifyModelFiles } from './model-registry';
 
-const MODELS_FOLDER = fileURLToPath(new URL('../../models/', import.meta.url));
-const TEST_MODEL = 'intervju-test-tiny';
 const SAMPLE_RATE = 16_000;
 
 interface Chunk {
@@ -39,9 +37,7 @@ function toneAudio(seconds = 5): Float32Array {
   return samples;
 }
 
-const networkCalls: string[] = [];
-const originalFetch = globalThis.fetch;
-const originalEnvironmentFetch = env.fetch;
+let offline: ReturnType<typeof goOffline>;
 let transcriber: AutomaticSpeechRecognitionPipeline;
 
 async function transcribe(audio: Float32Array, options: Record<string, unknown>): Promise<Transcript> {
@@ -49,20 +45,7 @@ async function transcribe(audio: Float32Array, options: Record<string, unknown>)
 }
 
 beforeAll(async () => {
-  // Any request that is not a local file is a leak: interviews must stay on the machine.
-  const spy = vi.fn(async (input: unknown) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (!url.startsWith('file:')) networkCalls.push(url);
-    throw new Error(`network access attempted: ${url}`);
-  });
-  globalThis.fetch = spy as unknown as typeof fetch;
-  // transformers.js binds its own copy of fetch when it is imported.
-  env.fetch = spy as unknown as typeof env.fetch;
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.localModelPath = MODELS_FOLDER;
-  env.useFSCache = false;
-  env.useBrowserCache = false;
+  offline = goOffline();
   transcriber = (await pipeline('automatic-speech-recognition', TEST_MODEL, {
     dtype: 'fp32',
     device: 'cpu',
@@ -71,8 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await transcriber?.dispose();
-  globalThis.fetch = originalFetch;
-  env.fetch = originalEnvironmentFetch;
+  offline.restore();
 });
 
 describe('the committed test model', () => {
@@ -132,6 +114,6 @@ describe('transformers.js Whisper pipeline on the test model', () => {
   });
 
   it('never touched the network', () => {
-    expect(networkCalls).toEqual([]);
+    expect(offline.networkCalls).toEqual([]);
   });
 });

@@ -5,14 +5,11 @@
  * their ranges, audio reaching the model, cancellation, and no network.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
 import { parseModelManifest } from './model-registry';
 import { WhisperTranscriber } from './whisper-transcriber';
 
-const MODELS_FOLDER = fileURLToPath(new URL('../../models/', import.meta.url));
-const TEST_MODEL = 'intervju-test-tiny';
 const SAMPLE_RATE = 16_000;
 
 /** A gliding tone with tremolo: deterministic, speech-band, not silence. */
@@ -39,26 +36,12 @@ function noiseAudio(seconds: number): Float32Array {
   return samples;
 }
 
-const networkCalls: string[] = [];
-const originalFetch = globalThis.fetch;
-const originalEnvironmentFetch = env.fetch;
+let offline: ReturnType<typeof goOffline>;
 let transcriber: WhisperTranscriber;
 const progress: number[] = [];
 
 beforeAll(async () => {
-  // Any request that is not a local file is a leak: interviews must stay on the machine.
-  const spy = vi.fn(async (input: unknown) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (!url.startsWith('file:')) networkCalls.push(url);
-    throw new Error(`network access attempted: ${url}`);
-  });
-  globalThis.fetch = spy as unknown as typeof fetch;
-  env.fetch = spy as unknown as typeof env.fetch;
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.localModelPath = MODELS_FOLDER;
-  env.useFSCache = false;
-  env.useBrowserCache = false;
+  offline = goOffline();
   const manifest = parseModelManifest(JSON.parse(await readFile(`${MODELS_FOLDER}${TEST_MODEL}/manifest.json`, 'utf8')));
   transcriber = await WhisperTranscriber.load({
     modelName: TEST_MODEL,
@@ -70,8 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await transcriber?.dispose();
-  globalThis.fetch = originalFetch;
-  env.fetch = originalEnvironmentFetch;
+  offline.restore();
 });
 
 describe('loading', () => {
@@ -189,7 +171,7 @@ describe('cancelling', () => {
 
 describe('privacy', () => {
   it('never touched the network', () => {
-    expect(networkCalls).toEqual([]);
+    expect(offline.networkCalls).toEqual([]);
   });
 });
 

@@ -24,14 +24,7 @@ test.describe('in-call panel', () => {
   });
 
   test('shows a guide pasted in the workspace, with its sections, questions and probes', async ({ context, extensionId }) => {
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag i sykepleien');
-
-    const call = await context.newPage();
-    await call.goto(FAKE_MEETING_URLS.zoom);
-    const panel = PanelPage.inMeeting(call);
-    await panel.unlockIfLocked();
+    const { panel } = await WorkspacePage.withGuideAndCall(context, extensionId, PASTED_GUIDE, 'Arbeidshverdag i sykepleien', FAKE_MEETING_URLS.zoom);
     await expect(panel.root.locator('.panel-title strong')).toHaveText('Arbeidshverdag i sykepleien');
     await expect(panel.testId('guide-section')).toHaveCount(EXPECTED.sections.length);
     for (const [index, title] of EXPECTED.sections.entries()) {
@@ -90,13 +83,7 @@ test.describe('in-call panel', () => {
   });
 
   test("the meeting page's own scripts cannot read the panel", async ({ context, extensionId }) => {
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag i sykepleien');
-    const call = await context.newPage();
-    await call.goto(FAKE_MEETING_URLS.zoom);
-    const panel = PanelPage.inMeeting(call);
-    await panel.unlockIfLocked();
+    const { call, panel } = await WorkspacePage.withGuideAndCall(context, extensionId, PASTED_GUIDE, 'Arbeidshverdag i sykepleien', FAKE_MEETING_URLS.zoom);
     await panel.startInterview('Ola');
     await panel.testId('note-input').fill('Deltakeren nevnte naboen Per Hansen');
     await panel.testId('note-input').press('Enter');

@@ -1,5 +1,6 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { TEST_PASSPHRASE } from './workspace';
+/** The passphrase every e2e test sets up (also in workspace.ts, which imports this file). */
+export const TEST_PASSPHRASE = 'korrekt hest batteri stift';
 
 /** The panel: inside the iframe under #intervju-panel-host, or an extension tab of its own. */
 export class PanelPage {

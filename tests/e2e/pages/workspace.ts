@@ -1,7 +1,10 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { openExtensionPage } from '../fixtures';
+import { PanelPage } from './panel';
 
-export const TEST_PASSPHRASE = 'korrekt hest batteri stift';
+import { TEST_PASSPHRASE } from './panel';
+
+export { TEST_PASSPHRASE };
 
 /** The workspace page, and what a researcher does there. */
 export class WorkspacePage {
@@ -22,6 +25,18 @@ export class WorkspacePage {
   async unlock(passphrase = TEST_PASSPHRASE): Promise<void> {
     await this.page.getByTestId('passphrase-input').fill(passphrase);
     await this.page.getByTestId('passphrase-submit').click();
+  }
+
+  /** First run with a pasted guide, then a call page at `url` whose panel is unlocked. */
+  static async withGuideAndCall(context: BrowserContext, extensionId: string, guide: string, title: string | undefined, url: string) {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(guide, title);
+    const call = await context.newPage();
+    await call.goto(url);
+    const panel = PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    return { workspace, call, panel };
   }
 
   /** Pastes a guide, checks the preview read it, and saves it as the active guide. */
