@@ -142,7 +142,9 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
   };
 
   backgroundMessaging.onMessage('recording.start', async ({ data, sender }) => {
-    const tabId = data.tabId ?? sender.tab?.id ?? null;
+    // The side panel is no tab of its own: it records the tab it sits beside.
+    const tabId =
+      data.tabId ?? sender.tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
     return startAndRemember(data.mode, tabId);
   });
   backgroundMessaging.onMessage('recording.pause', () => offscreenMessaging.sendMessage('offscreen.pause'));

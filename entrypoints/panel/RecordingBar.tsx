@@ -52,9 +52,12 @@ export function RecordingBar(props: {
   t: Translate;
 }) {
   const { recording, t } = props;
-  const [mode, setMode] = useState<RecordingMode>(() =>
-    new URLSearchParams(location.search).get('platform') === 'other' ? 'single' : 'call',
-  );
+  // Beside a Zoom or Teams call: the tab and the microphone. Elsewhere (the side
+  // panel, the practice page): one microphone, as for a phone on speaker.
+  const [mode, setMode] = useState<RecordingMode>(() => {
+    const platform = new URLSearchParams(location.search).get('platform');
+    return platform === 'zoom' || platform === 'teams' ? 'call' : 'single';
+  });
   const [asked, setRefusal] = useState<StartRecordingRefusal | null>(null);
   // A start from the toolbar button reports back through the stored failure.
   const stored = props.failure && !props.failure.ok ? props.failure : null;

@@ -65,3 +65,33 @@ test.describe('recording a call', () => {
     }
   });
 });
+
+test.describe('recording without a browser call', () => {
+  test('one microphone for both speakers (a phone on speaker) transcribes into the side panel', async () => {
+    test.setTimeout(120_000);
+    const profile = mkdtempSync(path.join(tmpdir(), 'intervju-e2e-single-'));
+    const context = await launchWithExtension(profile, fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
+    try {
+      const extensionId = await extensionIdOf(context);
+      const workspace = await WorkspacePage.open(context, extensionId);
+      await workspace.setUpPassphrase();
+      // The side panel shows panel.html for any tab; here it is opened as a tab of its own.
+      const side = await context.newPage();
+      await side.goto(`chrome-extension://${extensionId}/panel.html`);
+      const panel = new PanelPage(side);
+      await panel.unlockIfLocked();
+      await panel.startInterview('Per');
+      const items = panel.testId('consent-item');
+      for (let index = 0; index < (await items.count()); index++) await items.nth(index).check();
+      await expect(panel.testId('recording-mode')).toHaveValue('single');
+      await panel.testId('recording-toggle').click();
+      await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'recording', { timeout: 20_000 });
+      await expect(panel.testId('channel-level')).toHaveCount(1);
+      await expect(panel.frame.locator('[data-testid="segment"][data-channel="mixed"]').first()).toBeAttached({ timeout: 60_000 });
+      await panel.testId('recording-toggle').click();
+      await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
