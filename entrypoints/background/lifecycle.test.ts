@@ -16,7 +16,8 @@ import {
   updateSession,
   type AudioPolicy,
 } from '../../src/store';
-import { LAST_DELETION_KEY, runLifecycle, type DeletionRecord } from './lifecycle';
+import { readLastDeletion, type LocalArea } from '../../src/ui';
+import { runLifecycle } from './lifecycle';
 
 const NOW = new Date(2026, 5, 30, 12, 0).getTime();
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,11 +34,17 @@ async function project(endDate: string, audioPolicy: AudioPolicy = { kind: 'dele
   );
   await addNote(db, vault, { sessionId: session.id, text: 'notat', time: NOW });
   await appendAudioChunk(db, vault, { sessionId: session.id, channel: 'participant', sequence: 0, start: 0, end: 5, codec: 'opus', bytes: new Uint8Array([1, 2, 3]) });
-  const stored: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  const area: LocalArea = {
+    get: async (key) => ({ [key]: values[key] }),
+    set: async (items) => void Object.assign(values, items),
+    remove: async (key) => void delete values[key],
+  };
+  const stored = () => readLastDeletion(area);
   let forgotten = 0;
   const environment = {
     now: NOW,
-    area: { set: async (items: Record<string, unknown>) => void Object.assign(stored, items) },
+    area,
     forget: async () => void (forgotten += 1),
     announce: () => undefined,
   };
@@ -50,14 +57,14 @@ describe('background lifecycle', () => {
     const outcome = await runLifecycle(db, environment);
     expect(outcome).toEqual({ audioDeleted: 0, projectDeleted: null, deferred: false });
     expect(await listParticipants(db)).toHaveLength(1);
-    expect(stored[LAST_DELETION_KEY]).toBeUndefined();
+    expect(await stored()).toBeNull();
   });
 
   it('deletes audio older than the retention period and reports counts without names', async () => {
     const { db, stored, environment } = await project('2027-01-01', { kind: 'delete-after-days', days: 7 });
     expect((await runLifecycle(db, environment)).audioDeleted).toBe(1);
     expect((await listSessions(db))[0]?.hasAudio).toBe(false);
-    const kept = stored[LAST_DELETION_KEY] as DeletionRecord;
+    const kept = (await stored())!;
     expect(kept.kind).toBe('audio-retention');
     expect(kept.counts.audio).toBe(1);
     expect(JSON.stringify(kept)).not.toContain('Kari');
@@ -70,7 +77,7 @@ describe('background lifecycle', () => {
     expect(await listParticipants(db)).toEqual([]);
     expect(await isVaultInitialised(db)).toBe(false);
     expect(forgotten()).toBe(1);
-    const kept = stored[LAST_DELETION_KEY] as DeletionRecord;
+    const kept = (await stored())!;
     expect(kept).toMatchObject({ kind: 'project-end-automatic', verified: true, at: NOW });
     expect(kept.counts).toMatchObject({ participants: 1, sessions: 1, notes: 1, audio: 1, project: 1, vault: 1 });
     expect(JSON.stringify(kept)).not.toContain('Kari');

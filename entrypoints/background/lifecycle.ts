@@ -15,27 +15,12 @@ import {
   projectEndStatus,
   type DeletionReceipt,
   type IntervjuDatabase,
-  type StoreName,
 } from '../../src/store';
-import { forgetVault } from '../../src/ui';
+import { deletionRecord, forgetVault, keepLastDeletion, type LocalArea } from '../../src/ui';
 
 export const LIFECYCLE_ALARM = 'lifecycle';
-/** `chrome.storage.local` key of the last deletion the workspace should report (read by workspace/privacy/last-deletion.ts). */
-export const LAST_DELETION_KEY = 'lifecycle.lastDeletion';
 const DAY_MINUTES = 24 * 60;
 const RAN_THIS_SESSION_KEY = 'lifecycle.ranThisSession';
-
-/** A deletion as kept for the researcher: counts only, never a pseudonym or any content. */
-export interface DeletionRecord {
-  kind: 'project-end-automatic' | 'audio-retention';
-  at: number;
-  counts: Record<StoreName, number>;
-  verified: boolean;
-}
-
-export interface LocalArea {
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 export interface LifecycleEnvironment {
   now?: number;
@@ -54,16 +39,12 @@ export interface LifecycleOutcome {
   deferred: boolean;
 }
 
-function record(kind: DeletionRecord['kind'], receipt: DeletionReceipt): DeletionRecord {
-  return { kind, at: receipt.at, counts: receipt.counts, verified: receipt.verified };
-}
-
 /** One lifecycle pass: audio retention, then the end-date check. Safe to run at any time. */
 export async function runLifecycle(db: IntervjuDatabase, environment: LifecycleEnvironment = {}): Promise<LifecycleOutcome> {
   const now = environment.now ?? Date.now();
-  const area = environment.area ?? (browser.storage.local as unknown as LocalArea);
+  const area = environment.area;
   const retention = await applyAudioRetention(db, now);
-  if (retention.counts.audio > 0) await area.set({ [LAST_DELETION_KEY]: record('audio-retention', retention) });
+  if (retention.counts.audio > 0) await keepLastDeletion(deletionRecord('audio-retention', retention), area);
 
   const status = projectEndStatus(await getProject(db), now);
   if (!status.ended || !(await getSetting(db, 'deleteAtEndDate'))) {
@@ -76,7 +57,7 @@ export async function runLifecycle(db: IntervjuDatabase, environment: LifecycleE
   if (active?.status === 'active') return { audioDeleted: retention.counts.audio, projectDeleted: null, deferred: true };
 
   const receipt = await deleteAllProjectData(db, { now: () => now });
-  await area.set({ [LAST_DELETION_KEY]: record('project-end-automatic', receipt) });
+  await keepLastDeletion(deletionRecord('project-end-automatic', receipt), area);
   await (environment.forget ?? forgetVault)();
   (environment.announce ?? (() => broadcastStoreChange({ type: 'project.changed' })))();
   return { audioDeleted: retention.counts.audio, projectDeleted: receipt, deferred: false };

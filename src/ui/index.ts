@@ -14,3 +14,5 @@ export { readPanelHostState, writePanelHostState, panelHostLabels } from './pane
 export { TranscriptText } from './TranscriptText';
 export { readBundledModels, bundledModelToUse } from './bundled-models';
 export { LanguageSelect } from './LanguageSelect';
+export { deletionRecord, readLastDeletion, keepLastDeletion, dismissLastDeletion, onLastDeletionChange } from './last-deletion';
+export type { DeletionRecord, LocalArea } from './last-deletion';

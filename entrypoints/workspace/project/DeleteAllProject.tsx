@@ -1,8 +1,7 @@
 import { broadcastStoreChange } from '../../../src/messages';
 import { deleteAllProjectData, type IntervjuDatabase, type Project } from '../../../src/store';
-import { forgetVault, type Translate } from '../../../src/ui';
+import { deletionRecord, forgetVault, keepLastDeletion, type Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
-import { keepLastDeletion } from '../privacy/last-deletion';
 
 /**
  * Deletes everything, the vault included, after the researcher types the project
@@ -14,7 +13,7 @@ export function DeleteAllProject(props: { db: IntervjuDatabase; t: Translate; pr
   const typed = project?.title ?? t('deleteAllWord');
   const run = async () => {
     const receipt = await deleteAllProjectData(db);
-    await keepLastDeletion({ kind: 'project-deleted-by-hand', at: receipt.at, counts: receipt.counts, verified: receipt.verified });
+    await keepLastDeletion(deletionRecord('project-deleted-by-hand', receipt));
     broadcastStoreChange({ type: 'project.changed' });
     broadcastStoreChange({ type: 'participants.changed' });
     // The wrapped key is gone with the data: no page may keep using the old one.
