@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ChannelUpdate } from '../../src/audio';
 import {
   broadcastStoreChange,
   recordingReportMessaging,
@@ -65,11 +66,18 @@ export class Recorder {
 
     const context = new AudioContext();
     this.context = context;
-    await context.audioWorklet.addModule(browser.runtime.getURL('/capture-worklet.js'));
+    try {
+      await context.audioWorklet.addModule(browser.runtime.getURL('/capture-worklet.js'));
+    } catch (cause) {
+      // Nothing may keep the microphone or the tab open after a failed start.
+      this.releaseStreams();
+      await context.close();
+      throw cause;
+    }
     const sessionOffset = (Date.now() - request.sessionStartedAt) / 1000 - context.currentTime;
     const events = {
       onUtterance: (utterance: CapturedUtterance) => this.enqueue(utterance),
-      onUpdate: (channel: RecordingChannel, update: import('../../src/audio').ChannelUpdate) => {
+      onUpdate: (channel: RecordingChannel, update: ChannelUpdate) => {
         this.levels[channel] = { level: update.meter.level, peak: update.meter.peak, clipped: update.meter.clipped };
         if (update.silence.changed) this.setSilence(channel, update.silence.silentSince);
       },

@@ -62,7 +62,7 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
       language: options.language === 'auto' ? 'no' : options.language,
     });
     if (segment) {
-      segments.push({ ...segment, source: 'live' });
+      segments.push(segment);
       await options.onSegment?.(segment);
     }
     options.onProgress?.({ fraction: 0.02 + (0.98 * (index + 1)) / total, done: index + 1, total });
