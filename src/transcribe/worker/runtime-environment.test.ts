@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice, configureRuntime, type TransformersEnvironmentLike } from './runtime-environment';
+import { canShareMemory, chooseDevice, configureRuntime, threadCount, type TransformersEnvironmentLike } from './runtime-environment';
 
 function freshEnvironment(): TransformersEnvironmentLike & { backends: { onnx: { wasm: { wasmPaths?: unknown; numThreads?: number } } } } {
   return {
@@ -12,7 +12,7 @@ function freshEnvironment(): TransformersEnvironmentLike & { backends: { onnx: {
   };
 }
 
-const place = { origin: 'chrome-extension://abc', crossOriginIsolated: false, hardwareConcurrency: 8 };
+const place = { origin: 'chrome-extension://abc', sharedMemory: false, hardwareConcurrency: 8 };
 
 describe('configuring transformers.js inside the extension', () => {
   it('loads models only from the extension and never from the hub', () => {
@@ -38,13 +38,20 @@ describe('configuring transformers.js inside the extension', () => {
     });
   });
 
-  it('uses one thread unless cross-origin isolated, then every core', () => {
+  it('uses one thread without shared memory; with it both cores of two, else one core left for the call', () => {
     const single = freshEnvironment();
     expect(configureRuntime(single, place).threads).toBe(1);
     expect(single.backends.onnx.wasm.numThreads).toBe(1);
-    const isolated = freshEnvironment();
-    expect(configureRuntime(isolated, { ...place, crossOriginIsolated: true }).threads).toBe(8);
-    expect(isolated.backends.onnx.wasm.numThreads).toBe(8);
+    const shared = freshEnvironment();
+    expect(configureRuntime(shared, { ...place, sharedMemory: true, hardwareConcurrency: 2 }).threads).toBe(2);
+    expect(shared.backends.onnx.wasm.numThreads).toBe(2);
+    expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 4 })).toBe(3);
+    expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 16 })).toBe(4);
+    expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 1 })).toBe(1);
+  });
+
+  it('finds shared memory where a SharedArrayBuffer can be posted (Node can)', () => {
+    expect(canShareMemory()).toBe(true);
   });
 });
 

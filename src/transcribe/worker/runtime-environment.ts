@@ -1,7 +1,7 @@
 /**
  * How the worker sets transformers.js and onnxruntime up inside the extension:
  * models only from the extension's own `models/`, onnxruntime's wasm from its
- * own `ort/`, threads only where the page is cross-origin isolated.
+ * own `ort/`, threads wherever shared memory reaches a worker.
  */
 import { MODELS_FOLDER, ORT_FOLDER, ORT_RUNTIME_FILES } from './runtime-assets';
 
@@ -19,13 +19,42 @@ export interface TransformersEnvironmentLike {
 export interface WorkerPlace {
   /** `chrome-extension://<id>`. */
   origin: string;
-  crossOriginIsolated: boolean;
+  /** Whether a SharedArrayBuffer can be posted to another thread (see `canShareMemory`). */
+  sharedMemory: boolean;
   hardwareConcurrency: number;
 }
 
-/** onnxruntime WASM threads: all cores when SharedArrayBuffer is allowed (cross-origin isolated), else 1. */
+/**
+ * Whether onnxruntime's WASM threads can work here: it needs a SharedArrayBuffer
+ * that survives `postMessage`, the same probe onnxruntime makes. On the web that
+ * takes cross-origin isolation; Chromium still grants it to extension pages and
+ * their workers without isolation (measured: docs/transcription.md), which
+ * matters because an isolated offscreen document cannot receive tab capture.
+ */
+export function canShareMemory(): boolean {
+  try {
+    if (typeof SharedArrayBuffer === 'undefined' || typeof MessageChannel === 'undefined') return false;
+    const channel = new MessageChannel();
+    channel.port1.postMessage(new SharedArrayBuffer(1));
+    channel.port1.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Most threads onnxruntime is given: beyond 4 it gains little on Whisper (onnxruntime's own default cap). */
+const MAXIMUM_THREADS = 4;
+
+/**
+ * onnxruntime WASM threads. With shared memory: both cores of a 2-core machine
+ * (inference runs in bursts after each utterance, so the call keeps its share
+ * in between), and on larger machines one core is left for the call itself.
+ */
 export function threadCount(place: WorkerPlace): number {
-  return place.crossOriginIsolated ? Math.max(1, place.hardwareConcurrency) : 1;
+  if (!place.sharedMemory) return 1;
+  const cores = Math.max(1, place.hardwareConcurrency);
+  return cores <= 2 ? cores : Math.min(MAXIMUM_THREADS, cores - 1);
 }
 
 /**

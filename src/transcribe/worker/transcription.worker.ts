@@ -12,13 +12,12 @@ import type { TranscriptionEvent, TranscriptionRequest } from '../../messages/tr
 import { parseModelManifest } from '../model-registry';
 import { WhisperTranscriber } from '../whisper-transcriber';
 import { MODELS_FOLDER } from './runtime-assets';
-import { chooseDevice, configureRuntime, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
+import { canShareMemory, chooseDevice, configureRuntime, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
 import { createRequestHandler } from './transcription-queue';
 
 // The worker global, typed by what we use (the project compiles against DOM, not WebWorker, types).
 const scope = self as unknown as {
   location: Location;
-  crossOriginIsolated?: boolean;
   navigator: Navigator & { gpu?: GpuLike };
   postMessage(message: TranscriptionEvent): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<TranscriptionRequest>) => void): void;
@@ -28,7 +27,7 @@ const origin = scope.location.origin;
 // Before the first pipeline: onnxruntime reads wasmPaths and numThreads once, when it starts.
 const { threads } = configureRuntime(env as unknown as TransformersEnvironmentLike, {
   origin,
-  crossOriginIsolated: scope.crossOriginIsolated === true,
+  sharedMemory: canShareMemory(),
   hardwareConcurrency: scope.navigator.hardwareConcurrency ?? 1,
 });
 
