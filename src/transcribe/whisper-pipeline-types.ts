@@ -6,6 +6,8 @@
 import type { LogitsTensorLike } from './confidence';
 import type { DecodedChunk } from './whisper-transcriber-decoding';
 import type { SessionLike } from './whisper-session-timer';
+import type { AttentionLike } from './token-timestamps';
+import type { WhisperFeatureExtractorLike } from './whisper-features';
 
 export interface TensorLike {
   dims: readonly number[];
@@ -13,14 +15,15 @@ export interface TensorLike {
 }
 export interface GenerateResult {
   sequences?: TensorLike;
-  token_timestamps?: TensorLike;
+  /** With `output_attentions` and `return_dict_in_generate`: per decoder step, per layer. */
+  cross_attentions?: AttentionLike[][];
   past_key_values?: { dispose?: () => unknown };
   tolist?: () => unknown[];
 }
 export type LogitsProcessorFunction = (inputIds: bigint[][], logits: LogitsTensorLike) => LogitsTensorLike;
 export interface WhisperModelLike {
   sessions: Record<string, SessionLike>;
-  config: { max_source_positions?: number };
+  config: { max_source_positions?: number; median_filter_width?: number };
   generation_config: {
     alignment_heads?: unknown;
     max_new_tokens?: number | null;
@@ -45,7 +48,7 @@ export interface WhisperTokenizerLike {
 export interface PipelineLike {
   model: WhisperModelLike;
   tokenizer: WhisperTokenizerLike;
-  processor: ((audio: Float32Array) => Promise<{ input_features: unknown }>) & {
-    feature_extractor: { config: { chunk_length: number; hop_length: number } };
+  processor: {
+    feature_extractor: WhisperFeatureExtractorLike & { config: { chunk_length: number } };
   };
 }

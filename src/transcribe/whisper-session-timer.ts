@@ -5,6 +5,10 @@
  * - reuse the encoder output when the same features are encoded twice within
  *   one transcription (transformers.js's `generate` always encodes; our
  *   language/no-speech probe and the main generation share one window);
+ * - keep the logits at the start-of-transcript position of a decoder run
+ *   that starts from scratch (no cache): openai-whisper reads language and
+ *   no-speech probability there, and the main generation's first step holds
+ *   them, so no separate probe step is needed when the language is known;
  * - hop to the event loop now and then between decoder steps, so a worker
  *   sees a `cancel` message while generation runs (onnxruntime's promises
  *   resolve as microtasks, which never let queued messages in).
@@ -12,14 +16,23 @@
 
 /** The part of an onnxruntime InferenceSession this needs. */
 export interface SessionLike {
-  run(feeds: Record<string, unknown>, ...rest: unknown[]): Promise<Record<string, { location?: string }>>;
+  run(feeds: Record<string, unknown>, ...rest: unknown[]): Promise<Record<string, OutputTensorLike>>;
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
+}
+
+/** What the wrapper reads of an output tensor. */
+export interface OutputTensorLike {
+  location?: string;
+  dims?: readonly number[];
+  data?: unknown;
 }
 
 /** Per-transcription timing and encoder reuse; `reset` before, `release` after. */
 export interface SessionTimer {
   reset(): void;
+  /** Logits after `<|startoftranscript|>` from the latest decoder run without a cache (a copy), or null. */
+  startLogits(): Float32Array | null;
   /** Drops the cached encoder output (it is large: 1500 × d_model floats). */
   release(): void;
   totals(): { encoderMs: number | null; decoderMs: number | null };
@@ -39,7 +52,8 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
   let encoderMs: number | null = null;
   let decoderMs: number | null = null;
   let lastYield = now();
-  let cache: { features: unknown; output: Record<string, { location?: string }> } | null = null;
+  let cache: { features: unknown; output: Record<string, OutputTensorLike> } | null = null;
+  let startLogits: Float32Array | null = null;
   let active = false;
 
   const encoder = sessions['model'];
@@ -69,6 +83,7 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
       const started = now();
       const output = await run(feeds, ...rest);
       decoderMs = (decoderMs ?? 0) + (now() - started);
+      if (active && !usesCache(feeds)) startLogits = firstPositionLogits(output['logits']) ?? startLogits;
       return output;
     };
   }
@@ -78,15 +93,34 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
       encoderMs = null;
       decoderMs = null;
       cache = null;
+      startLogits = null;
       active = true;
       lastYield = now();
     },
     release() {
       cache = null;
+      startLogits = null;
       active = false;
+    },
+    startLogits() {
+      return startLogits;
     },
     totals() {
       return { encoderMs, decoderMs };
     },
   };
+}
+
+/** Whether a merged-decoder run continues from a cache (`use_cache_branch` true). */
+function usesCache(feeds: Record<string, unknown>): boolean {
+  const branch = feeds['use_cache_branch'] as { data?: ArrayLike<unknown> } | undefined;
+  return branch?.data?.[0] === true || branch?.data?.[0] === 1;
+}
+
+/** Logits [1, positions, vocabulary] at position 0, copied (the run's buffers are reused), if on the CPU. */
+function firstPositionLogits(logits: OutputTensorLike | undefined): Float32Array | null {
+  if (!logits || (logits.location !== undefined && logits.location !== 'cpu') || !(logits.data instanceof Float32Array)) return null;
+  const vocabulary = logits.dims?.at(-1);
+  if (vocabulary === undefined) return null;
+  return logits.data.slice(0, vocabulary);
 }

@@ -70,6 +70,18 @@ describe('loading', () => {
 });
 
 describe('transcribing an utterance', () => {
+  it("reads the no-speech probability from generation's first step, as a separate start-of-transcript step gives it", async () => {
+    // 'auto' runs the separate step (it must know the language first); a given language reads generation's first step.
+    for (const audio of [toneAudio(4), noiseAudio(3)]) {
+      const given = await transcriber.transcribe(audio, { offset: 0, language: 'no', wordTimestamps: false });
+      const detected = await transcriber.transcribe(audio, { offset: 0, language: 'auto', wordTimestamps: false });
+      expect(given.noSpeechProb).not.toBeNull();
+      expect(given.noSpeechProb).toBeGreaterThan(0);
+      // Relative: the test model's probabilities are small.
+      expect(Math.abs((given.noSpeechProb ?? 0) / (detected.noSpeechProb ?? Number.NaN) - 1)).toBeLessThan(1e-5);
+    }
+  });
+
   it('returns words timed inside the utterance, with probabilities and segment confidence', async () => {
     const offset = 12.5;
     const seconds = 5;

@@ -8,7 +8,7 @@
  * (tests, benchmark) use the same class. The caller configures transformers.js's
  * `env` (where models are, where onnxruntime's wasm is) before `load`.
  */
-import { pipeline } from '@huggingface/transformers';
+import { pipeline, Tensor } from '@huggingface/transformers';
 import type { ModelInfo, RawTranscription, TranscriptionWord, WhisperLanguage } from '../messages/transcription-protocol';
 import {
   averageLogProb,
@@ -32,6 +32,8 @@ import {
   type TimedText,
 } from './whisper-transcriber-decoding';
 import { instrumentSessions, type SessionTimer } from './whisper-session-timer';
+import { tokenTimestamps } from './token-timestamps';
+import { windowFeatures } from './whisper-features';
 import type { LogitsProcessorFunction, PipelineLike, TensorLike, WhisperTokenizerLike } from './whisper-pipeline-types';
 
 /** Options for `WhisperTranscriber.load`. */
@@ -203,9 +205,12 @@ export class WhisperTranscriber {
   ): Promise<{ segments: TimedText[]; words: TranscriptionWord[]; tokens: { logprob: number }[]; noSpeechProb: number | null }> {
     const { model, tokenizer, processor } = this.parts;
     const windowEnd = windowStart + samples.length / SAMPLE_RATE;
-    const features = (await processor(samples)).input_features;
-    const probe = await this.probe(features, options.language === 'auto');
-    const language = options.language === 'auto' ? (probe.language ?? 'en') : options.language;
+    const computed = await windowFeatures(processor.feature_extractor, samples);
+    const features = new Tensor('float32', computed.data, computed.dims);
+    // Only an unknown language needs a decoder step before generation; the no-speech
+    // probability comes from generation's own first step (session timer's startLogits).
+    const detected = options.language === 'auto' ? await this.probe(features) : null;
+    const language = options.language === 'auto' ? (detected?.language ?? 'en') : options.language;
     const withWords = options.wordTimestamps && this.info.wordTimestamps;
 
     const collector = new TokenLogProbCollector({ textVocabularyEnd: this.endOfText });
@@ -215,8 +220,10 @@ export class WhisperTranscriber {
       language,
       task: 'transcribe',
       return_timestamps: true,
-      return_token_timestamps: withWords,
-      num_frames: Math.floor(samples.length / processor.feature_extractor.config.hop_length),
+      // Word times: the cross-attention comes back, and token-timestamps.ts turns it
+      // into times (transformers.js's own `return_token_timestamps` costs far more).
+      output_attentions: withWords,
+      return_dict_in_generate: withWords,
       // Bounded always: random or confused weights may otherwise decode to the 448-token limit.
       max_new_tokens: this.tokenBound(samples.length / SAMPLE_RATE),
       logits_processor: [collectingLogitsProcessor(collector)],
@@ -241,8 +248,19 @@ export class WhisperTranscriber {
     const segments = placeChunks(segmentPart.chunks ?? [], windowStart, windowEnd);
 
     let timedWords: TimedText[];
-    if (withWords && output.token_timestamps) {
-      const times = ((output.token_timestamps.tolist()[0] ?? []) as number[])
+    const attention = output.cross_attentions;
+    const alignmentHeads = model.generation_config.alignment_heads as [number, number][] | undefined;
+    if (withWords && attention && alignmentHeads) {
+      const times = Array.from(
+        tokenTimestamps(attention, {
+          alignmentHeads,
+          numFrames: Math.floor(samples.length / processor.feature_extractor.config.hop_length),
+          medianFilterWidth: model.config.median_filter_width ?? 7,
+          // The first step reads all forced tokens at once.
+          initTokenCount: attention[0]?.[0]?.dims[2] ?? prefixLength,
+          sequenceLength: sequence.length,
+        }),
+      )
         .slice(prefixLength)
         .map((time) => Math.round(time * 100) / 100);
       const [, wordPart] = tokenizer._decode_asr([{ tokens, token_timestamps: times }], {
@@ -261,19 +279,19 @@ export class WhisperTranscriber {
     const words = wordProbabilities(tokensWithText(collected, texts), timedWords, {
       specialTokenStart: this.endOfText,
     });
-    return { segments, words, tokens: collected, noSpeechProb: probe.noSpeechProb };
+    const start = detected ? null : this.timer.startLogits();
+    const noSpeechProb = start ? readProbeLogits(start, this.languageTokens, this.noSpeechToken).noSpeechProb : (detected?.noSpeechProb ?? null);
+    return { segments, words, tokens: collected, noSpeechProb };
   }
 
   /**
-   * One decoder step from `<|startoftranscript|>` alone, where openai-whisper reads
-   * language and no-speech probability. The encoder output is reused by the main
-   * generation (see whisper-session-timer.ts), so this costs one decoder step.
+   * One decoder step from `<|startoftranscript|>` alone, where openai-whisper
+   * detects the language. The encoder output is reused by the main generation
+   * (see whisper-session-timer.ts), so this costs one decoder step; only `auto` needs it.
    */
-  private async probe(features: unknown, detectLanguage: boolean): Promise<ProbeResult> {
+  private async probe(features: unknown): Promise<ProbeResult> {
     const start = this.parts.model.generation_config.decoder_start_token_id;
-    if (start === undefined || (!detectLanguage && this.noSpeechToken === null)) {
-      return { language: null, noSpeechProb: null };
-    }
+    if (start === undefined) return { language: null, noSpeechProb: null };
     let result: ProbeResult = { language: null, noSpeechProb: null };
     const reader: LogitsProcessorFunction = (_inputIds, logits) => {
       const size = logits.dims[logits.dims.length - 1] ?? logits.data.length;
