@@ -12,7 +12,8 @@ export interface CapturedUtterance {
 
 export interface ChannelCaptureEvents {
   onUtterance(utterance: CapturedUtterance): void;
-  onUpdate(channel: Channel, update: ChannelUpdate): void;
+  /** After each captured block; `now` is the session time of its end. */
+  onUpdate(capture: ChannelCapture, update: ChannelUpdate, now: number): void;
 }
 
 /**
@@ -42,12 +43,19 @@ export class ChannelCapture {
     this.source = context.createMediaStreamSource(stream);
     this.node = new AudioWorkletNode(context, 'intervju-capture', { numberOfInputs: 1, numberOfOutputs: 0 });
     this.node.port.onmessage = (message: MessageEvent<{ samples: Float32Array; time: number }>) => {
-      if (!this.paused) this.handle(this.processor.push(message.data.samples, this.sessionOffset + message.data.time));
+      if (this.paused) return;
+      const start = this.sessionOffset + message.data.time;
+      this.handle(this.processor.push(message.data.samples, start), start + message.data.samples.length / this.context.sampleRate);
     };
     this.source.connect(this.node);
   }
 
-  private handle(update: ChannelUpdate): void {
+  /** A copy of the utterance under way at 16 kHz (for a provisional text), or null when nobody speaks. */
+  utteranceSoFar(): Float32Array | null {
+    return this.processor.segmenter.currentUtteranceSamples();
+  }
+
+  private handle(update: ChannelUpdate, now: number): void {
     for (const dropout of update.dropouts) this.dropouts.push({ start: dropout.start, end: dropout.end });
     for (const utterance of update.utterances) {
       this.heard.push({ start: utterance.start, end: utterance.end });
@@ -59,13 +67,13 @@ export class ChannelCapture {
         speechRatio: utterance.speechRatio,
       });
     }
-    this.events.onUpdate(this.channel, update);
+    this.events.onUpdate(this, update, now);
   }
 
   /** Ends the utterance under way, so nothing said before a pause waits for after it. */
   pause(): void {
     this.paused = true;
-    this.handle(this.processor.flush());
+    this.flush();
   }
 
   /** A fresh chain after a pause: the gap is deliberate, not a dropout. */
@@ -74,8 +82,13 @@ export class ChannelCapture {
     this.paused = false;
   }
 
+  private flush(): void {
+    const update = this.processor.flush();
+    this.handle(update, update.utterances.at(-1)?.end ?? 0);
+  }
+
   stop(): void {
-    if (!this.paused) this.handle(this.processor.flush());
+    if (!this.paused) this.flush();
     this.paused = true;
     this.source.disconnect();
     this.node.port.onmessage = null;

@@ -13,6 +13,7 @@ import { importVaultKey, openIntervjuDatabase, saveSegment, type IntervjuDatabas
 import { buildLiveSegment, intersectRanges } from '../../src/transcribe';
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
+import { ProvisionalTranscripts } from './provisional-transcripts';
 import { sharedTranscriber } from './transcriber';
 
 const LEVELS_INTERVAL_MS = 125;
@@ -37,6 +38,8 @@ export class Recorder {
   private db: IntervjuDatabase | null = null;
   private vault: Vault | null = null;
   private sequence = 0;
+  private pendingFinals = 0;
+  private provisional: ProvisionalTranscripts | null = null;
 
   async begin(request: OffscreenBeginRequest): Promise<StartRecordingResult> {
     const vault = await importVaultKey(request.vaultKey);
@@ -75,11 +78,21 @@ export class Recorder {
       throw cause;
     }
     const sessionOffset = (Date.now() - request.sessionStartedAt) / 1000 - context.currentTime;
+    const provisional = new ProvisionalTranscripts({
+      sessionId: request.sessionId,
+      language: request.language,
+      transcriber: sharedTranscriber(),
+      pendingFinals: () => this.pendingFinals,
+      overlaps: () => this.overlaps(),
+    });
+    this.provisional = provisional;
     const events = {
       onUtterance: (utterance: CapturedUtterance) => this.enqueue(utterance),
-      onUpdate: (channel: RecordingChannel, update: ChannelUpdate) => {
+      onUpdate: (capture: ChannelCapture, update: ChannelUpdate, now: number) => {
+        const { channel } = capture;
         this.levels[channel] = { level: update.meter.level, peak: update.meter.peak, clipped: update.meter.clipped };
         if (update.silence.changed) this.setSilence(channel, update.silence.silentSince);
+        provisional.consider(capture, update.currentUtteranceStart, now);
       },
     };
     this.channels.push(
@@ -122,6 +135,9 @@ export class Recorder {
     if (!request || !this.db || !this.vault) return;
     const { db, vault } = this;
     const id = `${request.sessionId}:${utterance.channel}:${utterance.start.toFixed(2)}:${this.sequence++}`;
+    this.pendingFinals++;
+    this.provisional?.utteranceEnded(utterance.channel);
+    this.provisional?.finalQueued();
     // One utterance at a time, in the order they ended: the worker is single-file anyway.
     this.queue = this.queue.then(async () => {
       try {
@@ -143,11 +159,15 @@ export class Recorder {
           overlaps: this.overlaps(),
           language: request.language === 'auto' ? 'no' : request.language,
         });
-        if (!segment) return;
-        await saveSegment(db, vault, segment);
-        broadcastStoreChange({ type: 'segments.changed', sessionId: request.sessionId });
+        if (segment) {
+          await saveSegment(db, vault, segment);
+          broadcastStoreChange({ type: 'segments.changed', sessionId: request.sessionId });
+        }
+        this.provisional?.finalStored(utterance.channel, utterance.start, utterance.end);
       } catch (cause) {
         this.warn({ kind: 'transcription-failed', message: (cause as Error).message });
+      } finally {
+        this.pendingFinals--;
       }
     });
   }

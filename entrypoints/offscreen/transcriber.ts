@@ -7,6 +7,8 @@ export interface SharedTranscriber {
   /** Loads the model once; later calls return the same model. */
   load(model: string): Promise<ModelInfo>;
   transcribe(request: TranscribeRequest): Promise<RawTranscription>;
+  /** Stops a queued or running transcription; its promise rejects with an AbortError. */
+  cancel(id: string): void;
 }
 
 let shared: SharedTranscriber | null = null;
@@ -34,6 +36,9 @@ export function sharedTranscriber(): SharedTranscriber {
       if (!current) throw new Error('No transcription model loaded');
       await current;
       return client.transcribe(request);
+    },
+    cancel(id) {
+      client.cancel(id);
     },
   };
   return shared;

@@ -6,6 +6,7 @@ import { GuideView, type Translate } from '../../src/ui';
 import { ClockBar } from './ClockBar';
 import { ConsentChecklist } from './ConsentChecklist';
 import { LiveTranscript } from './LiveTranscript';
+import { useProvisional } from './use-provisional';
 import { NotesView } from './NotesView';
 import { RecordingBar } from './RecordingBar';
 import { StartInterview } from './StartInterview';
@@ -22,6 +23,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
   }, []);
 
   const session = data?.session ?? null;
+  const provisional = useProvisional(session?.id ?? null);
   // The background runs keyboard commands for the call page too: one code path, and
   // the session's current question lives in the store, not in any one panel.
   const runCommand = async (command: CoverageCommand) => {
@@ -129,7 +131,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             }
             onSelect={(itemId) => void backgroundMessaging.sendMessage('session.select', { sessionId: session.id, itemId })}
           />
-          <LiveTranscript segments={data.segments} participant={data.participant} t={t} />
+          <LiveTranscript segments={data.segments} provisional={provisional} participant={data.participant} t={t} />
           <NotesView session={session} guide={guide} notes={data.notes} t={t} />
         </>
       )}

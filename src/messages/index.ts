@@ -18,7 +18,7 @@ export type {
   TranscriptionRequest,
   TranscriptionEvent,
 } from './transcription-protocol';
-export { offscreenMessaging, recordingReportMessaging, isLevelsNotice } from './recording-protocol';
+export { offscreenMessaging, recordingReportMessaging, isLevelsNotice, isProvisionalNotice } from './recording-protocol';
 export type {
   RecordingMode,
   RecordingStatus,
@@ -31,4 +31,5 @@ export type {
   OffscreenProtocol,
   RecordingReportProtocol,
   LevelsNotice,
+  ProvisionalNotice,
 } from './recording-protocol';

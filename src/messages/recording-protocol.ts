@@ -87,3 +87,32 @@ export interface LevelsNotice {
 export function isLevelsNotice(value: unknown): value is LevelsNotice {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'intervju.levels';
 }
+
+/**
+ * The text so far of an utterance still under way (or, with `text` null, that it
+ * is gone: its final text was stored), broadcast straight to the panels and never
+ * stored. Already through the [uklart] policy; what it marked carries no guess.
+ */
+export interface ProvisionalNotice {
+  kind: 'intervju.provisional';
+  sessionId: string;
+  channel: RecordingChannel;
+  /** Seconds from session start. */
+  start: number;
+  end: number;
+  text: string | null;
+  unclear: { start: number; end: number }[];
+}
+
+export function isProvisionalNotice(value: unknown): value is ProvisionalNotice {
+  if (typeof value !== 'object' || value === null) return false;
+  const notice = value as Partial<ProvisionalNotice>;
+  return (
+    notice.kind === 'intervju.provisional' &&
+    typeof notice.sessionId === 'string' &&
+    typeof notice.channel === 'string' &&
+    typeof notice.start === 'number' &&
+    (notice.text === null || typeof notice.text === 'string') &&
+    Array.isArray(notice.unclear)
+  );
+}

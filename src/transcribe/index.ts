@@ -83,3 +83,4 @@ export type {
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
+export { ProvisionalSchedule, type ProvisionalScheduleOptions } from './provisional-schedule';

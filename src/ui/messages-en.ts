@@ -167,6 +167,8 @@ export const en: Messages = {
   modelInUse: 'Model: {model}',
   liveTranscript: 'Transcript',
   liveTranscriptEmpty: 'Text appears here when someone speaks.',
+  provisionalText: 'provisional',
+  provisionalTextHint: 'The text so far while the person is speaking. It is replaced by the final text when they pause.',
   microphoneTitle: 'Microphone access',
   microphoneExplanation:
     "Intervju records your microphone as the interviewer's voice and transcribes it on this machine. Nothing is sent anywhere. Chrome asks once; the answer holds for the extension.",

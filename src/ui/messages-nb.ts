@@ -166,6 +166,8 @@ export const nb = {
   modelInUse: 'Modell: {model}',
   liveTranscript: 'Transkripsjon',
   liveTranscriptEmpty: 'Tekst kommer her når noen snakker.',
+  provisionalText: 'foreløpig',
+  provisionalTextHint: 'Teksten så langt mens personen snakker. Den byttes ut med den endelige teksten når personen tar en pause.',
   microphoneTitle: 'Tilgang til mikrofonen',
   microphoneExplanation:
     'Intervju tar opp mikrofonen din som intervjuerens stemme og transkriberer den på denne maskinen. Ingenting sendes noe sted. Chrome spør én gang; svaret gjelder for utvidelsen.',

@@ -42,6 +42,10 @@ test.describe('recording a call', () => {
       // The participant speaks once the interviewer's question is over.
       await call.waitForTimeout(5000);
       expect(await call.evaluate(() => (window as unknown as { __playParticipant(): Promise<boolean> }).__playParticipant())).toBe(true);
+      // While the participant is still talking, the text so far shows as provisional.
+      const provisional = panel.frame.locator('[data-testid="segment-provisional"][data-channel="participant"]');
+      await expect(provisional.first()).toBeAttached({ timeout: 20_000 });
+      await expect(provisional.first()).toContainText(/foreløpig/);
 
       await expect(panel.frame.locator('[data-testid="segment"][data-channel="interviewer"]').first()).toBeAttached({ timeout: 60_000 });
       await expect(panel.frame.locator('[data-testid="segment"][data-channel="participant"]').first()).toBeAttached({ timeout: 60_000 });
@@ -52,6 +56,9 @@ test.describe('recording a call', () => {
       );
       // The file has two seconds of lost audio inside speech.
       expect(Math.max(...spans)).toBeGreaterThan(1.5);
+
+      // Once the finals are stored, no provisional text is left.
+      await expect(panel.testId('segment-provisional')).toHaveCount(0, { timeout: 30_000 });
 
       const starts = await panel.testId('segment').evaluateAll((segments) => segments.map((segment) => Number(segment.getAttribute('data-start'))));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));

@@ -1,0 +1,83 @@
+import { browser } from 'wxt/browser';
+import type { ProvisionalNotice, RecordingChannel, WhisperLanguage } from '../../src/messages';
+import { buildLiveSegment, ProvisionalSchedule } from '../../src/transcribe';
+import type { ChannelCapture } from './channel-capture';
+import type { SharedTranscriber } from './transcriber';
+
+export interface ProvisionalContext {
+  sessionId: string;
+  language: WhisperLanguage;
+  transcriber: SharedTranscriber;
+  /** Final transcriptions queued or running: while any is, no provisional one starts. */
+  pendingFinals(): number;
+  overlaps(): { start: number; end: number }[];
+}
+
+/**
+ * Provisional texts of utterances still under way (the policy is in
+ * src/transcribe/provisional-schedule.ts): transcribed with the same model and
+ * [uklart] policy as finals, broadcast to the panels, never stored, and dropped
+ * as soon as a final transcription needs the worker.
+ */
+export class ProvisionalTranscripts {
+  private readonly schedule = new ProvisionalSchedule<RecordingChannel>();
+  private running: { id: string; channel: RecordingChannel } | null = null;
+  private sequence = 0;
+
+  constructor(private readonly context: ProvisionalContext) {}
+
+  /** After each captured block of `capture`: starts a provisional transcription when one is due. */
+  consider(capture: ChannelCapture, utteranceStart: number | null, now: number): void {
+    if (this.running || !this.schedule.due(capture.channel, utteranceStart, now, this.context.pendingFinals() > 0)) return;
+    const samples = capture.utteranceSoFar();
+    if (!samples || utteranceStart === null) return;
+    const { channel } = capture;
+    const end = utteranceStart + samples.length / 16_000;
+    this.schedule.started(channel, utteranceStart, end);
+    const id = `${this.context.sessionId}:${channel}:provisional:${this.sequence++}`;
+    this.running = { id, channel };
+    const { sessionId, language } = this.context;
+    void this.context.transcriber
+      .transcribe({ id, samples, offset: utteranceStart, language, wordTimestamps: true })
+      .then((transcription) => {
+        if (!this.schedule.isCurrent(channel, utteranceStart)) return;
+        const segment = buildLiveSegment({
+          id,
+          sessionId,
+          channel,
+          // The speech ratio is known only when the utterance ends; the final text applies that check.
+          utterance: { start: utteranceStart, end, speechRatio: 1 },
+          transcription,
+          dropouts: capture.dropouts,
+          overlaps: this.context.overlaps(),
+          language: language === 'auto' ? 'no' : language,
+        });
+        if (segment) this.send({ channel, start: segment.start, end: segment.end, text: segment.text, unclear: segment.unclear.map(({ start: from, end: to }) => ({ start: from, end: to })) });
+      })
+      // Cancelled for a final, or failed: the final text follows either way.
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.running?.id === id) this.running = null;
+      });
+  }
+
+  /** A final transcription was queued: it goes first. */
+  finalQueued(): void {
+    if (this.running) this.context.transcriber.cancel(this.running.id);
+  }
+
+  /** `channel`'s utterance ended: a provisional result still on its way is stale. */
+  utteranceEnded(channel: RecordingChannel): void {
+    this.schedule.ended(channel);
+  }
+
+  /** `channel`'s final text is stored: the panels drop its provisional text. */
+  finalStored(channel: RecordingChannel, start: number, end: number): void {
+    this.send({ channel, start, end, text: null, unclear: [] });
+  }
+
+  private send(notice: Omit<ProvisionalNotice, 'kind' | 'sessionId'>): void {
+    const message: ProvisionalNotice = { kind: 'intervju.provisional', sessionId: this.context.sessionId, ...notice };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+}
