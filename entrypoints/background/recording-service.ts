@@ -98,7 +98,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
     }
     await browser.storage.session.remove(CAPTURE_REQUEST_KEY);
     const project = await getProject(db);
-    const model = await bundledModelToUse();
+    const model = await bundledModelToUse(await getSetting(db, 'transcriptionModel'));
     if (!model) return { ok: false, reason: 'failed', message: 'No transcription model in this build (models/)' };
     await ensureOffscreenDocument();
     const state: RecordingState = {

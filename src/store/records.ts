@@ -43,6 +43,12 @@ export interface Settings {
    * A missing value reads as the default, so older databases need no migration.
    */
   deleteAtEndDate: boolean;
+  /**
+   * The bundled Whisper model the researcher chose (its folder name), or null:
+   * the best bundled one (src/transcribe/model-choice.ts). A chosen model that
+   * a later build no longer carries falls back the same way.
+   */
+  transcriptionModel: string | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -50,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   activeGuide: null,
   activeSessionId: null,
   deleteAtEndDate: true,
+  transcriptionModel: null,
 };
 
 export interface Participant {

@@ -89,6 +89,24 @@ test.describe('research-ethics lifecycle in the workspace', () => {
     await expect(page.getByTestId('session-row')).toHaveCount(0);
   });
 
+  test('names the bundled transcription model, flags the test model, and keeps the choice', async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    const page = workspace.page;
+    await go(workspace, 'project');
+    const choices = page.getByTestId('model-choice');
+    // "Automatic" and the one model this build carries (the test model).
+    await expect(choices).toHaveCount(2);
+    await expect(choices.first()).toBeChecked();
+    await expect(page.getByTestId('transcription-model-section')).toContainText(/TESTMODELL|TEST MODEL/i);
+    await expect(page.getByTestId('model-choice-test-warning')).toBeVisible();
+    await page.locator('[data-testid="model-choice"][data-model="intervju-test-tiny"]').check();
+    await expect(page.getByTestId('model-choice-saved')).toBeVisible();
+    await page.reload();
+    await go(workspace, 'project');
+    await expect(page.locator('[data-testid="model-choice"][data-model="intervju-test-tiny"]')).toBeChecked();
+  });
+
   test('approves an ended interview from the sessions page', async ({ context, extensionId }) => {
     const workspace = await projectWithKari(context, extensionId, 10, true);
     const page = workspace.page;

@@ -2,6 +2,7 @@ import type { IntervjuDatabase } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { DeleteAllProject } from './DeleteAllProject';
 import { ProjectForm } from './ProjectForm';
+import { TranscriptionModelSection } from './TranscriptionModelSection';
 import type { ProjectState } from './use-project';
 
 /** The project: its settings, how long is left, and deleting it all by hand. */
@@ -21,6 +22,7 @@ export function ProjectPage(props: { db: IntervjuDatabase; t: Translate; project
         </p>
       )}
       <ProjectForm db={db} t={t} project={project} deleteAtEndDate={deleteAtEndDate} />
+      <TranscriptionModelSection db={db} t={t} />
       <section class="card danger-zone">
         <h2>{t('deleteAllTitle')}</h2>
         <p class="muted">{t('deleteAllHelp')}</p>

@@ -5,6 +5,7 @@ import {
   createParticipant,
   createSession,
   getActiveGuide,
+  getSetting,
   getProject,
   saveSegment,
   updateSession,
@@ -55,7 +56,7 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
         throw new Error(t('importUnreadable', { name: file.name }));
       }
       setStage({ kind: 'working', step: 'loading-model', fraction: 0, done: 0, total: 0 });
-      const model = await bundledModelToUse();
+      const model = await bundledModelToUse(await getSetting(db, 'transcriptionModel'));
       if (!model) throw new Error(t('importNoModel'));
       await client.load(model, 'auto');
       const guide = await getActiveGuide(db);
