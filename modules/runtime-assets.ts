@@ -73,6 +73,23 @@ export function bundledModels(
 /** Entrypoint types that run as scripts without a page, where `import.meta.url` is not usable. */
 const SCRIPT_ENTRYPOINT_TYPES = new Set(['background', 'content-script', 'unlisted-script']);
 
+/**
+ * onnxruntime-web's bundle names its own wasm with `new URL('….wasm', import.meta.url)`,
+ * which Vite would emit as a second, hashed 27 MB copy. We always set wasmPaths to
+ * the copy in ort/ (below), so that code never runs: hide it from Vite. In a bundled
+ * worker or page, self.location.href stands in harmlessly for import.meta.url.
+ */
+function onnxruntimeOwnWasm() {
+  return {
+    name: 'intervju:onnxruntime-own-wasm',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (!/[\\/]onnxruntime-web[\\/]dist[\\/].*\.m?js$/.test(id.split('?')[0] ?? '')) return null;
+      return { code: code.replaceAll('import.meta.url', 'self.location.href'), map: null };
+    },
+  };
+}
+
 export default defineWxtModule({
   name: 'intervju:runtime-assets',
   setup(wxt) {
@@ -86,23 +103,12 @@ export default defineWxtModule({
       config.worker = {
         ...config.worker,
         format: 'es',
-        // onnxruntime-web's bundle names its own wasm with `new URL('….wasm', import.meta.url)`,
-        // which Vite would emit as a second, hashed 27 MB copy. We always set wasmPaths
-        // to the copy in ort/ (below), so that code never runs: hide it from Vite. In a
-        // bundled worker, self.location.href is the same URL as import.meta.url.
-        plugins: () => [
-          {
-            name: 'intervju:onnxruntime-own-wasm',
-            enforce: 'pre' as const,
-            transform(code: string, id: string) {
-              if (!/[\\/]onnxruntime-web[\\/]dist[\\/].*\.m?js$/.test(id.split('?')[0] ?? '')) return null;
-              return { code: code.replaceAll('import.meta.url', 'self.location.href'), map: null };
-            },
-          },
-        ],
+        plugins: () => [onnxruntimeOwnWasm()],
       };
       config.plugins = [
         ...(config.plugins ?? []),
+        // The offscreen document runs onnxruntime too (Silero VAD), so pages need it as well.
+        onnxruntimeOwnWasm(),
         {
           name: 'intervju:real-import-meta-url',
           enforce: 'post',

@@ -164,6 +164,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
       ...state,
       ...(data.status ? { status: data.status } : {}),
       ...(data.model !== undefined ? { model: data.model } : {}),
+      ...(data.voiceDetector ? { voiceDetector: data.voiceDetector } : {}),
       ...(data.warnings ? { warnings: data.warnings } : {}),
     });
   });

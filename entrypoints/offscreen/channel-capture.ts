@@ -1,4 +1,4 @@
-import { ChannelProcessor, type ChannelUpdate } from '../../src/audio';
+import { ChannelProcessor, type ChannelUpdate, type VoiceActivityDetector } from '../../src/audio';
 import type { Channel } from '../../src/store';
 
 export interface CapturedUtterance {
@@ -20,9 +20,14 @@ export interface ChannelCaptureEvents {
  * One speaker's audio: a MediaStream through an AudioWorklet into the pure DSP
  * chain of src/audio (resampling, VAD, dropouts, levels). Times are seconds from
  * the session's start, so both channels share one clock.
+ *
+ * The chain is asynchronous (Silero runs in onnxruntime) and must see one block
+ * at a time, in order: every push and flush goes through one promise chain.
  */
 export class ChannelCapture {
   private processor: ChannelProcessor;
+  /** The last queued push or flush; the next one starts when it has settled. */
+  private pending: Promise<void> = Promise.resolve();
   private readonly source: MediaStreamAudioSourceNode;
   private readonly node: AudioWorkletNode;
   private paused = false;
@@ -38,14 +43,20 @@ export class ChannelCapture {
     /** Session seconds at the context's time zero. */
     private readonly sessionOffset: number,
     private readonly events: ChannelCaptureEvents,
+    /** This channel's own detector (it keeps state); the energy detector when absent. Reused after a pause. */
+    private readonly detector?: VoiceActivityDetector,
   ) {
-    this.processor = new ChannelProcessor({ inputRate: context.sampleRate });
+    this.processor = this.newProcessor();
     this.source = context.createMediaStreamSource(stream);
     this.node = new AudioWorkletNode(context, 'intervju-capture', { numberOfInputs: 1, numberOfOutputs: 0 });
     this.node.port.onmessage = (message: MessageEvent<{ samples: Float32Array; time: number }>) => {
       if (this.paused) return;
+      const { samples } = message.data;
       const start = this.sessionOffset + message.data.time;
-      this.handle(this.processor.push(message.data.samples, start), start + message.data.samples.length / this.context.sampleRate);
+      const end = start + samples.length / this.context.sampleRate;
+      // The processor of now: after a pause and resume, blocks still queued belong to the old one.
+      const processor = this.processor;
+      void this.serially(async () => this.handle(await processor.push(samples, start), end));
     };
     this.source.connect(this.node);
   }
@@ -70,27 +81,46 @@ export class ChannelCapture {
     this.events.onUpdate(this, update, now);
   }
 
-  /** Ends the utterance under way, so nothing said before a pause waits for after it. */
-  pause(): void {
+  /**
+   * Ends the utterance under way, so nothing said before a pause waits for after
+   * it. Blocks captured from now on are dropped; resolves once the blocks already
+   * queued and the flush are processed (the last utterance has gone to onUtterance).
+   */
+  pause(): Promise<void> {
     this.paused = true;
-    this.flush();
+    return this.flush();
   }
 
   /** A fresh chain after a pause: the gap is deliberate, not a dropout. */
   resume(): void {
-    this.processor = new ChannelProcessor({ inputRate: this.context.sampleRate });
+    this.processor = this.newProcessor();
     this.paused = false;
   }
 
-  private flush(): void {
-    const update = this.processor.flush();
-    this.handle(update, update.utterances.at(-1)?.end ?? 0);
-  }
-
-  stop(): void {
-    if (!this.paused) this.flush();
+  /** Stops capturing at once; resolves when everything captured before has been processed and flushed. */
+  stop(): Promise<void> {
+    const flushed = this.paused ? this.pending : this.flush();
     this.paused = true;
     this.source.disconnect();
     this.node.port.onmessage = null;
+    return flushed;
+  }
+
+  private flush(): Promise<void> {
+    const processor = this.processor;
+    return this.serially(async () => {
+      const update = await processor.flush();
+      this.handle(update, update.utterances.at(-1)?.end ?? 0);
+    });
+  }
+
+  private newProcessor(): ChannelProcessor {
+    return new ChannelProcessor({ inputRate: this.context.sampleRate, segmenter: { detector: this.detector } });
+  }
+
+  /** Runs `step` after every step queued before it; a failed step is logged and does not stop the next. */
+  private serially(step: () => Promise<void>): Promise<void> {
+    this.pending = this.pending.then(step).catch((cause: unknown) => console.error(`Intervju: ${this.channel} audio processing failed`, cause));
+    return this.pending;
   }
 }

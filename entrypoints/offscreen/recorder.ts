@@ -14,6 +14,7 @@ import { buildLiveSegment, intersectRanges } from '../../src/transcribe';
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { ProvisionalTranscripts } from './provisional-transcripts';
+import { liveVoiceActivity } from './silero-session';
 import { sharedTranscriber } from './transcriber';
 
 const LEVELS_INTERVAL_MS = 125;
@@ -46,6 +47,8 @@ export class Recorder {
     this.vault = vault;
     this.db = await openIntervjuDatabase();
     this.request = request;
+    // Loads while the streams open; never rejects (it falls back to the energy detector).
+    const voiceActivity = liveVoiceActivity(() => this.voiceDetectorFellBack());
 
     let microphone: MediaStream;
     try {
@@ -86,6 +89,8 @@ export class Recorder {
       overlaps: () => this.overlaps(),
     });
     this.provisional = provisional;
+    const detector = await voiceActivity;
+    if (detector.kind === 'energy') this.warnings.push({ kind: 'voice-detector-fallback' });
     const events = {
       onUtterance: (utterance: CapturedUtterance) => this.enqueue(utterance),
       onUpdate: (capture: ChannelCapture, update: ChannelUpdate, now: number) => {
@@ -96,12 +101,12 @@ export class Recorder {
       },
     };
     this.channels.push(
-      new ChannelCapture(request.mode === 'call' ? 'interviewer' : 'mixed', microphone, context, sessionOffset, events),
+      new ChannelCapture(request.mode === 'call' ? 'interviewer' : 'mixed', microphone, context, sessionOffset, events, detector.make()),
     );
     if (tab) {
       // Tab capture mutes the tab unless its audio is played back: the call must stay audible.
       context.createMediaStreamSource(tab).connect(context.destination);
-      this.channels.push(new ChannelCapture('participant', tab, context, sessionOffset, events));
+      this.channels.push(new ChannelCapture('participant', tab, context, sessionOffset, events, detector.make()));
       tab.getAudioTracks()[0]?.addEventListener('ended', () => this.warn({ kind: 'tab-closed' }));
     }
     if (request.keepAudio) {
@@ -117,7 +122,11 @@ export class Recorder {
     this.levelsTimer = setInterval(() => this.sendLevels(), LEVELS_INTERVAL_MS);
     this.active = true;
     void this.loadModel(request.model);
-    await recordingReportMessaging.sendMessage('recording.report', { status: 'recording', warnings: [] });
+    await recordingReportMessaging.sendMessage('recording.report', {
+      status: 'recording',
+      warnings: this.warnings,
+      voiceDetector: detector.kind,
+    });
     return { ok: true };
   }
 
@@ -186,6 +195,11 @@ export class Recorder {
     void recordingReportMessaging.sendMessage('recording.report', { warnings: this.warnings });
   }
 
+  private voiceDetectorFellBack(): void {
+    void recordingReportMessaging.sendMessage('recording.report', { voiceDetector: 'energy' });
+    this.warn({ kind: 'voice-detector-fallback' });
+  }
+
   private warn(warning: RecordingWarning): void {
     if (this.warnings.some((existing) => existing.kind === warning.kind)) return;
     this.warnings.push(warning);
@@ -198,9 +212,11 @@ export class Recorder {
     void browser.runtime.sendMessage(notice).catch(() => undefined);
   }
 
-  pause(): void {
-    for (const channel of this.channels) channel.pause();
+  /** Resolves once the utterances under way are cut and queued for transcription. */
+  async pause(): Promise<void> {
+    const flushed = this.channels.map((channel) => channel.pause());
     for (const writer of this.writers) writer.pause();
+    await Promise.all(flushed);
     void recordingReportMessaging.sendMessage('recording.report', { status: 'paused' });
   }
 
@@ -212,7 +228,8 @@ export class Recorder {
 
   /** Stops capture; the queued utterances are still transcribed and the last audio stored. */
   async finish(): Promise<void> {
-    for (const channel of this.channels) channel.stop();
+    // The last utterances must be queued before the queue is awaited below.
+    await Promise.all(this.channels.map((channel) => channel.stop()));
     if (this.levelsTimer) clearInterval(this.levelsTimer);
     await Promise.all(this.writers.map((writer) => writer.stop()));
     this.releaseStreams();

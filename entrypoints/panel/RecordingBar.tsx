@@ -40,6 +40,8 @@ function warningText(warning: RecordingWarning, t: Translate): string {
       return t('warningStorageFull');
     case 'transcription-failed':
       return t('warningTranscriptionFailed', { reason: warning.message });
+    case 'voice-detector-fallback':
+      return t('warningVoiceDetectorFallback');
   }
 }
 
@@ -130,7 +132,11 @@ export function RecordingBar(props: {
         </div>
       )}
       {recording?.model && (
-        <p class={recording.model.kind === 'test' ? 'warning model test-model' : 'muted model'} data-testid="transcription-model">
+        <p
+          class={recording.model.kind === 'test' ? 'warning model test-model' : 'muted model'}
+          data-testid="transcription-model"
+          data-voice-detector={recording.voiceDetector ?? ''}
+        >
           {recording.model.kind === 'test' ? t('testModelWarning') : t('modelInUse', { model: recording.model.displayName })}
         </p>
       )}

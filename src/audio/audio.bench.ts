@@ -27,13 +27,13 @@ const options = { iterations: 5, warmupIterations: 1, time: 0 };
 describe('60 s of 48 kHz audio', () => {
   bench(
     'whole channel: downmix + resample + VAD + utterances + dropouts + clipping + meter (stereo)',
-    () => {
+    async () => {
       const processor = new ChannelProcessor({ inputRate: INPUT_RATE });
       for (let index = 0; index < blocks.length; index++) {
         const block = blocks[index]!;
-        processor.push([block, block], index * (128 / INPUT_RATE));
+        await processor.push([block, block], index * (128 / INPUT_RATE));
       }
-      processor.flush();
+      await processor.flush();
     },
     options,
   );
@@ -59,10 +59,10 @@ describe('60 s of 48 kHz audio', () => {
 
   bench(
     'VAD + utterance segmenter (16 kHz)',
-    () => {
+    async () => {
       const segmenter = new UtteranceSegmenter();
-      for (let offset = 0; offset < call16k.length; offset += 2048) segmenter.push(call16k.subarray(offset, offset + 2048));
-      segmenter.flush();
+      for (let offset = 0; offset < call16k.length; offset += 2048) await segmenter.push(call16k.subarray(offset, offset + 2048));
+      await segmenter.flush();
     },
     options,
   );

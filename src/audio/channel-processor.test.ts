@@ -11,13 +11,13 @@ import { concatenate, mixInto, noise, seededRandom, speechLike } from './test-si
 const INPUT_RATE = 48_000;
 
 /** Feeds a mono signal as stereo 128-frame AudioWorklet blocks stamped with their time; collects every update. */
-function runLive(processor: ChannelProcessor, signal: Float32Array, startSeconds = 0): ChannelUpdate[] {
+async function runLive(processor: ChannelProcessor, signal: Float32Array, startSeconds = 0): Promise<ChannelUpdate[]> {
   const updates: ChannelUpdate[] = [];
   for (let offset = 0; offset < signal.length; offset += 128) {
     const block = signal.subarray(offset, offset + 128);
-    updates.push(processor.push([block, block], startSeconds + offset / processor.inputRate));
+    updates.push(await processor.push([block, block], startSeconds + offset / processor.inputRate));
   }
-  updates.push(processor.flush());
+  updates.push(await processor.flush());
   return updates;
 }
 
@@ -31,7 +31,7 @@ function hasEspeak(): boolean {
 }
 
 describe('ChannelProcessor', () => {
-  it('turns a 48 kHz stereo call into timed 16 kHz utterances, dropouts and levels', () => {
+  it('turns a 48 kHz stereo call into timed 16 kHz utterances, dropouts and levels', async () => {
     const random = seededRandom(11);
     const talk = concatenate(
       new Float32Array(INPUT_RATE),
@@ -43,7 +43,7 @@ describe('ChannelProcessor', () => {
     const signal = mixInto(talk, noise(9, INPUT_RATE, -65, random));
     // The network drops half a second in the middle of the first turn.
     signal.fill(0, 2.5 * INPUT_RATE, 3 * INPUT_RATE);
-    const updates = runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal, 30);
+    const updates = await runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal, 30);
 
     const utterances = updates.flatMap((update) => update.utterances);
     expect(utterances.map((utterance) => [utterance.start, utterance.end].map((time) => Math.round(time * 10) / 10))).toEqual([
@@ -64,17 +64,17 @@ describe('ChannelProcessor', () => {
     expect(updates.every((update) => update.silence.state === 'ok')).toBe(true);
   });
 
-  it('warns when the channel goes dead and reports clipping of the captured signal', () => {
+  it('warns when the channel goes dead and reports clipping of the captured signal', async () => {
     const loud = speechLike(1, INPUT_RATE, -6, seededRandom(4)).map((value) => Math.max(-1, Math.min(1, value * 4)));
     const signal = concatenate(loud, new Float32Array(22 * INPUT_RATE));
-    const updates = runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal);
+    const updates = await runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal);
     expect(updates.flatMap((update) => update.clipping).length).toBeGreaterThan(0);
     const warning = updates.find((update) => update.silence.changed && update.silence.state === 'silent');
     expect(warning).toBeDefined();
     expect(warning!.silence.silentSince).toBeCloseTo(1, 1);
   });
 
-  it.skipIf(!hasEspeak())('finds the sentences of real synthetic Norwegian speech (espeak-ng)', () => {
+  it.skipIf(!hasEspeak())('finds the sentences of real synthetic Norwegian speech (espeak-ng)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'intervju-audio-'));
     try {
       const file = join(folder, 'speech.wav');
@@ -84,7 +84,7 @@ describe('ChannelProcessor', () => {
       const onset = voice.findIndex((value) => Math.abs(value) > 0.01) / INPUT_RATE;
       const gap = new Float32Array(1.5 * INPUT_RATE);
       const signal = mixInto(concatenate(gap, voice, gap, voice, gap), noise(4.5 + (2 * voice.length) / INPUT_RATE, INPUT_RATE, -62));
-      const utterances = runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal).flatMap((update) => update.utterances);
+      const utterances = (await runLive(new ChannelProcessor({ inputRate: INPUT_RATE }), signal)).flatMap((update) => update.utterances);
       expect(utterances).toHaveLength(2);
       const secondStart = 3 + voice.length / INPUT_RATE;
       expect(Math.abs(utterances[0]!.start - (1.5 + onset - 0.2))).toBeLessThan(0.07);

@@ -1,9 +1,13 @@
 /**
  * Everything one captured channel goes through, in one object: downmix,
  * clipping and dropout checks on the captured signal, resampling to 16 kHz, the
- * level meter and silence watchdog per 30 ms frame, and utterance segmentation.
- * The offscreen document keeps one per channel (microphone = interviewer, tab =
- * participant) and feeds it the AudioWorklet's blocks.
+ * level meter and silence watchdog per 30 ms frame, and utterance segmentation
+ * in the voice activity detector's frames (32 ms for Silero). The offscreen
+ * document keeps one per channel (microphone = interviewer, tab = participant)
+ * and feeds it the AudioWorklet's blocks.
+ *
+ * push() and flush() are asynchronous because a model-based detector is; they
+ * must not interleave (await each before the next call).
  */
 import { ClippingDetector, type ClippingSpan } from './clipping';
 import { DropoutDetector, type DropoutOptions, type DropoutSpan } from './dropouts';
@@ -38,7 +42,7 @@ export interface ChannelUpdate {
   currentUtteranceStart: number | null;
 }
 
-/** The per-channel pipeline: push captured blocks, get utterances, levels and warnings. */
+/** The per-channel pipeline: push captured blocks, get utterances, levels and warnings (one call at a time). */
 export class ChannelProcessor {
   readonly inputRate: number;
   readonly resampler: StreamingResampler;
@@ -68,9 +72,10 @@ export class ChannelProcessor {
 
   /**
    * Feeds one captured block: the channels of the block (or one mono array) and,
-   * if known, the stream time of its first sample in seconds.
+   * if known, the stream time of its first sample in seconds. Await it before the
+   * next push or flush.
    */
-  push(block: Float32Array[] | Float32Array, timeSeconds?: number): ChannelUpdate {
+  async push(block: Float32Array[] | Float32Array, timeSeconds?: number): Promise<ChannelUpdate> {
     const channels = block instanceof Float32Array ? [block] : block;
     const longest = Math.max(0, ...channels.map((channel) => channel.length));
     if (this.mono.length < longest) this.mono = new Float32Array(longest);
@@ -86,10 +91,10 @@ export class ChannelProcessor {
   }
 
   /** Ends the stream: returns the last utterance and clipping run, and resets for a new stream. */
-  flush(): ChannelUpdate {
+  async flush(): Promise<ChannelUpdate> {
     const clipping = this.clipping.flush();
-    const update = this.process(this.resampler.flush(), [], clipping);
-    update.utterances.push(...this.segmenter.flush());
+    const update = await this.process(this.resampler.flush(), [], clipping);
+    update.utterances.push(...(await this.segmenter.flush()));
     this.frames.reset();
     this.dropouts.reset();
     this.meter.reset();
@@ -101,7 +106,7 @@ export class ChannelProcessor {
     return update;
   }
 
-  private process(resampled: Float32Array, dropouts: DropoutSpan[], clipping: ClippingSpan[]): ChannelUpdate {
+  private async process(resampled: Float32Array, dropouts: DropoutSpan[], clipping: ClippingSpan[]): Promise<ChannelUpdate> {
     // Output sample n sits at input sample n * inputRate / 16000: time it from the latest anchor.
     const firstInputPosition = (this.outputSamples * this.inputRate) / TARGET_SAMPLE_RATE;
     const firstSeconds = this.anchorSeconds + (firstInputPosition - this.anchorSample) / this.inputRate;
@@ -113,8 +118,8 @@ export class ChannelProcessor {
       const report = this.watchdog.update(rmsDbfs(frame), time);
       this.silence = { ...report, changed: this.silence.changed || report.changed };
     });
-    const utterances = this.segmenter.push(resampled, firstSeconds);
     this.outputSamples += resampled.length;
+    const utterances = await this.segmenter.push(resampled, firstSeconds);
     return {
       utterances,
       dropouts,

@@ -1,8 +1,9 @@
 /**
  * Fixed-length analysis frames. 30 ms at 16 kHz (480 samples) is the frame
- * WebRTC's VAD uses and a multiple Silero accepts after re-blocking; it is short
- * enough to place an utterance boundary within one frame, long enough for a
- * stable energy estimate.
+ * WebRTC's VAD uses, and what the level meter, the silence watchdog and the
+ * energy detector work on: short enough to place an utterance boundary within one
+ * frame, long enough for a stable energy estimate. A detector with a frame of its
+ * own (Silero: 512 samples, 32 ms) sets the segmenter's frame instead.
  */
 import { TARGET_SAMPLE_RATE } from './resample';
 
@@ -51,6 +52,16 @@ export class FrameAccumulator {
 
   /** Adds samples; calls `onFrame(frame, startSample)` for each frame completed. */
   push(samples: Float32Array, onFrame: (frame: Float32Array, startSample: number) => void): void {
+    for (const { frame, startSample } of this.frames(samples)) onFrame(frame, startSample);
+  }
+
+  /**
+   * Adds samples and yields each frame completed, one at a time, so a consumer can
+   * await an asynchronous detector between frames (the frame buffer is not touched
+   * while the generator is suspended). Leaving the loop early still moves on past
+   * the frame last yielded; the samples after it are dropped.
+   */
+  *frames(samples: Float32Array): Generator<{ frame: Float32Array; startSample: number }, void, undefined> {
     let offset = 0;
     while (offset < samples.length) {
       if (this.skip > 0) {
@@ -64,17 +75,10 @@ export class FrameAccumulator {
       this.filled += take;
       offset += take;
       if (this.filled === this.frameSize) {
-        onFrame(this.frame, this.frameStart);
-        this.frameStart += this.hopSize;
-        if (this.hopSize < this.frameSize) {
-          // Overlap: keep the tail as the start of the next frame.
-          this.frame.copyWithin(0, this.hopSize, this.frameSize);
-          this.filled = this.frameSize - this.hopSize;
-          this.carried = this.filled;
-        } else {
-          this.filled = 0;
-          this.carried = 0;
-          this.skip = this.hopSize - this.frameSize;
+        try {
+          yield { frame: this.frame, startSample: this.frameStart };
+        } finally {
+          this.advance();
         }
       }
     }
@@ -88,6 +92,21 @@ export class FrameAccumulator {
   /** A copy of the samples no frame has covered yet (for flushing the tail of a stream). */
   pendingSamples(): Float32Array {
     return this.frame.slice(this.carried, this.filled);
+  }
+
+  /** After a full frame: the next one starts a hop later, keeping the overlap or skipping the gap. */
+  private advance(): void {
+    this.frameStart += this.hopSize;
+    if (this.hopSize < this.frameSize) {
+      // Overlap: keep the tail as the start of the next frame.
+      this.frame.copyWithin(0, this.hopSize, this.frameSize);
+      this.filled = this.frameSize - this.hopSize;
+      this.carried = this.filled;
+    } else {
+      this.filled = 0;
+      this.carried = 0;
+      this.skip = this.hopSize - this.frameSize;
+    }
   }
 
   /** Forgets pending samples and restarts sample counting at 0. */

@@ -22,6 +22,16 @@ export {
   type EnergyDetectorOptions,
   type EnergyDetectorFeatures,
 } from './voice-activity';
+export {
+  SileroVoiceActivityDetector,
+  oneRunAtATime,
+  SILERO_FRAME_SIZE,
+  SILERO_SAMPLE_RATE,
+  type SileroModel,
+  type SileroSession,
+  type SileroTensor,
+} from './silero-voice-activity';
+export { FallbackVoiceActivityDetector } from './fallback-voice-activity';
 export { UtteranceSegmenter, type Utterance, type UtteranceSegmenterOptions } from './utterance-segmenter';
 export { detectDropouts, DropoutDetector, type DropoutSpan, type DropoutKind, type DropoutOptions } from './dropouts';
 export { detectClipping, ClippingDetector, type ClippingSpan, type ClippingOptions } from './clipping';

@@ -2,7 +2,8 @@
  * Cuts a 16 kHz mono stream into utterances for transcription: speech between
  * pauses, padded so Whisper hears word onsets and endings, and never longer than
  * Whisper's 30 s window (the default cap of 25 s leaves room for the padding and
- * the prompt). Padding is counted in whole frames.
+ * the prompt). Padding is counted in whole frames of the detector's length
+ * (30 ms for the energy detector, 32 ms for Silero).
  */
 import { FRAME_MS, FrameAccumulator, samplesFor } from './frames';
 import { rms } from './levels';
@@ -23,6 +24,7 @@ export interface Utterance {
 
 export interface UtteranceSegmenterOptions {
   sampleRate?: number;
+  /** Frame length (default 30 ms); a detector with a fixed frameSize sets it, and a different value here is an error. */
   frameMs?: number;
   /** Probability at which a frame starts or continues speech (default 0.5). */
   speechThreshold?: number;
@@ -43,9 +45,13 @@ export interface UtteranceSegmenterOptions {
 }
 
 /**
- * Streaming utterance segmenter. push() returns the utterances completed by that
- * chunk; isSpeaking / currentUtteranceStart tell a caller that wants provisional
- * transcription what is happening now.
+ * Streaming utterance segmenter. push() resolves with the utterances completed by
+ * that chunk; isSpeaking / currentUtteranceStart tell a caller that wants
+ * provisional transcription what is happening now.
+ *
+ * push() and flush() must not interleave: await each before the next call (the
+ * detector's state and the frame buffer belong to one position in the stream).
+ * ChannelCapture in the offscreen document chains its calls for that reason.
  */
 export class UtteranceSegmenter {
   readonly sampleRate: number;
@@ -78,9 +84,9 @@ export class UtteranceSegmenter {
 
   constructor(options: UtteranceSegmenterOptions = {}) {
     this.sampleRate = options.sampleRate ?? TARGET_SAMPLE_RATE;
-    const frameMs = options.frameMs ?? FRAME_MS;
-    this.frameSize = samplesFor(frameMs, this.sampleRate);
     this.detector = options.detector ?? new EnergyVoiceActivityDetector({ sampleRate: this.sampleRate });
+    const frameMs = frameMsFor(this.detector, options.frameMs, this.sampleRate);
+    this.frameSize = this.detector.frameSize ?? samplesFor(frameMs, this.sampleRate);
     this.speechThreshold = options.speechThreshold ?? 0.5;
     this.silenceThreshold = options.silenceThreshold ?? Math.max(0.01, this.speechThreshold - 0.15);
     this.minSpeechFrames = Math.max(1, Math.ceil((options.minSpeechMs ?? 250) / frameMs));
@@ -98,17 +104,22 @@ export class UtteranceSegmenter {
 
   /**
    * Feeds samples; `timeSeconds`, if given, is the stream time of the first one
-   * (otherwise time follows the sample count). Returns utterances completed now.
+   * (otherwise time follows the sample count). Resolves with the utterances
+   * completed now. Awaits the detector only when it answers with a promise.
    */
-  push(samples: Float32Array, timeSeconds?: number): Utterance[] {
+  async push(samples: Float32Array, timeSeconds?: number): Promise<Utterance[]> {
     this.clock.advance(samples.length, timeSeconds);
-    this.completed = [];
-    this.accumulator.push(samples, (frame, startSample) => this.onFrame(frame, startSample));
-    return this.completed;
+    const completed: Utterance[] = [];
+    this.completed = completed;
+    for (const { frame, startSample } of this.accumulator.frames(samples)) {
+      const answer = this.detector.process(frame);
+      this.onFrame(frame, startSample, typeof answer === 'number' ? answer : await answer);
+    }
+    return completed;
   }
 
-  /** Ends the stream: returns the utterance in progress, if it holds enough speech, and starts afresh. */
-  flush(): Utterance[] {
+  /** Ends the stream: resolves with the utterance in progress, if it holds enough speech, and starts afresh. */
+  async flush(): Promise<Utterance[]> {
     this.completed = [];
     if (this.triggered) {
       const tail = this.accumulator.pendingSamples();
@@ -150,8 +161,7 @@ export class UtteranceSegmenter {
     return this.probability;
   }
 
-  private onFrame(frame: Float32Array, startSample: number): void {
-    const probability = this.detector.process(frame);
+  private onFrame(frame: Float32Array, startSample: number, probability: number): void {
     this.probability = probability;
     if (!this.triggered) {
       // Idle: the buffer is a rolling pre-roll of padFrames frames before this one.
@@ -240,4 +250,14 @@ export class UtteranceSegmenter {
   private timeOf(sample: number): number {
     return this.clock.timeOf(sample);
   }
+}
+
+/** The frame length in ms: the detector's own frame if it has one, else `frameMs` (default 30 ms). */
+function frameMsFor(detector: VoiceActivityDetector, frameMs: number | undefined, sampleRate: number): number {
+  if (detector.frameSize === undefined) return frameMs ?? FRAME_MS;
+  const detectorMs = (detector.frameSize * 1000) / sampleRate;
+  if (frameMs !== undefined && samplesFor(frameMs, sampleRate) !== detector.frameSize) {
+    throw new Error(`frameMs ${frameMs} does not match the detector's frame of ${detector.frameSize} samples (${detectorMs} ms)`);
+  }
+  return detectorMs;
 }

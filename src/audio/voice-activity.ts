@@ -1,17 +1,24 @@
 /**
- * Voice activity detection: a per-frame speech probability. The built-in
+ * Voice activity detection: a per-frame speech probability. The built-in energy
  * detector needs no model: it measures energy in the voice band and compares it
- * with an adaptive noise floor. A model-based detector (Silero VAD via ONNX) can
- * replace it behind the same interface.
+ * with an adaptive noise floor. Live recording uses Silero VAD
+ * (silero-voice-activity.ts) behind the same interface, with this one as its
+ * fallback; see docs/audio.md for when each is used and why.
  */
 import { TARGET_SAMPLE_RATE } from './resample';
 import { SILENCE_DBFS } from './levels';
 
-/** Anything that turns a frame of 16 kHz mono audio into a speech probability. */
+/**
+ * Anything that turns a frame of 16 kHz mono audio into a speech probability.
+ * A model-based detector answers asynchronously; callers await it only when it
+ * returns a promise, and never call `process` again before that promise settles.
+ */
 export interface VoiceActivityDetector {
+  /** Samples per frame the detector requires (Silero: 512); absent when any frame length works. */
+  readonly frameSize?: number;
   /** Speech probability 0..1 for the next frame of the stream (frames must be consecutive). */
-  process(frame: Float32Array): number;
-  /** Forgets the stream (noise floor, filter state): call between unrelated recordings. */
+  process(frame: Float32Array): number | Promise<number>;
+  /** Forgets the stream (noise floor, filter or model state): call between unrelated recordings. */
   reset(): void;
 }
 

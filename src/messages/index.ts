@@ -24,6 +24,7 @@ export type {
   RecordingStatus,
   RecordingChannel,
   RecordingWarning,
+  VoiceDetectorKind,
   RecordingState,
   StartRecordingRefusal,
   StartRecordingResult,

@@ -16,7 +16,12 @@ export type RecordingWarning =
   | { kind: 'tab-closed' }
   | { kind: 'clipping'; channel: RecordingChannel }
   | { kind: 'storage-full' }
-  | { kind: 'transcription-failed'; message: string };
+  | { kind: 'transcription-failed'; message: string }
+  /** Silero VAD could not run: the simpler energy detector cuts utterances (noise may pass as speech). */
+  | { kind: 'voice-detector-fallback' };
+
+/** What cuts the audio into utterances: Silero VAD, or the energy detector it falls back to. */
+export type VoiceDetectorKind = 'silero' | 'energy';
 
 export interface RecordingState {
   sessionId: string;
@@ -28,6 +33,8 @@ export interface RecordingState {
   startedAt: number;
   model: ModelInfo | null;
   warnings: RecordingWarning[];
+  /** Null until the offscreen document reports it. */
+  voiceDetector?: VoiceDetectorKind | null;
 }
 
 export type StartRecordingRefusal =
@@ -71,7 +78,12 @@ export interface OffscreenProtocol {
 
 /** Reports the offscreen document sends to the background. */
 export interface RecordingReportProtocol {
-  'recording.report'(report: { status?: RecordingStatus; model?: ModelInfo | null; warnings?: RecordingWarning[] }): void;
+  'recording.report'(report: {
+    status?: RecordingStatus;
+    model?: ModelInfo | null;
+    warnings?: RecordingWarning[];
+    voiceDetector?: VoiceDetectorKind;
+  }): void;
 }
 
 export const offscreenMessaging = defineExtensionMessaging<OffscreenProtocol>();

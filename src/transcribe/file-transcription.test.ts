@@ -106,4 +106,18 @@ describe('transcribing a recording file', () => {
     await expect(job).rejects.toThrow(/abort/i);
     expect(kept).toHaveLength(1);
   });
+
+  it('cuts the file with the detector it is given, even one that answers asynchronously', async () => {
+    const samples = recording([
+      { speech: false, seconds: 1 },
+      { speech: true, seconds: 2 },
+      { speech: false, seconds: 1 },
+    ]);
+    const hearsNothing = { frameSize: 512, process: async () => 0, reset: () => {} };
+    expect(await transcribeRecording({ sessionId: 's', samples, language: 'no', transcribe: fakeTranscribe, detector: hearsNothing })).toHaveLength(0);
+    const hearsEverything = { frameSize: 512, process: async () => 1, reset: () => {} };
+    const [whole] = await transcribeRecording({ sessionId: 's', samples, language: 'no', transcribe: fakeTranscribe, detector: hearsEverything });
+    expect(whole!.start).toBe(0);
+    expect(whole!.end).toBeCloseTo(4, 1);
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * Transcribing a recording made elsewhere: cut the whole file into utterances
- * with the same VAD as a live call, transcribe them one by one, and apply the
- * same [uklart] policy, with progress and cancellation.
+ * with the same segmenter as a live call, transcribe them one by one, and apply
+ * the same [uklart] policy, with progress and cancellation. The detector is the
+ * energy one unless the caller passes another (live recording uses Silero).
  */
-import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter } from '../audio';
+import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActivityDetector } from '../audio';
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
 import { buildLiveSegment } from './live-segment';
@@ -21,6 +22,8 @@ export interface FileTranscriptionOptions {
   samples: Float32Array;
   language: WhisperLanguage;
   channel?: Channel;
+  /** Voice activity detector for cutting the file (default: the energy detector, which needs no model). */
+  detector?: VoiceActivityDetector;
   transcribe: (request: { id: string; samples: Float32Array; offset: number }) => Promise<RawTranscription>;
   onProgress?: (progress: FileTranscriptionProgress) => void;
   /** Called with each segment as soon as it is ready, so nothing done is lost on cancel. */
@@ -35,13 +38,13 @@ const CHUNK = TARGET_SAMPLE_RATE * 10;
 export async function transcribeRecording(options: FileTranscriptionOptions): Promise<Segment[]> {
   const { samples, signal } = options;
   const idSource = options.idSource ?? (() => crypto.randomUUID());
-  const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE });
+  const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE, detector: options.detector });
   const utterances = [];
   for (let offset = 0; offset < samples.length; offset += CHUNK) {
     signal?.throwIfAborted();
-    utterances.push(...segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CHUNK))));
+    utterances.push(...(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CHUNK)))));
   }
-  utterances.push(...segmenter.flush());
+  utterances.push(...(await segmenter.flush()));
   const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map(({ start, end }) => ({ start, end }));
   const total = utterances.length;
   options.onProgress?.({ fraction: total === 0 ? 1 : 0.02, done: 0, total });

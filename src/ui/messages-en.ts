@@ -170,6 +170,7 @@ export const en: Messages = {
   transcriptionModelMultilingual: 'multilingual',
   transcriptionModelNoWordTimes: 'no word times',
   transcriptionModelSaved: 'Saved. The next recording uses {name}.',
+  warningVoiceDetectorFallback: 'Speech detection (Silero) does not work here; a simpler method cuts the audio. Noise may pass as speech.',
   testModelWarning: 'TEST MODEL: the transcript is meaningless text. Fetch a real model (see docs/models.md).',
   modelInUse: 'Model: {model}',
   liveTranscript: 'Transcript',

@@ -169,6 +169,7 @@ export const nb = {
   transcriptionModelMultilingual: 'flerspråklig',
   transcriptionModelNoWordTimes: 'uten tid per ord',
   transcriptionModelSaved: 'Lagret. Neste opptak bruker {name}.',
+  warningVoiceDetectorFallback: 'Talegjenkjenningen (Silero) virker ikke her; en enklere metode deler opp lyden. Støy kan bli tatt for tale.',
   testModelWarning: 'TESTMODELL: transkripsjonen er meningsløs tekst. Hent en ekte modell (se docs/models.md).',
   modelInUse: 'Modell: {model}',
   liveTranscript: 'Transkripsjon',

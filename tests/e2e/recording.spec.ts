@@ -37,6 +37,9 @@ test.describe('recording a call', () => {
       await clickToolbarButton(context, extensionId, 'app.zoom.us');
       await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'recording', { timeout: 20_000 });
       await expect(panel.testId('transcription-model')).toContainText(/TESTMODELL|TEST MODEL/);
+      // Silero VAD, not the energy fallback, cuts the utterances.
+      await expect(panel.testId('transcription-model')).toHaveAttribute('data-voice-detector', 'silero');
+      await expect(panel.frame.locator('[data-testid="recording-warning"][data-kind="voice-detector-fallback"]')).toHaveCount(0);
       await expect(panel.testId('channel-level')).toHaveCount(2);
 
       // The participant speaks once the interviewer's question is over.
