@@ -12,6 +12,7 @@ import {
   FallbackVoiceActivityDetector,
   oneRunAtATime,
   SileroVoiceActivityDetector,
+  SilenceGatedVoiceActivityDetector,
   type SileroModel,
   type VoiceActivityDetector,
 } from '../../src/audio';
@@ -81,9 +82,14 @@ export async function liveVoiceActivity(onFallback: () => void): Promise<{ kind:
   return {
     kind: 'silero',
     make: () =>
-      new FallbackVoiceActivityDetector(new SileroVoiceActivityDetector(model), new EnergyVoiceActivityDetector(), (cause) => {
-        console.warn('Intervju: Silero VAD failed; the energy detector cuts utterances from here on', cause);
-        onFallback();
-      }),
+      new FallbackVoiceActivityDetector(
+        // Frames too quiet for speech skip the model (most of a channel's time: one person talks at once).
+        new SilenceGatedVoiceActivityDetector(new SileroVoiceActivityDetector(model)),
+        new EnergyVoiceActivityDetector(),
+        (cause) => {
+          console.warn('Intervju: Silero VAD failed; the energy detector cuts utterances from here on', cause);
+          onFallback();
+        },
+      ),
   };
 }

@@ -5,13 +5,15 @@
  * their real sizes, fp32 and 8-bit. Not a test: it prints figures (see
  * docs/transcription.md for what each column means).
  *
- *   npm run bench [-- --sizes tiny,base --dtypes fp32,q8 --isolation both|on|off --no-node --no-browser --repeat 1]
+ *   npm run bench [-- --sizes tiny,base --dtypes fp32,q8 --isolation both|on|off --no-node --no-browser --no-capture --repeat 1]
  *
  * `--repeat N` measures each row N times and keeps the fastest run: on a shared
  * machine, other work only ever adds time.
  *
  * Per model: 30 s of speech-like audio decoded to a fixed 100 tokens (one
  * 30 s window), and a 5 s utterance decoded to 30 tokens, each after a warm-up.
+ * Then, unless `--no-capture`, the CPU share of capture + VAD during a recording
+ * of a call (capture-cpu.mjs, transcription left out).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -89,6 +91,21 @@ if (options.browser) {
   }
 }
 printTable(rows);
+if (options.capture) {
+  log('capture + VAD during a recorded call (about 80 s)…');
+  const capture = lastJson(
+    execFileSync('node', [path.join(here, 'capture-cpu.mjs'), '--mode', 'call', '--no-transcription'], {
+      cwd: repository,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  );
+  console.log(
+    `\nCapture + VAD + storage while recording a call (2 channels, ${capture.voiceDetector ?? 'unknown'} VAD, transcription off): ` +
+      `${capture.capturePercentOfCore.toFixed(1)} % of one core (${capture.capturePercentPerChannel.toFixed(1)} % per channel), ` +
+      `measured over ${capture.seconds} s by scripts/bench/capture-cpu.mjs.`,
+  );
+}
 
 /** The run with the shortest 30 s wall time out of `--repeat` runs. */
 function fastest(measure) {
@@ -189,6 +206,7 @@ function parseArguments(argumentsList) {
     isolation: isolation === 'both' ? [false, true] : [isolation === 'on'],
     node: !argumentsList.includes('--no-node'),
     browser: !argumentsList.includes('--no-browser'),
+    capture: !argumentsList.includes('--no-capture'),
     repeat: Math.max(1, Number(value('--repeat', '1'))),
   };
 }

@@ -39,3 +39,4 @@ export { SilenceWatchdog, type SilenceState, type SilenceReport, type SilenceWat
 export { StreamClock } from './stream-clock';
 export { encodeWav16, decodeWav, type DecodedWav } from './wav';
 export { ChannelProcessor, type ChannelProcessorOptions, type ChannelUpdate } from './channel-processor';
+export { SilenceGatedVoiceActivityDetector, type SilenceGateOptions } from './silence-gated-voice-activity';

@@ -11,6 +11,8 @@ import { resampleOnce } from './resample';
 import { oneRunAtATime, SILERO_FRAME_SIZE, SileroVoiceActivityDetector, type SileroModel } from './silero-voice-activity';
 import { concatenate, noise, randomChunks, seededRandom } from './test-signals';
 import { UtteranceSegmenter, type Utterance } from './utterance-segmenter';
+import { SilenceGatedVoiceActivityDetector } from './silence-gated-voice-activity';
+import type { VoiceActivityDetector } from './voice-activity';
 import { decodeWav } from './wav';
 
 const RATE = 16_000;
@@ -40,8 +42,12 @@ async function probabilities(samples: Float32Array, detector = new SileroVoiceAc
   return values;
 }
 
-async function utterances(samples: Float32Array, chunks: Float32Array[] = [samples]): Promise<Utterance[]> {
-  const segmenter = new UtteranceSegmenter({ detector: new SileroVoiceActivityDetector(model) });
+async function utterances(
+  samples: Float32Array,
+  chunks: Float32Array[] = [samples],
+  detector: VoiceActivityDetector = new SileroVoiceActivityDetector(model),
+): Promise<Utterance[]> {
+  const segmenter = new UtteranceSegmenter({ detector });
   const found: Utterance[] = [];
   for (const chunk of chunks) found.push(...(await segmenter.push(chunk)));
   return [...found, ...(await segmenter.flush())];
@@ -181,5 +187,31 @@ describe('SileroVoiceActivityDetector (the shipped v5 model)', () => {
 
   it('refuses frames of another length than 512 samples', async () => {
     await expect(new SileroVoiceActivityDetector(model).process(new Float32Array(480))).rejects.toThrow(/512/);
+  });
+});
+
+describe('Silero behind the silence gate (as live recording runs it)', () => {
+  it('cuts the same utterances while skipping the model on silent frames', async () => {
+    for (const name of ['interviewer', 'participant-with-dropout']) {
+      const samples = recording(name);
+      const gated = new SilenceGatedVoiceActivityDetector(new SileroVoiceActivityDetector(model));
+      const withGate = await utterances(samples, [samples], gated);
+      const without = await utterances(samples);
+      expect(withGate).toHaveLength(without.length);
+      withGate.forEach((utterance, index) => {
+        expect(Math.abs(utterance.start - without[index]!.start)).toBeLessThanOrEqual(2 * FRAME_SECONDS);
+        expect(Math.abs(utterance.end - without[index]!.end)).toBeLessThanOrEqual(2 * FRAME_SECONDS);
+      });
+      // espeak writes exact zeros between words, and the dropout is 2 s of them.
+      expect(gated.counts.gated).toBeGreaterThan(0);
+    }
+  });
+
+  it('still gives quiet speech to the model: the interviewer 25 dB softer is heard the same', async () => {
+    const soft = recording('interviewer').map((value) => value * 10 ** (-25 / 20));
+    const gated = new SilenceGatedVoiceActivityDetector(new SileroVoiceActivityDetector(model));
+    const found = await utterances(soft, [soft], gated);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.speechRatio).toBeGreaterThan(0.5);
   });
 });
