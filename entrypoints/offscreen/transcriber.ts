@@ -4,7 +4,7 @@ import { createTranscriptionClient } from '../../src/transcribe/worker/transcrip
 type TranscribeRequest = Omit<Extract<TranscriptionRequest, { type: 'transcribe' }>, 'type'>;
 
 export interface SharedTranscriber {
-  /** Loads the model once; later calls return the same model. */
+  /** Loads `model` unless it is the one the worker holds (the worker holds one at a time). */
   load(model: string): Promise<ModelInfo>;
   transcribe(request: TranscribeRequest): Promise<RawTranscription>;
   /** Stops a queued or running transcription; its promise rejects with an AbortError. */
@@ -20,21 +20,24 @@ export function sharedTranscriber(): SharedTranscriber {
     type: 'module',
   });
   const client = createTranscriptionClient(worker);
-  const loaded = new Map<string, Promise<ModelInfo>>();
-  let current: Promise<ModelInfo> | null = null;
+  // The worker holds one model at a time (loading another disposes it), so only the
+  // latest load may be reused: after A, B, A the worker must load A again.
+  let current: { model: string; info: Promise<ModelInfo> } | null = null;
   shared = {
     load(model) {
-      let promise = loaded.get(model);
-      if (!promise) {
-        promise = client.load(model, 'auto', () => undefined);
-        loaded.set(model, promise);
-      }
-      current = promise;
-      return promise;
+      if (current?.model === model) return current.info;
+      const info = client.load(model, 'auto', () => undefined);
+      const attempt = { model, info };
+      current = attempt;
+      // A failed load is tried again by the next recording.
+      info.catch(() => {
+        if (current === attempt) current = null;
+      });
+      return info;
     },
     async transcribe(request) {
       if (!current) throw new Error('No transcription model loaded');
-      await current;
+      await current.info;
       return client.transcribe(request);
     },
     cancel(id) {
