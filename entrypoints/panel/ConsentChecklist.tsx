@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Guide } from '../../src/guide';
 import { backgroundMessaging } from '../../src/messages';
 import type { Session } from '../../src/store';
@@ -14,7 +14,15 @@ export function ConsentChecklist(props: { guide: Guide; session: Session; t: Tra
   // Ticks show at once; the stored list (which comes back through the background) then confirms them.
   const stored = session.consentChecked.join('\n');
   const [checked, setChecked] = useState(() => new Set(session.consentChecked));
-  useEffect(() => setChecked(new Set(session.consentChecked)), [stored]);
+  // Only when the stored list changes, not on mount: Preact runs effects after paint,
+  // and resetting then would drop a tick made in between (and the next tick would
+  // store the list without it).
+  const shown = useRef(stored);
+  useEffect(() => {
+    if (shown.current === stored) return;
+    shown.current = stored;
+    setChecked(new Set(session.consentChecked));
+  }, [stored]);
   if (guide.intro.length === 0) return null;
   const complete = guide.intro.every((item) => checked.has(item.id));
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { broadcastStoreChange } from '../../../src/messages';
 import { saveProject, setSetting, type AudioPolicy, type IntervjuDatabase, type Project } from '../../../src/store';
 import type { MessageKey, Translate } from '../../../src/ui';
@@ -22,15 +22,19 @@ export function ProjectForm(props: { db: IntervjuDatabase; t: Translate; project
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Reset the fields only when the stored project really changed: it is re-read on
   // every store notice, and a new copy of the same project must not wipe what the
-  // researcher is typing.
-  const stored = JSON.stringify(project);
+  // researcher is typing. Not on mount either: the state starts from the same
+  // values, and Preact runs effects after paint, when typing may have begun.
+  const stored = `${JSON.stringify(project)}|${props.deleteAtEndDate}`;
+  const shown = useRef(stored);
   useEffect(() => {
+    if (shown.current === stored) return;
+    shown.current = stored;
     setTitle(project?.title ?? '');
     setEndDate(project?.endDate ?? '');
     setPolicy(project?.audioPolicy.kind ?? 'delete-on-approval');
     if (project?.audioPolicy.kind === 'delete-after-days') setDays(project.audioPolicy.days);
     setAutoDelete(props.deleteAtEndDate);
-  }, [stored, props.deleteAtEndDate]);
+  }, [stored]);
 
   const save = async (event: Event) => {
     event.preventDefault();
