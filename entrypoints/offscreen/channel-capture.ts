@@ -61,6 +61,11 @@ export class ChannelCapture {
     this.source.connect(this.node);
   }
 
+  /** The utterance under way as it will be emitted if the pause under way goes on (see UtteranceSegmenter), or null. */
+  settledUtterance(): { start: number; samples: Float32Array } | null {
+    return this.processor.segmenter.settledUtterance();
+  }
+
   /** A copy of the utterance under way at 16 kHz (for a provisional text), or null when nobody speaks. */
   utteranceSoFar(): Float32Array | null {
     return this.processor.segmenter.currentUtteranceSamples();

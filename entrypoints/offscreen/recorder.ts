@@ -10,7 +10,7 @@ import {
   type StartRecordingResult,
 } from '../../src/messages';
 import { importVaultKey, openIntervjuDatabase, saveSegment, type IntervjuDatabase, type Vault } from '../../src/store';
-import { buildLiveSegment, intersectRanges } from '../../src/transcribe';
+import { buildLiveSegment, EarlyFinals, intersectRanges } from '../../src/transcribe';
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { ProvisionalTranscripts } from './provisional-transcripts';
@@ -41,6 +41,7 @@ export class Recorder {
   private sequence = 0;
   private pendingFinals = 0;
   private provisional: ProvisionalTranscripts | null = null;
+  private earlyFinals: EarlyFinals | null = null;
 
   async begin(request: OffscreenBeginRequest): Promise<StartRecordingResult> {
     const vault = await importVaultKey(request.vaultKey);
@@ -85,10 +86,17 @@ export class Recorder {
       sessionId: request.sessionId,
       language: request.language,
       transcriber: sharedTranscriber(),
-      pendingFinals: () => this.pendingFinals,
+      pendingFinals: () => this.pendingFinals + (this.earlyFinals?.count ?? 0),
       overlaps: () => this.overlaps(),
     });
     this.provisional = provisional;
+    const earlyFinals = new EarlyFinals({
+      sessionId: request.sessionId,
+      language: request.language,
+      transcriber: sharedTranscriber(),
+      onStart: () => provisional.finalQueued(),
+    });
+    this.earlyFinals = earlyFinals;
     const detector = await voiceActivity;
     if (detector.kind === 'energy') this.warnings.push({ kind: 'voice-detector-fallback' });
     const events = {
@@ -97,6 +105,7 @@ export class Recorder {
         const { channel } = capture;
         this.levels[channel] = { level: update.meter.level, peak: update.meter.peak, clipped: update.meter.clipped };
         if (update.silence.changed) this.setSilence(channel, update.silence.silentSince);
+        earlyFinals.consider(capture);
         provisional.consider(capture, update.currentUtteranceStart, now);
       },
     };
@@ -147,16 +156,14 @@ export class Recorder {
     this.pendingFinals++;
     this.provisional?.utteranceEnded(utterance.channel);
     this.provisional?.finalQueued();
+    const transcribe = () =>
+      sharedTranscriber().transcribe({ id, samples: utterance.samples, offset: utterance.start, language: request.language, wordTimestamps: true });
+    // Started when the pause had lasted the padding, on exactly this audio (early-finals.ts).
+    const early = this.earlyFinals?.take(utterance);
     // One utterance at a time, in the order they ended: the worker is single-file anyway.
     this.queue = this.queue.then(async () => {
       try {
-        const transcription = await sharedTranscriber().transcribe({
-          id,
-          samples: utterance.samples,
-          offset: utterance.start,
-          language: request.language,
-          wordTimestamps: true,
-        });
+        const transcription = await (early ? early.catch(transcribe) : transcribe());
         const capture = this.channels.find((channel) => channel.channel === utterance.channel);
         const segment = buildLiveSegment({
           id,

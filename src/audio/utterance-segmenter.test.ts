@@ -74,6 +74,33 @@ describe('UtteranceSegmenter timing (scripted detector)', () => {
     expect(segmenter.currentUtteranceStart).toBeNull();
   });
 
+  it('tells, once a pause has lasted the padding, exactly the utterance it will emit if the pause goes on', async () => {
+    const segmenter = new UtteranceSegmenter({ detector: loudnessDetector });
+    await segmenter.push(concatenate(quiet(1), tone(1)));
+    expect(segmenter.settledUtterance()).toBeNull();
+    await segmenter.push(quiet(0.1));
+    // Less than the 200 ms padding of pause: the end is not known yet.
+    expect(segmenter.settledUtterance()).toBeNull();
+    await segmenter.push(quiet(0.2));
+    const settled = segmenter.settledUtterance();
+    expect(settled).not.toBeNull();
+    const [emitted] = await segmenter.push(quiet(1));
+    expect(emitted).toBeDefined();
+    expect(settled!.start).toBe(emitted!.start);
+    expect(Array.from(settled!.samples)).toEqual(Array.from(emitted!.samples));
+  });
+
+  it('takes back a settled utterance when speech resumes within the pause', async () => {
+    const segmenter = new UtteranceSegmenter({ detector: loudnessDetector });
+    await segmenter.push(concatenate(quiet(1), tone(1), quiet(0.3)));
+    const early = segmenter.settledUtterance();
+    expect(early).not.toBeNull();
+    await segmenter.push(tone(0.5));
+    expect(segmenter.settledUtterance()).toBeNull();
+    const [emitted] = await segmenter.push(quiet(1));
+    expect(emitted!.samples.length).toBeGreaterThan(early!.samples.length);
+  });
+
   it('cuts speech longer than maxUtteranceMs at the quietest recent frame, losing nothing', async () => {
     // 40 s without a pause, with one short dip at 22 s (90 ms: too short to end an utterance).
     const signal = concatenate(quiet(1), tone(21), quiet(0.09), tone(17.91), quiet(1));

@@ -156,6 +156,19 @@ export class UtteranceSegmenter {
     return this.isSpeaking ? this.audio.slice(0, this.frameCount * this.frameSize) : null;
   }
 
+  /**
+   * The utterance as it will be emitted if the pause under way lasts to
+   * minSilenceMs, or null. Its audio is settled once the pause has lasted the
+   * padding: the utterance ends at the last speech frame plus padMs. A caller may
+   * start transcribing it then instead of minSilenceMs later, and keep the result
+   * if the emitted utterance has the same start and length.
+   */
+  settledUtterance(): { start: number; samples: Float32Array } | null {
+    if (!this.triggered || this.silenceRun < this.padFrames || !this.hasEnoughSpeech()) return null;
+    const length = (this.lastSpeechFrame + 1 + this.padFrames) * this.frameSize;
+    return { start: this.timeOf(this.firstSample), samples: this.audio.slice(0, length) };
+  }
+
   /** Speech probability the detector gave the last frame. */
   get lastProbability(): number {
     return this.probability;

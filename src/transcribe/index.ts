@@ -84,3 +84,4 @@ export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
 export { ProvisionalSchedule, type ProvisionalScheduleOptions } from './provisional-schedule';
+export { EarlyFinals, type EarlyFinalsContext, type EarlyTranscriber, type SettlingChannel } from './early-finals';
