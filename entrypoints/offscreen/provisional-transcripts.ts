@@ -36,6 +36,7 @@ export class ProvisionalTranscripts {
     this.schedule.started(channel, utteranceStart, end);
     const id = `${this.context.sessionId}:${channel}:provisional:${this.sequence++}`;
     this.running = { id, channel };
+    const startedMs = performance.now();
     const { sessionId, language } = this.context;
     void this.context.transcriber
       .transcribe({ id, samples, offset: utteranceStart, language, wordTimestamps: true })
@@ -58,6 +59,8 @@ export class ProvisionalTranscripts {
       .catch(() => undefined)
       .finally(() => {
         if (this.running?.id === id) this.running = null;
+        const tookSeconds = (performance.now() - startedMs) / 1000;
+        this.schedule.finished(now + tookSeconds, tookSeconds);
       });
   }
 

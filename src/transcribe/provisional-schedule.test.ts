@@ -27,6 +27,16 @@ describe('when a provisional text is transcribed', () => {
     expect(schedule.due('participant', 6, 9, false)).toBe(true);
   });
 
+  it('rests twice as long as the last provisional transcription took, on every channel', () => {
+    const schedule = new ProvisionalSchedule<'participant' | 'interviewer'>({ firstAfterSeconds: 3, everySeconds: 3 });
+    schedule.started('participant', 0, 3);
+    // It took 2.5 s (a long utterance on a slow machine): nothing until 5 s later.
+    schedule.finished(5.5, 2.5);
+    expect(schedule.due('participant', 0, 8, false)).toBe(false);
+    expect(schedule.due('interviewer', 1, 10, false)).toBe(false);
+    expect(schedule.due('participant', 0, 10.5, false)).toBe(true);
+  });
+
   it('drops a provisional result that arrives after its utterance ended', () => {
     const schedule = new ProvisionalSchedule<'participant'>();
     schedule.started('participant', 5, 9);
