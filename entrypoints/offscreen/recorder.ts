@@ -14,7 +14,7 @@ import { buildLiveSegment, EarlyFinals, intersectRanges } from '../../src/transc
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { ProvisionalTranscripts } from './provisional-transcripts';
-import { liveVoiceActivity } from './silero-session';
+import { sileroVoiceActivity } from '../../src/ui/silero-session';
 import { sharedTranscriber } from './transcriber';
 
 const LEVELS_INTERVAL_MS = 125;
@@ -49,7 +49,7 @@ export class Recorder {
     this.db = await openIntervjuDatabase();
     this.request = request;
     // Loads while the streams open; never rejects (it falls back to the energy detector).
-    const voiceActivity = liveVoiceActivity(() => this.voiceDetectorFellBack());
+    const voiceActivity = sileroVoiceActivity(() => this.voiceDetectorFellBack());
 
     let microphone: MediaStream;
     try {

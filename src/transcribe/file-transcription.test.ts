@@ -63,6 +63,11 @@ describe('transcribing a recording file', () => {
     expect(segments[0]!.start).toBeGreaterThan(0.6);
     expect(segments[1]!.start).toBeGreaterThan(4);
     expect(progress.at(-1)).toMatchObject({ fraction: 1, done: 2, total: 2 });
+    // The bar moves while the file is cut, before anything is transcribed, and never goes back.
+    expect(progress[0]).toMatchObject({ done: 0 });
+    expect(progress[0]!.fraction).toBeGreaterThan(0);
+    const fractions = progress.map((step) => step.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
   });
 
   it('marks lost audio inside speech as [uklart]', async () => {

@@ -2,7 +2,8 @@
  * Transcribing a recording made elsewhere: cut the whole file into utterances
  * with the same segmenter as a live call, transcribe them one by one, and apply
  * the same [uklart] policy, with progress and cancellation. The detector is the
- * energy one unless the caller passes another (live recording uses Silero).
+ * energy one unless the caller passes another (the workspace passes Silero, as
+ * live recording uses).
  */
 import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActivityDetector } from '../audio';
 import type { RawTranscription, WhisperLanguage } from '../messages';
@@ -10,7 +11,7 @@ import type { Channel, Segment } from '../store';
 import { buildLiveSegment } from './live-segment';
 
 export interface FileTranscriptionProgress {
-  /** 0..1 over the whole job (cutting counts for little; transcribing for the rest). */
+  /** 0..1 over the whole job (cutting into utterances the first tenth, transcribing the rest). */
   fraction: number;
   done: number;
   total: number;
@@ -33,6 +34,8 @@ export interface FileTranscriptionOptions {
 }
 
 const CHUNK = TARGET_SAMPLE_RATE * 10;
+/** Share of the progress bar for cutting: a model detector takes minutes over an hour of audio. */
+const CUTTING_SHARE = 0.1;
 
 /** Transcribes a whole recording; resolves with its segments in time order. Rejects with AbortError when cancelled. */
 export async function transcribeRecording(options: FileTranscriptionOptions): Promise<Segment[]> {
@@ -43,11 +46,12 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
   for (let offset = 0; offset < samples.length; offset += CHUNK) {
     signal?.throwIfAborted();
     utterances.push(...(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CHUNK)))));
+    options.onProgress?.({ fraction: (CUTTING_SHARE * Math.min(samples.length, offset + CHUNK)) / samples.length, done: 0, total: 0 });
   }
   utterances.push(...(await segmenter.flush()));
   const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map(({ start, end }) => ({ start, end }));
   const total = utterances.length;
-  options.onProgress?.({ fraction: total === 0 ? 1 : 0.02, done: 0, total });
+  options.onProgress?.({ fraction: total === 0 ? 1 : CUTTING_SHARE, done: 0, total });
 
   const segments: Segment[] = [];
   for (const [index, utterance] of utterances.entries()) {
@@ -68,7 +72,7 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
       segments.push(segment);
       await options.onSegment?.(segment);
     }
-    options.onProgress?.({ fraction: 0.02 + (0.98 * (index + 1)) / total, done: index + 1, total });
+    options.onProgress?.({ fraction: CUTTING_SHARE + ((1 - CUTTING_SHARE) * (index + 1)) / total, done: index + 1, total });
   }
   return segments;
 }

@@ -16,6 +16,7 @@ import {
 import { transcribeRecording } from '../../../src/transcribe';
 import { createTranscriptionClient } from '../../../src/transcribe/worker/transcription-client';
 import { bundledModelToUse, LanguageSelect, TranscriptText, type Translate } from '../../../src/ui';
+import { sileroVoiceActivity } from '../../../src/ui/silero-session';
 import { decodeRecording } from './decode-recording';
 
 type Stage =
@@ -82,10 +83,13 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
           bytes,
         });
       }
+      // The same detector as a live recording (the energy one if Silero cannot load here).
+      const voiceActivity = await sileroVoiceActivity(() => undefined);
       const segments = await transcribeRecording({
         sessionId: session.id,
         samples: decoded.samples,
         language,
+        detector: voiceActivity.make(),
         signal: controller.signal,
         transcribe: (request) => {
           currentId = request.id;

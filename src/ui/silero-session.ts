@@ -1,7 +1,9 @@
 /**
- * Silero VAD for live recording, in the offscreen document's own onnxruntime-web
- * instance (the transcription worker's is busy with Whisper for seconds at a
- * time, and its thread count is global to its env). See docs/audio.md.
+ * Silero VAD in a page's own onnxruntime-web instance: the offscreen document's
+ * during a recording, the workspace's for a file import (the transcription
+ * worker's instance is busy with Whisper for seconds at a time, and its thread
+ * count is global to its env). See docs/audio.md. Imported by path, not through
+ * src/ui's index, so pages without it do not bundle onnxruntime.
  */
 // The entry transformers.js imports: its asyncify wasm is already in the build
 // under ort/, so no second runtime is bundled (`onnxruntime-web/wasm` would add one).
@@ -15,9 +17,9 @@ import {
   SilenceGatedVoiceActivityDetector,
   type SileroModel,
   type VoiceActivityDetector,
-} from '../../src/audio';
-import type { VoiceDetectorKind } from '../../src/messages';
-import { ORT_FOLDER, ORT_RUNTIME_FILES } from '../../src/transcribe/worker/runtime-assets';
+} from '../audio';
+import type { VoiceDetectorKind } from '../messages';
+import { ORT_FOLDER, ORT_RUNTIME_FILES } from '../transcribe/worker/runtime-assets';
 
 /** public/vad/ is copied into the extension as is. */
 const MODEL_PATH = '/vad/silero-vad-v5-16k.onnx';
@@ -60,7 +62,7 @@ export async function createSileroModel(): Promise<SileroModel<ort.Tensor>> {
  * model cannot load or later fails (`onFallback` is told, so the panel can say
  * so; the recording goes on either way).
  */
-export async function liveVoiceActivity(onFallback: () => void): Promise<{ kind: VoiceDetectorKind; make: () => VoiceActivityDetector }> {
+export async function sileroVoiceActivity(onFallback: () => void): Promise<{ kind: VoiceDetectorKind; make: () => VoiceActivityDetector }> {
   const attempt = (loaded ??= createSileroModel());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
