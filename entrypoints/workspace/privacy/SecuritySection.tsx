@@ -16,12 +16,14 @@ type Message = { ok: boolean; text: string } | null;
 /** Auto-lock time and passphrase change. */
 export function SecuritySection(props: { db: IntervjuDatabase; t: Translate }) {
   const { db, t } = props;
-  const [minutes, setMinutes] = useState(15);
+  // Null until the stored value is read: the field waits for it, so a late read cannot overwrite typing.
+  const [minutes, setMinutes] = useState<number | null>(null);
   const [lockMessage, setLockMessage] = useState<Message>(null);
   useEffect(() => void getSetting(db, 'autoLockMinutes').then(setMinutes), [db]);
 
   const saveMinutes = async (event: Event) => {
     event.preventDefault();
+    if (minutes === null) return;
     if (!(Number.isInteger(minutes) && minutes >= 1 && minutes <= 480)) return setLockMessage({ ok: false, text: t('autoLockInvalid') });
     await setSetting(db, 'autoLockMinutes', minutes);
     setLockMessage({ ok: true, text: t('autoLockSaved', { minutes }) });
@@ -33,7 +35,7 @@ export function SecuritySection(props: { db: IntervjuDatabase; t: Translate }) {
         <h2>{t('securityTitle')}</h2>
         <label>
           {t('autoLockMinutes')}
-          <input type="number" min={1} max={480} step={1} data-testid="auto-lock-minutes" value={minutes} onInput={(event) => setMinutes(Number(event.currentTarget.value))} />
+          <input type="number" min={1} max={480} step={1} data-testid="auto-lock-minutes" value={minutes ?? ''} disabled={minutes === null} onInput={(event) => setMinutes(Number(event.currentTarget.value))} />
           <span class="muted help">{t('autoLockHelp')}</span>
         </label>
         {lockMessage && (
