@@ -59,15 +59,7 @@ const rows = [];
 if (options.node) {
   for (const variant of variants) {
     log(`node: ${variant.name}…`);
-    const result = fastest(() =>
-      lastJson(
-        execFileSync('node', [path.join(here, 'node-run.mjs'), cappedFolder, variant.window, variant.utterance], {
-          cwd: repository,
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-        }),
-      ),
-    );
+    const result = fastest(() => runScript('node-run.mjs', [cappedFolder, variant.window, variant.utterance], repository));
     report(row('node (onnxruntime-node)', variant.name, 'cpu', result));
   }
 }
@@ -76,15 +68,7 @@ if (options.browser) {
     const root = extensionCopy(isolated);
     for (const variant of variants) {
       log(`chromium ${isolated ? 'isolated' : 'not isolated'}: ${variant.name}…`);
-      const result = fastest(() =>
-        lastJson(
-          execFileSync('node', [path.join(here, 'browser-run.mjs'), repository, variant.window, variant.utterance], {
-            cwd: root,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-          }),
-        ),
-      );
+      const result = fastest(() => runScript('browser-run.mjs', [repository, variant.window, variant.utterance], root));
       const label = `chromium wasm, ${result.window.crossOriginIsolated ? 'cross-origin isolated' : 'not isolated'}`;
       report(row(label, variant.name, `${result.window.info.threads} thread(s)`, result));
     }
@@ -93,13 +77,7 @@ if (options.browser) {
 printTable(rows);
 if (options.capture) {
   log('capture + VAD during a recorded call (about 80 s)…');
-  const capture = lastJson(
-    execFileSync('node', [path.join(here, 'capture-cpu.mjs'), '--mode', 'call', '--no-transcription'], {
-      cwd: repository,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  );
+  const capture = runScript('capture-cpu.mjs', ['--mode', 'call', '--no-transcription'], repository);
   console.log(
     `\nCapture + VAD + storage while recording a call (2 channels, ${capture.voiceDetector ?? 'unknown'} VAD, transcription off): ` +
       `${capture.capturePercentOfCore.toFixed(1)} % of one core (${capture.capturePercentPerChannel.toFixed(1)} % per channel), ` +
@@ -186,6 +164,11 @@ function printTable(table) {
   console.log(format(headers));
   console.log(format(widths.map((width) => '-'.repeat(width))));
   for (const line of lines) console.log(format(line));
+}
+
+/** Runs one of the bench's scripts in its own process and returns the JSON line it prints last. */
+function runScript(script, scriptArguments, cwd) {
+  return lastJson(execFileSync('node', [path.join(here, script), ...scriptArguments], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 }
 
 function lastJson(output) {
