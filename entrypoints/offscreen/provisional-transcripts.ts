@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { TARGET_SAMPLE_RATE } from '../../src/audio';
 import type { ProvisionalNotice, RecordingChannel, WhisperLanguage } from '../../src/messages';
 import { buildLiveSegment, ProvisionalSchedule } from '../../src/transcribe';
 import type { ChannelCapture } from './channel-capture';
@@ -32,7 +33,7 @@ export class ProvisionalTranscripts {
     const samples = capture.utteranceSoFar();
     if (!samples || utteranceStart === null) return;
     const { channel } = capture;
-    const end = utteranceStart + samples.length / 16_000;
+    const end = utteranceStart + samples.length / TARGET_SAMPLE_RATE;
     this.schedule.started(channel, utteranceStart, end);
     const id = `${this.context.sessionId}:${channel}:provisional:${this.sequence++}`;
     this.running = { id, channel };
