@@ -53,6 +53,8 @@ export default defineConfig({
       'mark-asked': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Mark as asked / Merk som spurt' },
       'mark-covered': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Mark as covered / Merk som dekket' },
       'mark-skipped': { description: 'Skip question / Hopp over spørsmål' },
+      // Asks for confirmation in the panel; recording stops before the interview ends.
+      'end-interview': { description: 'End the interview (asks first) / Avslutt intervjuet (spør først)' },
     },
     browser_specific_settings: { gecko: { id: 'intervju@intervju.local' } },
   }),

@@ -1,5 +1,5 @@
 import { applyCoverageCommand, type CoverageCommand } from '../../src/coverage';
-import { broadcastStoreChange } from '../../src/messages';
+import { broadcastStoreChange, sendPanelChange } from '../../src/messages';
 import { getGuide, getSession, getSetting, recordCoverage, updateSession, type IntervjuDatabase } from '../../src/store';
 
 /** Applies a keyboard command to the running session, if there is one. */
@@ -10,9 +10,13 @@ export async function runCoverageCommand(db: IntervjuDatabase, command: Coverage
   const guide = await getGuide(db, session.guideId, session.guideVersion);
   if (!guide) return;
   const outcome = applyCoverageCommand(command, { guide, sessionId: session.id, currentItemId: session.currentItemId, now });
-  if (outcome.event) await recordCoverage(db, outcome.event);
+  if (outcome.event) {
+    const { event, revision } = await recordCoverage(db, outcome.event);
+    if (revision !== null) sendPanelChange({ type: 'coverage.recorded', sessionId: session.id, revision, event });
+  }
   if (outcome.currentItemId !== session.currentItemId) {
-    await updateSession(db, session.id, { currentItemId: outcome.currentItemId });
+    const updated = await updateSession(db, session.id, { currentItemId: outcome.currentItemId });
+    sendPanelChange({ type: 'session.updated', sessionId: updated.id, revision: updated.revision ?? 0, session: updated });
   }
   broadcastStoreChange({ type: outcome.event ? 'coverage.changed' : 'session.changed', sessionId: session.id });
 }

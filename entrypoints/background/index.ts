@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isCoverageCommand } from '../../src/coverage';
+import { requestEndInterview } from '../../src/messages';
 import { platformOf } from '../../src/ui';
 import { openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
 import { checkAutoLock } from './auto-lock';
@@ -56,9 +57,10 @@ export default defineBackground(() => {
   // Shortcuts that work while focus is in the call, where the panel hears no keys.
   browser.commands.onCommand.addListener((command) => {
     if (isCoverageCommand(command)) void openDatabase().then((db) => runCoverageCommand(db, command));
+    else if (command === 'end-interview') requestEndInterview();
   });
 
-  servePanel(openDatabase);
+  servePanel(openDatabase, recording);
   void openDatabase().then((db) => markInterruptedSessions(db));
   scheduleLifecycle(openDatabase);
 

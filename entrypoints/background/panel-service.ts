@@ -1,5 +1,5 @@
 import { neighbourQuestion } from '../../src/coverage';
-import { backgroundMessaging, broadcastStoreChange, type PanelState } from '../../src/messages';
+import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type PanelState } from '../../src/messages';
 import {
   addNote,
   createParticipant,
@@ -18,17 +18,23 @@ import {
   setSetting,
   updateSession,
   type IntervjuDatabase,
+  type Session,
 } from '../../src/store';
 import { localVaultAccess, recallVault, touchVault } from '../../src/ui';
 import { runCoverageCommand } from './coverage-commands';
-import { readRecordingFailure, readRecordingState } from './recording-service';
+import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
+
+/** Tells the panels a session record changed (its current question, consent, status). */
+export function sendSessionUpdated(session: Session): void {
+  sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session });
+}
 
 /**
  * Answers the panel's requests. The panel in a meeting page may not open IndexedDB
  * itself (third-party storage is blocked there), so everything it reads or writes
  * goes through here. Nothing is kept between requests: the worker may stop any time.
  */
-export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void {
+export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, recording: RecordingControl): void {
   const recordingOf = async (sessionId: string) => {
     const state = await readRecordingState();
     return state?.sessionId === sessionId ? state : null;
@@ -55,6 +61,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       vault: vaultStatus,
       guide: guide ?? null,
       session,
+      revision: session?.revision ?? 0,
       participant: session?.participantId ? await getParticipant(db, session.participantId) : null,
       events: session ? await listCoverage(db, session.id) : [],
       notes: session && vault ? await listNotes(db, vault, session.id) : [],
@@ -64,6 +71,8 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
     };
   });
+
+  backgroundMessaging.onMessage('panel.revision', async ({ data: sessionId }) => (await getSession(await openDatabase(), sessionId))?.revision ?? null);
 
   backgroundMessaging.onMessage('session.start', async ({ data }) => {
     const db = await openDatabase();
@@ -91,19 +100,26 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
   });
 
   backgroundMessaging.onMessage('session.resume', async ({ data: sessionId }) => {
-    await updateSession(await openDatabase(), sessionId, { status: 'active' });
+    sendSessionUpdated(await updateSession(await openDatabase(), sessionId, { status: 'active' }));
     broadcastStoreChange({ type: 'session.changed', sessionId });
   });
 
   backgroundMessaging.onMessage('session.end', async ({ data: sessionId }) => {
     const db = await openDatabase();
-    await updateSession(db, sessionId, { status: 'ended', endedAt: Date.now() });
+    // An ended interview records nothing more: stop first, so what was said last is
+    // transcribed and stored, and microphone and tab are released.
+    const running = await readRecordingState();
+    const stoppedRecording = running?.sessionId === sessionId;
+    const stopped = stoppedRecording ? await recording.stop() : { ok: true, problems: [] };
+    const ended = await updateSession(db, sessionId, { status: 'ended', endedAt: Date.now() });
     if ((await getSetting(db, 'activeSessionId')) === sessionId) await setSetting(db, 'activeSessionId', null);
+    sendSessionUpdated(ended);
     broadcastStoreChange({ type: 'session.changed', sessionId });
+    return { ok: stopped.ok, stoppedRecording, problems: stopped.problems };
   });
 
   backgroundMessaging.onMessage('session.select', async ({ data }) => {
-    await updateSession(await openDatabase(), data.sessionId, { currentItemId: data.itemId });
+    sendSessionUpdated(await updateSession(await openDatabase(), data.sessionId, { currentItemId: data.itemId }));
     broadcastStoreChange({ type: 'session.changed', sessionId: data.sessionId });
   });
 
@@ -113,12 +129,13 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
     const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
     if (!session || !guide) return;
     const checked = new Set(data.checkedItemIds);
-    await recordConsent(db, session.id, [...checked], guide.intro.every((item) => checked.has(item.id)));
+    sendSessionUpdated(await recordConsent(db, session.id, [...checked], guide.intro.every((item) => checked.has(item.id))));
     broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
   });
 
   backgroundMessaging.onMessage('coverage.mark', async ({ data }) => {
-    await recordCoverage(await openDatabase(), { ...data, time: Date.now(), source: 'manual' });
+    const { event, revision } = await recordCoverage(await openDatabase(), { ...data, time: Date.now(), source: 'manual' });
+    if (revision !== null) sendPanelChange({ type: 'coverage.recorded', sessionId: data.sessionId, revision, event });
     broadcastStoreChange({ type: 'coverage.changed', sessionId: data.sessionId });
     await touchVault();
   });
@@ -131,7 +148,8 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>): void 
   backgroundMessaging.onMessage('note.add', async ({ data }) => {
     const vault = await recallVault();
     if (!vault) return { ok: false };
-    await addNote(await openDatabase(), vault, { ...data, time: Date.now() });
+    const { note, revision } = await addNote(await openDatabase(), vault, { ...data, time: Date.now() });
+    if (revision !== null) sendPanelChange({ type: 'note.saved', sessionId: data.sessionId, revision, note });
     broadcastStoreChange({ type: 'notes.changed', sessionId: data.sessionId });
     await touchVault();
     return { ok: true };

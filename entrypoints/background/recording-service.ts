@@ -4,12 +4,27 @@ import {
   broadcastStoreChange,
   offscreenMessaging,
   recordingReportMessaging,
+  sendPanelChange,
+  sendRecordingState,
+  type FinishRecordingResult,
   type RecordingMode,
   type RecordingState,
   type StartRecordingResult,
+  type StopRecordingResult,
   type WhisperLanguage,
 } from '../../src/messages';
-import { exportVaultKey, getGuide, getProject, getSession, getSetting, type IntervjuDatabase } from '../../src/store';
+import {
+  addSessionProblem,
+  exportVaultKey,
+  getGuide,
+  getProject,
+  getSession,
+  getSetting,
+  updateSession,
+  type IntervjuDatabase,
+  type NewSessionProblem,
+  type SessionProblem,
+} from '../../src/store';
 import { bundledModelToUse, recallVault } from '../../src/ui';
 
 const STATE_KEY = 'recording';
@@ -26,11 +41,50 @@ export async function readRecordingState(): Promise<RecordingState | null> {
   return ((await browser.storage.session.get(STATE_KEY))[STATE_KEY] as RecordingState | undefined) ?? null;
 }
 
-async function writeRecordingState(state: RecordingState | null): Promise<void> {
+/**
+ * Every change of the recording state reads and rewrites it (reports from the
+ * offscreen document come close together, a stop may cross a late report): they
+ * run one after another, or one would undo another, e.g. a late report bringing
+ * back a state that a stop had just removed.
+ */
+let stateChanges: Promise<unknown> = Promise.resolve();
+function changeRecordingState(change: (state: RecordingState | null) => RecordingState | null | undefined): Promise<void> {
+  const next = stateChanges.then(async () => {
+    const current = await readRecordingState();
+    const updated = change(current);
+    if (updated !== undefined) await storeRecordingState(updated);
+  });
+  stateChanges = next.catch(() => undefined);
+  return next;
+}
+
+function writeRecordingState(state: RecordingState | null): Promise<void> {
+  return changeRecordingState(() => state);
+}
+
+async function storeRecordingState(state: RecordingState | null): Promise<void> {
   if (state) await browser.storage.session.set({ [STATE_KEY]: state });
   else await browser.storage.session.remove(STATE_KEY);
-  broadcastStoreChange({ type: 'recording.changed' });
+  // The panels take the state from the notice: a store-change notice here would make
+  // every panel reload everything at each report (one per utterance).
+  sendRecordingState(state);
 }
+
+/**
+ * Finishing transcribes what is still queued: with a large model on two cores that
+ * can take a while, but a document that never answers must not keep the devices.
+ */
+const FINISH_TIMEOUT_MS = 5 * 60_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(ms / 1000)} s`)), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+const isRunning = (state: RecordingState | null): state is RecordingState =>
+  state !== null && (state.status === 'recording' || state.status === 'paused' || state.status === 'starting' || state.status === 'stopping');
 
 async function ensureOffscreenDocument(): Promise<void> {
   const url = browser.runtime.getURL('/offscreen.html');
@@ -68,9 +122,18 @@ async function untilOffscreenListens<T>(send: () => Promise<T>, timeoutMs = 10_0
  * after the researcher invoked it there: when that grant is missing, the request is
  * remembered and clicking the toolbar button on the call starts the recording.
  */
-export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
+export interface RecordingControl {
+  /** True when the click granted a capture the researcher had asked for. */
   onActionClicked(tabId: number): Promise<boolean>;
-} {
+  /**
+   * Stops the recording, if one runs: capture ends, what is queued is transcribed
+   * and stored, the offscreen document (with the devices and the key) closes. A
+   * second call while one is under way waits for the same stop.
+   */
+  stop(why?: NewSessionProblem): Promise<StopRecordingResult>;
+}
+
+export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): RecordingControl {
   const start = async (mode: RecordingMode, tabId: number | null): Promise<StartRecordingResult> => {
     const db = await openDatabase();
     const vault = await recallVault();
@@ -82,10 +145,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
     if (guide && !guide.intro.every((item) => session.consentChecked.includes(item.id))) {
       return { ok: false, reason: 'consent-incomplete' };
     }
-    const current = await readRecordingState();
-    if (current && (current.status === 'recording' || current.status === 'paused' || current.status === 'starting')) {
-      return { ok: false, reason: 'already-recording' };
-    }
+    if (isRunning(await readRecordingState())) return { ok: false, reason: 'already-recording' };
     let streamId: string | null = null;
     if (mode === 'call') {
       if (tabId === null) return { ok: false, reason: 'capture-not-granted' };
@@ -111,6 +171,9 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
       warnings: [],
     };
     await writeRecordingState(state);
+    // Problems are kept per recording start (sessions.ts keeps each kind once per recording).
+    const updated = await updateSession(db, session.id, { recordingStartedAt: state.startedAt });
+    sendPanelChange({ type: 'session.updated', sessionId: updated.id, revision: updated.revision ?? 0, session: updated });
     const vaultKey = await exportVaultKey(vault);
     try {
       const result = await untilOffscreenListens(() =>
@@ -125,12 +188,53 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
           vaultKey,
         }),
       );
-      if (!result.ok) await writeRecordingState(null);
+      if (!result.ok) await closeRecording();
       return result;
     } catch (cause) {
-      await writeRecordingState(null);
+      await closeRecording();
       return { ok: false, reason: 'failed', message: cause instanceof Error ? cause.message : String(cause) };
     }
+  };
+
+  /** Forgets the state and closes the offscreen document, which ends every track it held and forgets the key. */
+  const closeRecording = async () => {
+    await writeRecordingState(null);
+    await browser.offscreen.closeDocument().catch(() => undefined);
+  };
+
+  let stopping: Promise<StopRecordingResult> | null = null;
+  const stop = async (why?: NewSessionProblem): Promise<StopRecordingResult> => {
+    const state = await readRecordingState();
+    if (!state) return { ok: true, problems: [] };
+    const db = await openDatabase();
+    const keep = async (problem: NewSessionProblem): Promise<SessionProblem> => {
+      const kept = { ...problem, at: Date.now() } as SessionProblem;
+      try {
+        const session = await addSessionProblem(db, state.sessionId, kept);
+        sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session });
+      } catch (cause) {
+        console.error('Intervju: could not keep a problem with the session', cause, kept);
+      }
+      return kept;
+    };
+    const cause = why ? await keep(why) : null;
+    if (stopping) return stopping;
+    stopping = (async () => {
+      await changeRecordingState((current) => (current ? { ...current, status: 'stopping' } : undefined));
+      let finished: FinishRecordingResult | null = null;
+      let failure: SessionProblem | null = null;
+      try {
+        finished = await withTimeout(offscreenMessaging.sendMessage('offscreen.finish'), FINISH_TIMEOUT_MS, 'The recording');
+      } catch (error) {
+        // The document is gone or hangs: what it had not stored is lost as text, but
+        // its audio up to the last 2-second chunk is stored (where the project keeps audio).
+        failure = await keep({ kind: 'finish-failed', message: error instanceof Error ? error.message : String(error) });
+      }
+      await closeRecording();
+      const problems = [...(cause ? [cause] : []), ...(finished?.problems ?? []), ...(failure ? [failure] : [])];
+      return { ok: finished?.ok === true && failure === null, problems };
+    })().finally(() => (stopping = null));
+    return stopping;
   };
 
   const startAndRemember = async (mode: RecordingMode, tabId: number | null): Promise<StartRecordingResult> => {
@@ -149,36 +253,43 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): {
   });
   backgroundMessaging.onMessage('recording.pause', () => offscreenMessaging.sendMessage('offscreen.pause'));
   backgroundMessaging.onMessage('recording.resume', () => offscreenMessaging.sendMessage('offscreen.resume'));
-  backgroundMessaging.onMessage('recording.stop', async () => {
-    const state = await readRecordingState();
-    if (!state) return;
-    await offscreenMessaging.sendMessage('offscreen.finish').catch(() => undefined);
-    await writeRecordingState(null);
-    await browser.offscreen.closeDocument().catch(() => undefined);
-  });
+  backgroundMessaging.onMessage('recording.stop', () => stop());
 
-  recordingReportMessaging.onMessage('recording.report', async ({ data }) => {
-    const state = await readRecordingState();
-    if (!state) return;
-    await writeRecordingState({
-      ...state,
-      ...(data.status ? { status: data.status } : {}),
-      ...(data.model !== undefined ? { model: data.model } : {}),
-      ...(data.voiceDetector ? { voiceDetector: data.voiceDetector } : {}),
-      ...(data.warnings ? { warnings: data.warnings } : {}),
+  recordingReportMessaging.onMessage('recording.report', ({ data }) =>
+    changeRecordingState((state) =>
+      // No state: the recording was stopped and this report came late.
+      state
+        ? {
+            ...state,
+            // A late report from the document must not turn a stopping recording back on.
+            ...(data.status && state.status !== 'stopping' ? { status: data.status } : {}),
+            ...(data.model !== undefined ? { model: data.model } : {}),
+            ...(data.voiceDetector ? { voiceDetector: data.voiceDetector } : {}),
+            ...(data.warnings ? { warnings: data.warnings } : {}),
+            ...(data.counts ? { counts: data.counts } : {}),
+          }
+        : undefined,
+    ),
+  );
+
+  // The call tab closing or reloading ends the call's capture (and the panel in it):
+  // stop cleanly, transcribing what was heard, and keep why with the session.
+  browser.tabs.onRemoved.addListener((closedTabId) => {
+    void readRecordingState().then((state) => {
+      if (isRunning(state) && state.tabId === closedTabId) void stop({ kind: 'tab-closed' });
     });
   });
-
-  // The call tab closing ends the capture: say so in the panel, and stop cleanly.
-  browser.tabs.onRemoved.addListener((closedTabId) => {
-    void readRecordingState().then(async (state) => {
-      if (state?.tabId !== closedTabId) return;
-      await writeRecordingState({ ...state, warnings: [...state.warnings, { kind: 'tab-closed' }] });
+  // A reload or a navigation to another document; a call client's own in-page
+  // route changes (history.pushState) do not set `loading`.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    void readRecordingState().then((state) => {
+      if (isRunning(state) && state.tabId === tabId && state.status !== 'starting') void stop({ kind: 'tab-reloaded' });
     });
   });
 
   return {
-    /** True when the click granted a capture the researcher had asked for. */
+    stop,
     async onActionClicked(tabId) {
       const request = (await browser.storage.session.get(CAPTURE_REQUEST_KEY))[CAPTURE_REQUEST_KEY] as
         | { tabId: number; mode: RecordingMode }

@@ -1,4 +1,4 @@
-import { appendAudioChunk, StorageFullError, type Channel, type IntervjuDatabase, type Vault } from '../../src/store';
+import { appendAudioChunk, StorageFullError, type Channel, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
 
 /** Chunk length: a crash or kill loses at most this much audio. */
 export const AUDIO_CHUNK_MS = 2000;
@@ -19,10 +19,12 @@ export class AudioWriter {
     private readonly target: { db: IntervjuDatabase; vault: Vault; sessionId: string; channel: Channel },
     /** Session seconds now. */
     private readonly sessionSeconds: () => number,
-    private readonly onStorageFull: () => void,
+    /** A chunk could not be stored (storage full, or another failure): kept with the session. */
+    private readonly onProblem: (problem: NewSessionProblem) => void,
   ) {
     this.recorder = new MediaRecorder(stream, { mimeType: CODEC, audioBitsPerSecond: 32_000 });
     this.chunkStart = sessionSeconds();
+    this.recorder.onerror = (event) => this.onProblem({ kind: 'audio-not-stored', message: String((event as ErrorEvent).message ?? 'MediaRecorder error') });
     this.recorder.ondataavailable = (event) => {
       const end = this.sessionSeconds();
       const start = this.chunkStart;
@@ -30,9 +32,9 @@ export class AudioWriter {
       const sequence = this.sequence++;
       // Writes are chained so chunks land in order.
       this.writes = this.writes.then(async () => {
-        const bytes = new Uint8Array(await event.data.arrayBuffer());
-        if (bytes.length === 0) return;
         try {
+          const bytes = new Uint8Array(await event.data.arrayBuffer());
+          if (bytes.length === 0) return;
           await appendAudioChunk(this.target.db, this.target.vault, {
             sessionId: this.target.sessionId,
             channel: this.target.channel,
@@ -43,8 +45,8 @@ export class AudioWriter {
             bytes,
           });
         } catch (cause) {
-          if (cause instanceof StorageFullError) this.onStorageFull();
-          else console.error('Intervju: could not store an audio chunk', cause);
+          if (cause instanceof StorageFullError) this.onProblem({ kind: 'storage-full' });
+          else this.onProblem({ kind: 'audio-not-stored', message: cause instanceof Error ? cause.message : String(cause) });
         }
       });
     };

@@ -14,6 +14,8 @@ export interface ChannelCaptureEvents {
   onUtterance(utterance: CapturedUtterance): void;
   /** After each captured block; `now` is the session time of its end. */
   onUpdate(capture: ChannelCapture, update: ChannelUpdate, now: number): void;
+  /** A block or flush could not be processed; capture goes on with the next block. */
+  onFailure(cause: unknown): void;
 }
 
 /**
@@ -25,7 +27,10 @@ export interface ChannelCaptureEvents {
  * at a time, in order: every push and flush goes through one promise chain.
  */
 export class ChannelCapture {
-  private processor: ChannelProcessor;
+  /** The chain for blocks captured now (a new one after a pause); ready once the detector is. */
+  private processor: Promise<ChannelProcessor>;
+  /** The same chain once ready, for the synchronous looks at the utterance under way. */
+  private ready: ChannelProcessor | null = null;
   /** The last queued push or flush; the next one starts when it has settled. */
   private pending: Promise<void> = Promise.resolve();
   private readonly source: MediaStreamAudioSourceNode;
@@ -43,8 +48,11 @@ export class ChannelCapture {
     /** Session seconds at the context's time zero. */
     private readonly sessionOffset: number,
     private readonly events: ChannelCaptureEvents,
-    /** This channel's own detector (it keeps state); the energy detector when absent. Reused after a pause. */
-    private readonly detector?: VoiceActivityDetector,
+    /**
+     * This channel's own detector (it keeps state; reused after a pause), or undefined
+     * for the energy detector. Blocks captured while it loads wait in the queue.
+     */
+    private readonly detector: Promise<VoiceActivityDetector | undefined>,
   ) {
     this.processor = this.newProcessor();
     this.source = context.createMediaStreamSource(stream);
@@ -56,19 +64,19 @@ export class ChannelCapture {
       const end = start + samples.length / this.context.sampleRate;
       // The processor of now: after a pause and resume, blocks still queued belong to the old one.
       const processor = this.processor;
-      void this.serially(async () => this.handle(await processor.push(samples, start), end));
+      void this.serially(async () => this.handle(await (await processor).push(samples, start), end));
     };
     this.source.connect(this.node);
   }
 
   /** The utterance under way as it will be emitted if the pause under way goes on (see UtteranceSegmenter), or null. */
   settledUtterance(): { start: number; samples: Float32Array } | null {
-    return this.processor.segmenter.settledUtterance();
+    return this.ready?.segmenter.settledUtterance() ?? null;
   }
 
   /** A copy of the utterance under way at 16 kHz (for a provisional text), or null when nobody speaks. */
   utteranceSoFar(): Float32Array | null {
-    return this.processor.segmenter.currentUtteranceSamples();
+    return this.ready?.segmenter.currentUtteranceSamples() ?? null;
   }
 
   private handle(update: ChannelUpdate, now: number): void {
@@ -114,18 +122,20 @@ export class ChannelCapture {
   private flush(): Promise<void> {
     const processor = this.processor;
     return this.serially(async () => {
-      const update = await processor.flush();
+      const update = await (await processor).flush();
       this.handle(update, update.utterances.at(-1)?.end ?? 0);
     });
   }
 
-  private newProcessor(): ChannelProcessor {
-    return new ChannelProcessor({ inputRate: this.context.sampleRate, segmenter: { detector: this.detector } });
+  private newProcessor(): Promise<ChannelProcessor> {
+    const processor = this.detector.then((detector) => new ChannelProcessor({ inputRate: this.context.sampleRate, segmenter: { detector } }));
+    void processor.then((ready) => (this.ready = ready), () => undefined);
+    return processor;
   }
 
-  /** Runs `step` after every step queued before it; a failed step is logged and does not stop the next. */
+  /** Runs `step` after every step queued before it; a failed step is reported and does not stop the next. */
   private serially(step: () => Promise<void>): Promise<void> {
-    this.pending = this.pending.then(step).catch((cause: unknown) => console.error(`Intervju: ${this.channel} audio processing failed`, cause));
+    this.pending = this.pending.then(step).catch((cause: unknown) => this.events.onFailure(cause));
     return this.pending;
   }
 }

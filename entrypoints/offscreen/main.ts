@@ -22,6 +22,8 @@ offscreenMessaging.onMessage('offscreen.begin', async ({ data }) => {
 offscreenMessaging.onMessage('offscreen.pause', () => recorder?.pause());
 offscreenMessaging.onMessage('offscreen.resume', () => recorder?.resume());
 offscreenMessaging.onMessage('offscreen.finish', async () => {
-  await recorder?.finish();
+  const finishing = recorder;
   recorder = null;
+  if (!finishing) return { ok: true, problems: [], counts: { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 } };
+  return finishing.finish();
 });

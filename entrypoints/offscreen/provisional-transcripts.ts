@@ -24,12 +24,13 @@ export class ProvisionalTranscripts {
   private readonly schedule = new ProvisionalSchedule<RecordingChannel>();
   private running: { id: string; channel: RecordingChannel } | null = null;
   private sequence = 0;
+  private stopped = false;
 
   constructor(private readonly context: ProvisionalContext) {}
 
   /** After each captured block of `capture`: starts a provisional transcription when one is due. */
   consider(capture: ChannelCapture, utteranceStart: number | null, now: number): void {
-    if (this.running || !this.schedule.due(capture.channel, utteranceStart, now, this.context.pendingFinals() > 0)) return;
+    if (this.stopped || this.running || !this.schedule.due(capture.channel, utteranceStart, now, this.context.pendingFinals() > 0)) return;
     const samples = capture.utteranceSoFar();
     if (!samples || utteranceStart === null) return;
     const { channel } = capture;
@@ -63,6 +64,12 @@ export class ProvisionalTranscripts {
         const tookSeconds = (performance.now() - startedMs) / 1000;
         this.schedule.finished(now + tookSeconds, tookSeconds);
       });
+  }
+
+  /** The recording ends: no provisional text any more (the finals of what is queued still come). */
+  stop(): void {
+    this.stopped = true;
+    this.finalQueued();
   }
 
   /** A final transcription was queued: it goes first. */

@@ -1,29 +1,28 @@
 import { browser } from 'wxt/browser';
 import type { ChannelUpdate } from '../../src/audio';
-import {
-  broadcastStoreChange,
-  recordingReportMessaging,
-  type LevelsNotice,
-  type OffscreenBeginRequest,
-  type RecordingChannel,
-  type RecordingWarning,
-  type StartRecordingResult,
-} from '../../src/messages';
-import { importVaultKey, openIntervjuDatabase, saveSegment, type IntervjuDatabase, type Vault } from '../../src/store';
-import { buildLiveSegment, EarlyFinals, intersectRanges } from '../../src/transcribe';
+import type { FinishRecordingResult, OffscreenBeginRequest, StartRecordingResult } from '../../src/messages';
+import { importVaultKey, openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
+import { EarlyFinals, intersectRanges } from '../../src/transcribe';
+import { sileroVoiceActivity } from '../../src/ui/silero-session';
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
+import { FinalTranscripts } from './final-transcripts';
 import { ProvisionalTranscripts } from './provisional-transcripts';
-import { sileroVoiceActivity } from '../../src/ui/silero-session';
+import { RecordingReports } from './recording-reports';
 import { sharedTranscriber } from './transcriber';
 
-const LEVELS_INTERVAL_MS = 125;
-
 /**
- * One recording of one session: capture of both channels, live transcription,
- * and incremental storage of audio and segments. The vault key is taken when
- * recording begins and kept until it ends, so a lock during the interview does
- * not stop the recording (see docs/privacy.md).
+ * One recording of one session. The recorder owns the devices and the audio
+ * graph and hands the work to one part per job:
+ *
+ *   ChannelCapture (per channel: worklet → src/audio DSP → utterances)
+ *     → FinalTranscripts (queue → Whisper → [uklart] policy → store → panels)
+ *     → ProvisionalTranscripts / EarlyFinals (text while an utterance goes on)
+ *   AudioWriter (per channel: Opus chunks, encrypted, every 2 s)
+ *   RecordingReports (state to the background, levels to the panels, problems kept with the session)
+ *
+ * The vault key is taken when recording begins and kept until it ends, so a lock
+ * during the interview does not stop the recording (see docs/privacy.md).
  */
 export class Recorder {
   active = false;
@@ -31,33 +30,41 @@ export class Recorder {
   private channels: ChannelCapture[] = [];
   private writers: AudioWriter[] = [];
   private streams: MediaStream[] = [];
-  private queue: Promise<void> = Promise.resolve();
-  private warnings: RecordingWarning[] = [];
-  private levels: LevelsNotice['levels'] = {};
-  private levelsTimer: ReturnType<typeof setInterval> | null = null;
-  private request: OffscreenBeginRequest | null = null;
-  private db: IntervjuDatabase | null = null;
-  private vault: Vault | null = null;
-  private sequence = 0;
-  private pendingFinals = 0;
+  private reports: RecordingReports | null = null;
+  private finals: FinalTranscripts | null = null;
   private provisional: ProvisionalTranscripts | null = null;
-  private earlyFinals: EarlyFinals | null = null;
 
+  /** Starts capture; whatever fails, no device stays open unless recording runs. */
   async begin(request: OffscreenBeginRequest): Promise<StartRecordingResult> {
-    const vault = await importVaultKey(request.vaultKey);
-    this.vault = vault;
-    this.db = await openIntervjuDatabase();
-    this.request = request;
-    // Loads while the streams open; never rejects (it falls back to the energy detector).
-    const voiceActivity = sileroVoiceActivity(() => this.voiceDetectorFellBack());
-
-    let microphone: MediaStream;
     try {
-      microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const result = await this.open(request);
+      if (!result.ok) await this.release();
+      return result;
+    } catch (cause) {
+      await this.release();
+      throw cause;
+    }
+  }
+
+  private async open(request: OffscreenBeginRequest): Promise<StartRecordingResult> {
+    const vault = await importVaultKey(request.vaultKey);
+    const db: IntervjuDatabase = await openIntervjuDatabase();
+    const reports = new RecordingReports(db, request.sessionId);
+    this.reports = reports;
+    // Loads while the streams open (a tab's stream id expires within seconds); never
+    // rejects: it falls back to the energy detector. Captured audio waits for it in
+    // each channel's queue, so nothing said while it loads is lost.
+    const voiceActivity = sileroVoiceActivity(() => {
+      reports.send({ voiceDetector: 'energy' });
+      reports.warn({ kind: 'voice-detector-fallback' });
+    });
+
+    try {
+      this.streams.push(await navigator.mediaDevices.getUserMedia({ audio: true }));
     } catch (cause) {
       return { ok: false, reason: 'microphone-denied', message: (cause as Error).message };
     }
-    this.streams.push(microphone);
+    const microphone = this.streams[0]!;
     let tab: MediaStream | null = null;
     if (request.mode === 'call') {
       try {
@@ -65,7 +72,6 @@ export class Recorder {
           audio: { mandatory: { chromeMediaSource: 'tab', chromeMediaSourceId: request.streamId } } as MediaTrackConstraints,
         });
       } catch (cause) {
-        this.releaseStreams();
         return { ok: false, reason: 'failed', message: (cause as Error).message };
       }
       this.streams.push(tab);
@@ -73,119 +79,88 @@ export class Recorder {
 
     const context = new AudioContext();
     this.context = context;
-    try {
-      await context.audioWorklet.addModule(browser.runtime.getURL('/capture-worklet.js'));
-    } catch (cause) {
-      // Nothing may keep the microphone or the tab open after a failed start.
-      this.releaseStreams();
-      await context.close();
-      throw cause;
-    }
+    await context.audioWorklet.addModule(browser.runtime.getURL('/capture-worklet.js'));
     const sessionOffset = (Date.now() - request.sessionStartedAt) / 1000 - context.currentTime;
+    const transcriber = sharedTranscriber();
+    const overlaps = () => this.overlaps();
     const provisional = new ProvisionalTranscripts({
       sessionId: request.sessionId,
       language: request.language,
-      transcriber: sharedTranscriber(),
-      pendingFinals: () => this.pendingFinals + (this.earlyFinals?.count ?? 0),
-      overlaps: () => this.overlaps(),
+      transcriber,
+      pendingFinals: () => (this.finals?.pending ?? 0) + earlyFinals.count,
+      overlaps,
     });
     this.provisional = provisional;
     const earlyFinals = new EarlyFinals({
       sessionId: request.sessionId,
       language: request.language,
-      transcriber: sharedTranscriber(),
+      transcriber,
       onStart: () => provisional.finalQueued(),
     });
-    this.earlyFinals = earlyFinals;
-    const detector = await voiceActivity;
-    if (detector.kind === 'energy') this.warnings.push({ kind: 'voice-detector-fallback' });
+    this.finals = new FinalTranscripts({
+      sessionId: request.sessionId,
+      language: request.language,
+      db,
+      vault,
+      transcriber,
+      earlyFinals,
+      dropouts: (channel) => this.channels.find((capture) => capture.channel === channel)?.dropouts ?? [],
+      overlaps,
+      onSettled: (utterance) => provisional.finalStored(utterance.channel, utterance.start, utterance.end),
+      onCounts: (counts) => reports.counts(counts),
+      onProblem: (problem) => reports.problem(problem),
+    });
+    void voiceActivity.then((detector) => {
+      if (detector.kind === 'energy') reports.warn({ kind: 'voice-detector-fallback' });
+      reports.send({ voiceDetector: detector.kind });
+    });
+    const channelDetector = () => voiceActivity.then((detector) => detector.make());
     const events = {
-      onUtterance: (utterance: CapturedUtterance) => this.enqueue(utterance),
+      onUtterance: (utterance: CapturedUtterance) => {
+        provisional.utteranceEnded(utterance.channel);
+        provisional.finalQueued();
+        this.finals?.add(utterance);
+      },
       onUpdate: (capture: ChannelCapture, update: ChannelUpdate, now: number) => {
-        const { channel } = capture;
-        this.levels[channel] = { level: update.meter.level, peak: update.meter.peak, clipped: update.meter.clipped };
-        if (update.silence.changed) this.setSilence(channel, update.silence.silentSince);
+        const { meter } = update;
+        reports.setLevel(capture.channel, { level: meter.level, peak: meter.peak, clipped: meter.clipped });
+        if (update.silence.changed) reports.silence(capture.channel, update.silence.silentSince);
         earlyFinals.consider(capture);
         provisional.consider(capture, update.currentUtteranceStart, now);
       },
+      onFailure: (cause: unknown) => reports.problem({ kind: 'audio-processing-failed', message: messageOf(cause) }),
     };
     this.channels.push(
-      new ChannelCapture(request.mode === 'call' ? 'interviewer' : 'mixed', microphone, context, sessionOffset, events, detector.make()),
+      new ChannelCapture(request.mode === 'call' ? 'interviewer' : 'mixed', microphone, context, sessionOffset, events, channelDetector()),
     );
     if (tab) {
       // Tab capture mutes the tab unless its audio is played back: the call must stay audible.
       context.createMediaStreamSource(tab).connect(context.destination);
-      this.channels.push(new ChannelCapture('participant', tab, context, sessionOffset, events, detector.make()));
-      tab.getAudioTracks()[0]?.addEventListener('ended', () => this.warn({ kind: 'tab-closed' }));
+      this.channels.push(new ChannelCapture('participant', tab, context, sessionOffset, events, channelDetector()));
+      // The background stops the recording when the call tab closes; this covers a capture ended any other way.
+      tab.getAudioTracks()[0]?.addEventListener('ended', () => reports.problem({ kind: 'tab-closed' }));
     }
     if (request.keepAudio) {
       const sessionSeconds = () => (Date.now() - request.sessionStartedAt) / 1000;
       for (const channel of this.channels) {
-        this.writers.push(
-          new AudioWriter(channel.stream, { db: this.db, vault, sessionId: request.sessionId, channel: channel.channel }, sessionSeconds, () =>
-            this.warn({ kind: 'storage-full' }),
-          ),
-        );
+        const target = { db, vault, sessionId: request.sessionId, channel: channel.channel };
+        this.writers.push(new AudioWriter(channel.stream, target, sessionSeconds, (problem) => reports.problem(problem)));
       }
     }
-    this.levelsTimer = setInterval(() => this.sendLevels(), LEVELS_INTERVAL_MS);
+    reports.startLevels();
     this.active = true;
     void this.loadModel(request.model);
-    await recordingReportMessaging.sendMessage('recording.report', {
-      status: 'recording',
-      warnings: this.warnings,
-      voiceDetector: detector.kind,
-    });
+    reports.started();
     return { ok: true };
   }
 
   private async loadModel(model: string): Promise<void> {
     try {
       const info = await sharedTranscriber().load(model);
-      await recordingReportMessaging.sendMessage('recording.report', { model: info });
+      this.reports?.send({ model: info });
     } catch (cause) {
-      this.warn({ kind: 'transcription-failed', message: (cause as Error).message });
+      this.reports?.problem({ kind: 'transcription-failed', message: messageOf(cause) });
     }
-  }
-
-  private enqueue(utterance: CapturedUtterance): void {
-    const request = this.request;
-    if (!request || !this.db || !this.vault) return;
-    const { db, vault } = this;
-    const id = `${request.sessionId}:${utterance.channel}:${utterance.start.toFixed(2)}:${this.sequence++}`;
-    this.pendingFinals++;
-    this.provisional?.utteranceEnded(utterance.channel);
-    this.provisional?.finalQueued();
-    const transcribe = () =>
-      sharedTranscriber().transcribe({ id, samples: utterance.samples, offset: utterance.start, language: request.language, wordTimestamps: true });
-    // Started when the pause had lasted the padding, on exactly this audio (early-finals.ts).
-    const early = this.earlyFinals?.take(utterance);
-    // One utterance at a time, in the order they ended: the worker is single-file anyway.
-    this.queue = this.queue.then(async () => {
-      try {
-        const transcription = await (early ? early.catch(transcribe) : transcribe());
-        const capture = this.channels.find((channel) => channel.channel === utterance.channel);
-        const segment = buildLiveSegment({
-          id,
-          sessionId: request.sessionId,
-          channel: utterance.channel,
-          utterance,
-          transcription,
-          dropouts: capture?.dropouts ?? [],
-          overlaps: this.overlaps(),
-          language: request.language === 'auto' ? 'no' : request.language,
-        });
-        if (segment) {
-          await saveSegment(db, vault, segment);
-          broadcastStoreChange({ type: 'segments.changed', sessionId: request.sessionId });
-        }
-        this.provisional?.finalStored(utterance.channel, utterance.start, utterance.end);
-      } catch (cause) {
-        this.warn({ kind: 'transcription-failed', message: (cause as Error).message });
-      } finally {
-        this.pendingFinals--;
-      }
-    });
   }
 
   /** Times both speakers talked at once, from the utterances heard so far. */
@@ -196,59 +171,54 @@ export class Recorder {
     return intersectRanges(interviewer.heard, participant.heard);
   }
 
-  private setSilence(channel: RecordingChannel, since: number | null): void {
-    this.warnings = this.warnings.filter((warning) => !(warning.kind === 'silent-channel' && warning.channel === channel));
-    if (since !== null) this.warnings.push({ kind: 'silent-channel', channel, since });
-    void recordingReportMessaging.sendMessage('recording.report', { warnings: this.warnings });
-  }
-
-  private voiceDetectorFellBack(): void {
-    void recordingReportMessaging.sendMessage('recording.report', { voiceDetector: 'energy' });
-    this.warn({ kind: 'voice-detector-fallback' });
-  }
-
-  private warn(warning: RecordingWarning): void {
-    if (this.warnings.some((existing) => existing.kind === warning.kind)) return;
-    this.warnings.push(warning);
-    void recordingReportMessaging.sendMessage('recording.report', { warnings: this.warnings });
-  }
-
-  private sendLevels(): void {
-    if (!this.request) return;
-    const notice: LevelsNotice = { kind: 'intervju.levels', sessionId: this.request.sessionId, levels: this.levels };
-    void browser.runtime.sendMessage(notice).catch(() => undefined);
-  }
-
   /** Resolves once the utterances under way are cut and queued for transcription. */
   async pause(): Promise<void> {
     const flushed = this.channels.map((channel) => channel.pause());
     for (const writer of this.writers) writer.pause();
     await Promise.all(flushed);
-    void recordingReportMessaging.sendMessage('recording.report', { status: 'paused' });
+    this.reports?.send({ status: 'paused' });
   }
 
   resume(): void {
     for (const channel of this.channels) channel.resume();
     for (const writer of this.writers) writer.resume();
-    void recordingReportMessaging.sendMessage('recording.report', { status: 'recording' });
+    this.reports?.send({ status: 'recording' });
   }
 
-  /** Stops capture; the queued utterances are still transcribed and the last audio stored. */
-  async finish(): Promise<void> {
+  /**
+   * Stops capture and releases the devices at once; then transcribes and stores
+   * what is still queued and writes the last audio. Every step runs even when one
+   * before it failed.
+   */
+  async finish(): Promise<FinishRecordingResult> {
+    const reports = this.reports;
+    reports?.send({ status: 'stopping' });
     // The last utterances must be queued before the queue is awaited below.
     await Promise.all(this.channels.map((channel) => channel.stop()));
-    if (this.levelsTimer) clearInterval(this.levelsTimer);
     await Promise.all(this.writers.map((writer) => writer.stop()));
-    this.releaseStreams();
-    await this.context?.close();
-    await this.queue;
-    this.active = false;
-    this.vault = null;
-    await recordingReportMessaging.sendMessage('recording.report', { status: 'stopped' });
+    await this.release();
+    await this.finals?.drained();
+    const counts = this.finals?.snapshot() ?? { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 };
+    const problems = (await reports?.settledProblems()) ?? [];
+    reports?.counts(counts);
+    this.finals = null;
+    this.reports = null;
+    return { ok: problems.length === 0, problems, counts };
   }
 
-  private releaseStreams(): void {
+  /** Stops every track, timer and the audio graph. Safe to call twice. */
+  private async release(): Promise<void> {
+    this.active = false;
+    this.reports?.stopLevels();
+    this.provisional?.stop();
     for (const stream of this.streams) for (const track of stream.getTracks()) track.stop();
     this.streams = [];
+    const context = this.context;
+    this.context = null;
+    await context?.close().catch(() => undefined);
   }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }

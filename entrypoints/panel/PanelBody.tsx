@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CoverageCommand } from '../../src/coverage';
-import { backgroundMessaging } from '../../src/messages';
+import { backgroundMessaging, isEndInterviewRequest, type EndSessionResult } from '../../src/messages';
 import { GuideView, type Translate } from '../../src/ui';
 import { ClockBar } from './ClockBar';
 import { ConsentChecklist } from './ConsentChecklist';
+import { EndInterviewConfirm, InterviewEnded } from './EndInterview';
 import { LiveTranscript } from './LiveTranscript';
 import { useProvisional } from './use-provisional';
 import { NotesView } from './NotesView';
@@ -23,6 +24,19 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
   }, []);
 
   const session = data?.session ?? null;
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [ended, setEnded] = useState<EndSessionResult | null>(null);
+  // The call's own shortcut for ending (chrome.commands) asks the panel to confirm.
+  useEffect(() => {
+    const listener = (message: unknown) => {
+      if (isEndInterviewRequest(message)) setConfirmingEnd(true);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, []);
+  useEffect(() => {
+    if (!session) setConfirmingEnd(false);
+  }, [session?.id]);
   const provisional = useProvisional(session?.id ?? null);
   // The background runs keyboard commands for the call page too: one code path, and
   // the session's current question lives in the store, not in any one panel.
@@ -73,6 +87,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
           </button>
         </section>
       )}
+      {ended && <InterviewEnded result={ended} t={t} onDismiss={() => setEnded(null)} />}
       {guide && !session && (
         <>
           <StartInterview guide={guide} t={t} />
@@ -88,10 +103,20 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             events={data.events}
             now={now}
             t={t}
-            onEnd={() => {
-              if (confirm(t('endInterviewConfirm'))) void backgroundMessaging.sendMessage('session.end', session.id);
-            }}
+            onEnd={() => setConfirmingEnd(true)}
           />
+          {confirmingEnd && (
+            <EndInterviewConfirm
+              sessionId={session.id}
+              recording={data.recording !== null}
+              t={t}
+              onCancel={() => setConfirmingEnd(false)}
+              onEnded={(result) => {
+                setConfirmingEnd(false);
+                setEnded(result);
+              }}
+            />
+          )}
           {session.status === 'interrupted' && (
             <section class="recovery warning" role="alert" data-testid="session-recovery">
               <p>{t('sessionInterrupted', { segments: data.segments.length })}</p>
@@ -99,13 +124,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
                 <button type="button" data-testid="session-resume" onClick={() => void backgroundMessaging.sendMessage('session.resume', session.id)}>
                   {t('resumeInterview')}
                 </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => {
-                    if (confirm(t('endInterviewConfirm'))) void backgroundMessaging.sendMessage('session.end', session.id);
-                  }}
-                >
+                <button type="button" class="secondary" data-testid="session-recovery-end" onClick={() => setConfirmingEnd(true)}>
                   {t('endInterview')}
                 </button>
               </div>
@@ -117,6 +136,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             sessionId={session.id}
             recording={data.recording}
             failure={data.recordingFailure}
+            problems={session.problems ?? []}
             consentComplete={guide.intro.every((item) => session.consentChecked.includes(item.id))}
             t={t}
           />

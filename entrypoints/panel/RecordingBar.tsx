@@ -9,7 +9,8 @@ import {
   type StartRecordingRefusal,
   type StartRecordingResult,
 } from '../../src/messages';
-import type { MessageKey, Translate } from '../../src/ui';
+import type { SessionProblem } from '../../src/store';
+import { describeProblems, type MessageKey, type Translate } from '../../src/ui';
 import { useLevels } from './use-levels';
 
 const REFUSAL: Record<StartRecordingRefusal, MessageKey> = {
@@ -32,14 +33,8 @@ function warningText(warning: RecordingWarning, t: Translate): string {
   switch (warning.kind) {
     case 'silent-channel':
       return t('warningSilent', { channel: t(CHANNEL_LABEL[warning.channel]) });
-    case 'tab-closed':
-      return t('warningTabClosed');
     case 'clipping':
       return t('warningClipping', { channel: t(CHANNEL_LABEL[warning.channel]) });
-    case 'storage-full':
-      return t('warningStorageFull');
-    case 'transcription-failed':
-      return t('warningTranscriptionFailed', { reason: warning.message });
     case 'voice-detector-fallback':
       return t('warningVoiceDetectorFallback');
   }
@@ -50,6 +45,8 @@ export function RecordingBar(props: {
   sessionId: string;
   recording: RecordingState | null;
   failure: StartRecordingResult | null;
+  /** What went wrong in this session's recordings so far (kept with the session). */
+  problems: readonly SessionProblem[];
   consentComplete: boolean;
   t: Translate;
 }) {
@@ -66,11 +63,13 @@ export function RecordingBar(props: {
   const refusal = asked ?? (!recording ? (stored?.reason ?? null) : null);
   const levels = useLevels(recording ? props.sessionId : null);
   const status = recording?.status ?? 'idle';
-  const running = status === 'recording' || status === 'paused' || status === 'starting';
+  const running = status === 'recording' || status === 'paused' || status === 'starting' || status === 'stopping';
+  const stopping = status === 'stopping';
 
   const toggle = async () => {
     setRefusal(null);
     if (running) return void (await backgroundMessaging.sendMessage('recording.stop'));
+    // A new start: the refusal of an earlier one no longer applies.
     const result = await backgroundMessaging.sendMessage('recording.start', { mode });
     if (!result.ok) setRefusal(result.reason);
   };
@@ -98,13 +97,13 @@ export function RecordingBar(props: {
           type="button"
           data-testid="recording-toggle"
           class={running ? 'danger' : ''}
-          disabled={!running && !props.consentComplete}
+          disabled={stopping || (!running && !props.consentComplete)}
           title={!running && !props.consentComplete ? t('recordingConsentFirst') : undefined}
           onClick={() => void toggle()}
         >
           {running ? t('stopRecording') : t('startRecording')}
         </button>
-        {running && (
+        {running && !stopping && (
           <button
             type="button"
             class="secondary"
@@ -140,6 +139,16 @@ export function RecordingBar(props: {
           {recording.model.kind === 'test' ? t('testModelWarning') : t('modelInUse', { model: recording.model.displayName })}
         </p>
       )}
+      {stopping && (recording?.counts?.queued ?? 0) > 0 && (
+        <p class="muted" data-testid="recording-queued">
+          {t('queuedUtterances', { count: recording?.counts?.queued ?? 0 })}
+        </p>
+      )}
+      {describeProblems(props.problems, t).map((problem) => (
+        <p key={problem.kind} class="warning" role="alert" data-testid="recording-problem" data-kind={problem.kind}>
+          ⚠ {problem.text}
+        </p>
+      ))}
       {(recording?.warnings ?? []).map((warning, index) => (
         <p key={index} class="warning" role="alert" data-testid="recording-warning" data-kind={warning.kind}>
           ⚠ {warningText(warning, t)}

@@ -12,7 +12,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
 import type { Guide } from '../guide';
-import type { Note, Participant, Segment, Session } from '../store';
+import type { Note, Participant, Segment, Session, SessionProblem } from '../store';
 import type { RecordingMode, RecordingState, StartRecordingResult } from './recording-protocol';
 import type { WhisperLanguage } from './transcription-protocol';
 
@@ -30,6 +30,8 @@ export interface PanelState {
   /** The guide of the running session, else the active guide. */
   guide: Guide | null;
   session: Session | null;
+  /** The session's revision when this state was read (0 without a session): changes after it are applied on top. */
+  revision: number;
   participant: Participant | null;
   events: CoverageEvent[];
   /** Empty while locked. */
@@ -55,14 +57,35 @@ export interface StartSessionRequest {
 
 export type StartSessionResult = { ok: true; session: Session } | { ok: false; reason: 'no-guide' | 'no-pseudonym' | 'locked' };
 
+/** How ending an interview went: the problems the recording had, kept with the session too. */
+export interface EndSessionResult {
+  ok: boolean;
+  /** True when a recording was running and was stopped first. */
+  stoppedRecording: boolean;
+  problems: SessionProblem[];
+}
+
+/** How stopping a recording went. */
+export interface StopRecordingResult {
+  ok: boolean;
+  problems: SessionProblem[];
+}
+
 export interface BackgroundProtocol {
   'vault.status'(): VaultStatus;
   'vault.setUp'(passphrase: string): PassphraseResult;
   'vault.unlock'(passphrase: string): PassphraseResult;
   'vault.lock'(): void;
   'panel.state'(): PanelState;
+  /** The stored revision of a session, so a panel can tell it missed a change (null: no such session). */
+  'panel.revision'(sessionId: string): number | null;
   'session.start'(request: StartSessionRequest): StartSessionResult;
-  'session.end'(sessionId: string): void;
+  /**
+   * Ends the interview. A recording of it is stopped first: what is still queued is
+   * transcribed and stored, the devices released; what went wrong comes back (and
+   * is kept with the session).
+   */
+  'session.end'(sessionId: string): EndSessionResult;
   /** Takes up an interview that a browser crash or restart interrupted. */
   'session.resume'(sessionId: string): void;
   'session.select'(request: { sessionId: string; itemId: string }): void;
@@ -74,7 +97,7 @@ export interface BackgroundProtocol {
   'recording.start'(request: { mode: RecordingMode; tabId?: number }): StartRecordingResult;
   'recording.pause'(): void;
   'recording.resume'(): void;
-  'recording.stop'(): void;
+  'recording.stop'(): StopRecordingResult;
   'note.add'(request: { sessionId: string; text: string; questionId: string | null; reviseGuide: boolean }): { ok: boolean };
 }
 

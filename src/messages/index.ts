@@ -4,6 +4,8 @@ export { backgroundMessaging } from './background-protocol';
 export type {
   BackgroundProtocol,
   PanelState,
+  EndSessionResult,
+  StopRecordingResult,
   PassphraseRefusal,
   PassphraseResult,
   StartSessionRequest,
@@ -24,6 +26,8 @@ export type {
   RecordingStatus,
   RecordingChannel,
   RecordingWarning,
+  UtteranceCounts,
+  FinishRecordingResult,
   VoiceDetectorKind,
   RecordingState,
   StartRecordingRefusal,
@@ -34,3 +38,14 @@ export type {
   LevelsNotice,
   ProvisionalNotice,
 } from './recording-protocol';
+export {
+  sendPanelChange,
+  sendRecordingState,
+  isPanelChangeNotice,
+  isRecordingStateNotice,
+  isEndInterviewRequest,
+  requestEndInterview,
+} from './panel-changes';
+export type { PanelChange, PanelChangeNotice, RecordingStateNotice, EndInterviewRequest } from './panel-changes';
+export { PanelUpdates, DEFAULT_GAP_MS } from './panel-updates';
+export type { ChangeOutcome } from './panel-updates';

@@ -4,21 +4,35 @@
  * time), and the offscreen document reports changes back.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SessionProblem } from '../store';
 import type { ModelInfo, WhisperLanguage } from './transcription-protocol';
 
 /** `call`: tab audio = participant, microphone = interviewer. `single`: one microphone, both speakers. */
 export type RecordingMode = 'call' | 'single';
-export type RecordingStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopped';
+/** `stopping`: capture has ended and what is still queued is being transcribed and stored. */
+export type RecordingStatus = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping' | 'stopped';
 export type RecordingChannel = 'interviewer' | 'participant' | 'mixed';
 
+/**
+ * Conditions of the recording under way, shown while it runs. What went wrong
+ * (a failed write, a closed tab, text not transcribed) is a `SessionProblem`
+ * instead, kept with the session.
+ */
 export type RecordingWarning =
   | { kind: 'silent-channel'; channel: RecordingChannel; since: number }
-  | { kind: 'tab-closed' }
   | { kind: 'clipping'; channel: RecordingChannel }
-  | { kind: 'storage-full' }
-  | { kind: 'transcription-failed'; message: string }
   /** Silero VAD could not run: the simpler energy detector cuts utterances (noise may pass as speech). */
   | { kind: 'voice-detector-fallback' };
+
+/** Utterances of this recording: heard by the VAD, stored as segments, empty (no words), failed, still queued. */
+export interface UtteranceCounts {
+  heard: number;
+  stored: number;
+  /** Transcribed, but nothing to store (no words, or the hallucination checks dropped them). */
+  empty: number;
+  failed: number;
+  queued: number;
+}
 
 /** What cuts the audio into utterances: Silero VAD, or the energy detector it falls back to. */
 export type VoiceDetectorKind = 'silero' | 'energy';
@@ -35,6 +49,8 @@ export interface RecordingState {
   warnings: RecordingWarning[];
   /** Null until the offscreen document reports it. */
   voiceDetector?: VoiceDetectorKind | null;
+  /** Absent until the first utterance. */
+  counts?: UtteranceCounts;
 }
 
 export type StartRecordingRefusal =
@@ -72,8 +88,18 @@ export interface OffscreenProtocol {
   'offscreen.begin'(request: OffscreenBeginRequest): StartRecordingResult;
   'offscreen.pause'(): void;
   'offscreen.resume'(): void;
-  /** Stops capture, transcribes what is still queued, and writes the last audio. */
-  'offscreen.finish'(): void;
+  /**
+   * Stops capture, transcribes what is still queued, writes the last audio and
+   * releases every device; the problems of this recording come back (already kept
+   * with the session).
+   */
+  'offscreen.finish'(): FinishRecordingResult;
+}
+
+export interface FinishRecordingResult {
+  ok: boolean;
+  problems: SessionProblem[];
+  counts: UtteranceCounts;
 }
 
 /** Reports the offscreen document sends to the background. */
@@ -83,6 +109,7 @@ export interface RecordingReportProtocol {
     model?: ModelInfo | null;
     warnings?: RecordingWarning[];
     voiceDetector?: VoiceDetectorKind;
+    counts?: UtteranceCounts;
   }): void;
 }
 

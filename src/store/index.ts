@@ -27,6 +27,8 @@ export type {
   SessionPlatform,
   SessionStatus,
   Session,
+  SessionProblem,
+  NewSessionProblem,
   Note,
   Channel,
   SegmentWord,
@@ -71,6 +73,7 @@ export {
   findInterruptedSessions,
   approveSession,
   recordConsent,
+  addSessionProblem,
 } from './sessions';
 export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';

@@ -4,6 +4,7 @@ import { resolveEnvironment, type StoreEnvironment } from './environment';
 import type { Note } from './records';
 import { STORE, type IntervjuDatabase } from './schema';
 import { openNote, sealNote } from './sealed-records';
+import { bumpSessionRevision } from './sessions';
 import type { Vault } from './vault';
 
 export interface NewNote {
@@ -15,8 +16,13 @@ export interface NewNote {
   reviseGuide?: boolean;
 }
 
-/** Encrypts and stores a note; returns it. */
-export async function addNote(database: IntervjuDatabase, vault: Vault, input: NewNote, environment?: StoreEnvironment): Promise<Note> {
+/** Encrypts and stores a note; returns it with the session's revision after the change. */
+export async function addNote(
+  database: IntervjuDatabase,
+  vault: Vault,
+  input: NewNote,
+  environment?: StoreEnvironment,
+): Promise<{ note: Note; revision: number | null }> {
   const { now, idSource } = resolveEnvironment(environment);
   const note: Note = {
     id: idSource(),
@@ -26,15 +32,15 @@ export async function addNote(database: IntervjuDatabase, vault: Vault, input: N
     questionId: input.questionId ?? null,
     reviseGuide: input.reviseGuide ?? false,
   };
-  await saveNote(database, vault, note);
-  return note;
+  return { note, revision: await saveNote(database, vault, note) };
 }
 
-/** Encrypts and stores a note, replacing one with the same id (for edits). */
-export async function saveNote(database: IntervjuDatabase, vault: Vault, note: Note): Promise<void> {
+/** Encrypts and stores a note, replacing one with the same id (for edits); returns the session's revision. */
+export async function saveNote(database: IntervjuDatabase, vault: Vault, note: Note): Promise<number | null> {
   const sealed = await sealNote(vault, note);
-  await runTransaction(database, [STORE.notes], 'readwrite', async (transaction) => {
+  return runTransaction(database, [STORE.notes, STORE.sessions], 'readwrite', async (transaction) => {
     await transaction.objectStore(STORE.notes).put(sealed);
+    return bumpSessionRevision(transaction.objectStore(STORE.sessions), note.sessionId);
   });
 }
 

@@ -115,7 +115,7 @@ describe('encrypted records', () => {
     expect(segments.map((item) => item.text)).toEqual(['Hva jobbet du med?', `${SENTENCE}.`]);
     expect(segments[1]).toEqual(segment({ text: `${SENTENCE}.`, source: 'edited' }));
 
-    const note = await addNote(database, vault, { sessionId: 'session-1', text: SENTENCE, questionId: 'q1', reviseGuide: true }, environment);
+    const { note } = await addNote(database, vault, { sessionId: 'session-1', text: SENTENCE, questionId: 'q1', reviseGuide: true }, environment);
     expect(await listNotes(database, vault, 'session-1')).toEqual([note]);
     await deleteNote(database, note.id);
     expect(await listNotes(database, vault, 'session-1')).toEqual([]);

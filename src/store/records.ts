@@ -90,7 +90,38 @@ export interface Session {
   hasAudio: boolean;
   /** Ids of the guide's intro/consent checklist items ticked in this session. */
   consentChecked: string[];
+  /**
+   * Counts every stored change a panel shows (segments, marks, notes, this record),
+   * bumped in the same transaction as the change, so a panel applying changes one by
+   * one can drop stale ones and notice a missed one. Absent on sessions stored
+   * before it existed (read as 0): optional, so no migration.
+   */
+  revision?: number;
+  /**
+   * What went wrong while recording (a failed finish, audio that could not be
+   * stored, the call tab closed), kept with the session so it is never only in
+   * the console and still shows after the recording ended. No content: kinds,
+   * times and error messages. Absent on older sessions (read as none).
+   */
+  problems?: SessionProblem[];
+  /** When the latest recording of this session began (ms since epoch); absent before the first. */
+  recordingStartedAt?: number;
 }
+
+/** One thing that went wrong during a session's recording, as the workspace and panel show it. */
+export type SessionProblem =
+  | { kind: 'finish-failed'; at: number; message: string }
+  | { kind: 'tab-closed'; at: number }
+  | { kind: 'tab-reloaded'; at: number }
+  | { kind: 'audio-not-stored'; at: number; message: string }
+  | { kind: 'audio-processing-failed'; at: number; message: string }
+  | { kind: 'storage-full'; at: number }
+  | { kind: 'transcription-failed'; at: number; message: string }
+  /** Speech heard but not transcribed (its audio is kept where the project keeps audio): seconds from session start. */
+  | { kind: 'untranscribed'; at: number; channel: Channel; start: number; end: number };
+
+/** A problem before its time is set (`Omit` over each member of the union). */
+export type NewSessionProblem = SessionProblem extends infer Member ? (Member extends unknown ? Omit<Member, 'at'> : never) : never;
 
 export interface Note {
   id: string;

@@ -3,13 +3,18 @@ import { runTransaction } from './database';
 import type { Segment } from './records';
 import { STORE, type IntervjuDatabase } from './schema';
 import { openSegment, sealSegment } from './sealed-records';
+import { bumpSessionRevision } from './sessions';
 import type { Vault } from './vault';
 
-/** Encrypts and stores a segment, replacing one with the same id. */
-export async function saveSegment(database: IntervjuDatabase, vault: Vault, segment: Segment): Promise<void> {
+/**
+ * Encrypts and stores a segment, replacing one with the same id. Returns the
+ * session's revision after the change (null if the session is gone).
+ */
+export async function saveSegment(database: IntervjuDatabase, vault: Vault, segment: Segment): Promise<number | null> {
   const sealed = await sealSegment(vault, segment);
-  await runTransaction(database, [STORE.segments], 'readwrite', async (transaction) => {
+  return runTransaction(database, [STORE.segments, STORE.sessions], 'readwrite', async (transaction) => {
     await transaction.objectStore(STORE.segments).put(sealed);
+    return bumpSessionRevision(transaction.objectStore(STORE.sessions), segment.sessionId);
   });
 }
 

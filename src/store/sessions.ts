@@ -3,11 +3,31 @@ import { deleteAudioOfSessions } from './audio';
 import { runTransaction } from './database';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
 import { RecordStateError } from './errors';
-import type { Session } from './records';
+import type { Session, SessionProblem } from './records';
 import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
 
 export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
   Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;
+
+/** The sessions store inside a write transaction, as the revision helper needs it. */
+interface SessionWriter {
+  get(id: string): Promise<Session | undefined>;
+  put(value: Session): Promise<unknown>;
+}
+
+/**
+ * Bumps the session's revision inside the caller's write transaction (which must
+ * include the sessions store) and returns the new one: every change a panel shows
+ * is numbered in the order it committed, whichever extension context wrote it.
+ * Null when the session does not exist (a write for a deleted session).
+ */
+export async function bumpSessionRevision(sessions: SessionWriter, sessionId: string): Promise<number | null> {
+  const current = await sessions.get(sessionId);
+  if (!current) return null;
+  const revision = (current.revision ?? 0) + 1;
+  await sessions.put({ ...current, revision });
+  return revision;
+}
 
 /** Starts a session (status `active`, started now unless given). */
 export async function createSession(database: IntervjuDatabase, input: NewSession, environment?: StoreEnvironment): Promise<Session> {
@@ -56,7 +76,25 @@ export async function updateSession(
     const store = transaction.objectStore(STORE.sessions);
     const current = await store.get(id);
     if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
-    const updated: Session = { ...current, ...patch, id };
+    const updated: Session = { ...current, ...patch, id, revision: (current.revision ?? 0) + 1 };
+    await store.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * Keeps a problem with the session (see `Session.problems`). The same kind is kept
+ * once per recording start unless it carries its own times (`untranscribed`).
+ */
+export async function addSessionProblem(database: IntervjuDatabase, id: string, problem: SessionProblem): Promise<Session> {
+  return runTransaction(database, [STORE.sessions], 'readwrite', async (transaction) => {
+    const store = transaction.objectStore(STORE.sessions);
+    const current = await store.get(id);
+    if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
+    const problems = current.problems ?? [];
+    const repeated = problem.kind !== 'untranscribed' && problems.some((known) => known.kind === problem.kind && known.at >= (current.recordingStartedAt ?? 0));
+    if (repeated) return current;
+    const updated: Session = { ...current, problems: [...problems, problem], revision: (current.revision ?? 0) + 1 };
     await store.put(updated);
     return updated;
   });
@@ -112,7 +150,7 @@ export async function recordConsent(
     const sessions = transaction.objectStore(STORE.sessions);
     const current = await sessions.get(sessionId);
     if (!current) throw new RecordStateError(`Session ${sessionId} does not exist.`);
-    const updated: Session = { ...current, consentChecked: [...new Set(checkedItemIds)] };
+    const updated: Session = { ...current, consentChecked: [...new Set(checkedItemIds)], revision: (current.revision ?? 0) + 1 };
     await sessions.put(updated);
     if (complete && current.participantId !== null) {
       const participants = transaction.objectStore(STORE.participants);

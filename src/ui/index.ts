@@ -16,3 +16,4 @@ export { readBundledModels, bundledModelToUse } from './bundled-models';
 export { LanguageSelect } from './LanguageSelect';
 export { deletionRecord, readLastDeletion, keepLastDeletion, dismissLastDeletion, onLastDeletionChange } from './last-deletion';
 export type { DeletionRecord, LocalArea } from './last-deletion';
+export { describeProblems } from './session-problems';

@@ -40,9 +40,7 @@ async function projectWithKari(context: BrowserContext, extensionId: string, day
   await panel.testId('note-input').press('Enter');
   await expect(panel.testId('note')).toContainText('Berit');
   if (endInterview) {
-    call.once('dialog', (dialog) => void dialog.accept());
-    await panel.testId('interview-end').click();
-    await expect(panel.testId('interview-start')).toBeVisible();
+    await panel.endInterview();
   }
   await call.close();
   return workspace;

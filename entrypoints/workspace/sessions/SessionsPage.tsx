@@ -11,7 +11,7 @@ import {
   type Session,
   type Vault,
 } from '../../../src/store';
-import type { MessageKey, Translate } from '../../../src/ui';
+import { describeProblems, type MessageKey, type Translate } from '../../../src/ui';
 import { SessionActions } from './SessionActions';
 
 const STATUS_LABEL: Record<Session['status'], MessageKey> = {
@@ -70,7 +70,15 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
                   : (participants.get(session.participantId ?? '')?.pseudonym ?? t('withdrawnParticipant'))}
               </td>
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
-              <td>{t(STATUS_LABEL[session.status])}</td>
+              <td>
+                {t(STATUS_LABEL[session.status])}
+                {/* Why a recording stopped or what it could not do: kept with the session, shown here after the call. */}
+                {describeProblems(session.problems ?? [], t).map((problem) => (
+                  <p key={problem.kind} class="warning session-problem" data-testid="session-problem" data-kind={problem.kind}>
+                    ⚠ {problem.text}
+                  </p>
+                ))}
+              </td>
               <td data-testid="session-audio" data-has-audio={String(session.hasAudio)}>
                 {session.hasAudio ? <strong class="audio-held">{t('audioKept')}</strong> : t('audioNone')}
               </td>

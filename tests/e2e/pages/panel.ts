@@ -43,6 +43,15 @@ export class PanelPage {
     await expect(this.testId('elapsed')).toBeVisible();
   }
 
+  /** Ends the interview through the panel's own confirmation; resolves when the panel says it has ended. */
+  async endInterview(): Promise<void> {
+    await this.testId('interview-end').click();
+    await expect(this.testId('end-confirm')).toBeVisible();
+    await this.testId('end-confirm-yes').click();
+    await expect(this.testId('interview-ended')).toBeVisible({ timeout: 60_000 });
+    await expect(this.testId('interview-start')).toBeVisible();
+  }
+
   /** Marks a question (asked, covered, skipped, declined) with its own button. */
   async mark(item: Locator, state: 'asked' | 'covered' | 'skipped' | 'declined'): Promise<void> {
     await item.locator(':scope > .item-row [data-testid="mark-button"][data-mark="' + state + '"]').click();

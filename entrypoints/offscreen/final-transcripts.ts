@@ -1,0 +1,97 @@
+import { sendPanelChange, type UtteranceCounts, type WhisperLanguage } from '../../src/messages';
+import { saveSegment, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
+import { buildLiveSegment, type EarlyFinals } from '../../src/transcribe';
+import type { CapturedUtterance } from './channel-capture';
+import type { SharedTranscriber } from './transcriber';
+
+export interface FinalTranscriptsContext {
+  sessionId: string;
+  language: WhisperLanguage;
+  db: IntervjuDatabase;
+  vault: Vault;
+  transcriber: SharedTranscriber;
+  earlyFinals: EarlyFinals;
+  /** Dropouts heard so far on a channel, for the [uklart] policy. */
+  dropouts(channel: CapturedUtterance['channel']): { start: number; end: number }[];
+  overlaps(): { start: number; end: number }[];
+  /** The final text of an utterance is stored (or there was none): its provisional line may go. */
+  onSettled(utterance: CapturedUtterance): void;
+  onCounts(counts: UtteranceCounts): void;
+  onProblem(problem: NewSessionProblem): void;
+}
+
+/**
+ * The final text of each utterance: transcribed one at a time in the order the
+ * utterances ended (the worker is single-file anyway), through the [uklart]
+ * policy, stored encrypted and sent to the panels. An utterance whose
+ * transcription or storage fails is reported with its times, so its audio can be
+ * transcribed later; it never silently disappears.
+ */
+export class FinalTranscripts {
+  private queue: Promise<void> = Promise.resolve();
+  private sequence = 0;
+  private readonly counts: UtteranceCounts = { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 };
+
+  constructor(private readonly context: FinalTranscriptsContext) {}
+
+  /** Utterances queued or being transcribed (provisional texts wait while any is). */
+  get pending(): number {
+    return this.counts.queued;
+  }
+
+  snapshot(): UtteranceCounts {
+    return { ...this.counts };
+  }
+
+  add(utterance: CapturedUtterance): void {
+    const { context } = this;
+    const { sessionId, language } = context;
+    const id = `${sessionId}:${utterance.channel}:${utterance.start.toFixed(2)}:${this.sequence++}`;
+    this.counts.heard++;
+    this.counts.queued++;
+    this.report();
+    const transcribe = () =>
+      context.transcriber.transcribe({ id, samples: utterance.samples, offset: utterance.start, language, wordTimestamps: true });
+    // Started when the pause had lasted the padding, on exactly this audio (early-finals.ts).
+    const early = context.earlyFinals.take(utterance);
+    this.queue = this.queue.then(async () => {
+      try {
+        const transcription = await (early ? early.catch(transcribe) : transcribe());
+        const segment = buildLiveSegment({
+          id,
+          sessionId,
+          channel: utterance.channel,
+          utterance,
+          transcription,
+          dropouts: context.dropouts(utterance.channel),
+          overlaps: context.overlaps(),
+          language: language === 'auto' ? 'no' : language,
+        });
+        if (segment) {
+          const revision = await saveSegment(context.db, context.vault, segment);
+          if (revision !== null) sendPanelChange({ type: 'segment.saved', sessionId, revision, segment });
+          this.counts.stored++;
+        } else {
+          this.counts.empty++;
+        }
+      } catch (cause) {
+        this.counts.failed++;
+        context.onProblem({ kind: 'untranscribed', channel: utterance.channel, start: utterance.start, end: utterance.end });
+        context.onProblem({ kind: 'transcription-failed', message: cause instanceof Error ? cause.message : String(cause) });
+      } finally {
+        this.counts.queued--;
+        context.onSettled(utterance);
+        this.report();
+      }
+    });
+  }
+
+  /** Resolves when every utterance queued so far is stored or reported. */
+  drained(): Promise<void> {
+    return this.queue;
+  }
+
+  private report(): void {
+    this.context.onCounts(this.snapshot());
+  }
+}

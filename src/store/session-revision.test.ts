@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { recordCoverage } from './coverage';
+import { addNote } from './notes';
+import { saveSegment } from './segments';
+import { addSessionProblem, createSession, getSession, recordConsent, updateSession } from './sessions';
+import type { Segment } from './records';
+import { openTestDatabase, testEnvironment } from './test-support';
+import { initialiseVault } from './vault';
+
+async function setUp() {
+  const { database } = await openTestDatabase();
+  const environment = testEnvironment();
+  const vault = await initialiseVault(database, 'korrekt hest batteri stift', { iterations: 1000 });
+  const session = await createSession(
+    database,
+    { kind: 'pilot', participantId: null, guideId: 'g', guideVersion: 1, platform: 'zoom', language: 'no' },
+    environment,
+  );
+  return { database, vault, session, environment };
+}
+
+describe("a session's revision numbers every change a panel shows, in commit order", () => {
+  it('is bumped once by each segment, mark, note and session change, and returned to the writer', async () => {
+    const { database, vault, session, environment } = await setUp();
+    expect(session.revision).toBeUndefined();
+    const segment: Segment = { id: 'x', sessionId: session.id, channel: 'participant', start: 1, end: 2, text: 'hei', words: [], unclear: [], source: 'live' };
+    expect(await saveSegment(database, vault, segment)).toBe(1);
+    const mark = await recordCoverage(database, { sessionId: session.id, itemId: 'q1', itemKind: 'question', state: 'asked', time: 5, source: 'manual' }, environment);
+    expect(mark.revision).toBe(2);
+    const note = await addNote(database, vault, { sessionId: session.id, text: 'notat' }, environment);
+    expect(note.revision).toBe(3);
+    expect((await updateSession(database, session.id, { currentItemId: 'q2' })).revision).toBe(4);
+    expect((await recordConsent(database, session.id, ['a'], false, environment)).revision).toBe(5);
+    expect((await getSession(database, session.id))?.revision).toBe(5);
+  });
+
+  it('gives concurrent writers distinct, increasing revisions', async () => {
+    const { database, vault, session } = await setUp();
+    const writes = Array.from({ length: 20 }, (_, index) =>
+      saveSegment(database, vault, { id: `s${index}`, sessionId: session.id, channel: 'interviewer', start: index, end: index + 1, text: 't', words: [], unclear: [], source: 'live' }),
+    );
+    const revisions = await Promise.all(writes);
+    expect([...revisions].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  it('returns null for a write whose session is gone, so no panel is told', async () => {
+    const { database, vault } = await setUp();
+    expect(await saveSegment(database, vault, { id: 'y', sessionId: 'gone', channel: 'mixed', start: 0, end: 1, text: 't', words: [], unclear: [], source: 'live' })).toBeNull();
+  });
+});
+
+describe('problems kept with a session', () => {
+  it('keeps each kind once per recording, every untranscribed passage with its times', async () => {
+    const { database, session } = await setUp();
+    await updateSession(database, session.id, { recordingStartedAt: 1000 });
+    await addSessionProblem(database, session.id, { kind: 'storage-full', at: 2000 });
+    await addSessionProblem(database, session.id, { kind: 'storage-full', at: 3000 });
+    await addSessionProblem(database, session.id, { kind: 'untranscribed', at: 3000, channel: 'participant', start: 10, end: 12 });
+    await addSessionProblem(database, session.id, { kind: 'untranscribed', at: 3100, channel: 'participant', start: 20, end: 22 });
+    // A second recording of the same session may run into the same problem again.
+    await updateSession(database, session.id, { recordingStartedAt: 5000 });
+    const stored = await addSessionProblem(database, session.id, { kind: 'storage-full', at: 6000 });
+    expect(stored.problems?.map((problem) => problem.kind)).toEqual(['storage-full', 'untranscribed', 'untranscribed', 'storage-full']);
+    expect((await getSession(database, session.id))?.problems).toHaveLength(4);
+  });
+});
