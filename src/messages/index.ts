@@ -34,3 +34,6 @@ export type {
   LevelsNotice,
   ProvisionalNotice,
 } from './recording-protocol';
+export { senderRefusal, assertSenderAllowed, SenderRefusedError } from './sender-check';
+export type { SenderLike, SenderRule, ExtensionIdentity } from './sender-check';
+export { receivingOnlyFrom, defineGuardedMessaging } from './guarded-messaging';
