@@ -56,6 +56,7 @@ const sessionSchema = z.object({
   language: z.string(),
   hasAudio: z.boolean(),
   consentChecked: z.array(z.string()),
+  endReason: z.enum(['import-cancelled', 'import-failed']).optional(),
 });
 
 const coverageSchema = z.object({

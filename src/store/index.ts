@@ -26,6 +26,7 @@ export type {
   SessionKind,
   SessionPlatform,
   SessionStatus,
+  SessionEndReason,
   Session,
   Note,
   Channel,
@@ -70,6 +71,7 @@ export {
   updateSession,
   findInterruptedSessions,
   approveSession,
+  discardSession,
   recordConsent,
 } from './sessions';
 export { recordCoverage, listCoverage } from './coverage';

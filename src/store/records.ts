@@ -71,6 +71,8 @@ export interface Participant {
 export type SessionKind = 'interview' | 'pilot' | 'import';
 export type SessionPlatform = 'zoom' | 'teams' | 'file' | 'other';
 export type SessionStatus = 'active' | 'ended' | 'interrupted' | 'approved';
+/** Why a session ended before its work was done (a file import cancelled or failed part-way). */
+export type SessionEndReason = 'import-cancelled' | 'import-failed';
 
 export interface Session {
   id: string;
@@ -90,6 +92,11 @@ export interface Session {
   hasAudio: boolean;
   /** Ids of the guide's intro/consent checklist items ticked in this session. */
   consentChecked: string[];
+  /**
+   * Set when the session ended short of its work, so the workspace can say so.
+   * Optional: absent means it ended normally (older records need no migration).
+   */
+  endReason?: SessionEndReason;
 }
 
 export interface Note {

@@ -9,6 +9,7 @@ import {
   type Participant,
   type Project,
   type Session,
+  type SessionEndReason,
   type Vault,
 } from '../../../src/store';
 import type { MessageKey, Translate } from '../../../src/ui';
@@ -19,6 +20,11 @@ const STATUS_LABEL: Record<Session['status'], MessageKey> = {
   ended: 'statusEnded',
   interrupted: 'statusInterrupted',
   approved: 'statusApproved',
+};
+
+const END_REASON_LABEL: Record<SessionEndReason, MessageKey> = {
+  'import-cancelled': 'endReasonImportCancelled',
+  'import-failed': 'endReasonImportFailed',
 };
 
 /** Every interview and pilot, newest first. */
@@ -70,7 +76,14 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
                   : (participants.get(session.participantId ?? '')?.pseudonym ?? t('withdrawnParticipant'))}
               </td>
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
-              <td>{t(STATUS_LABEL[session.status])}</td>
+              <td>
+                {t(STATUS_LABEL[session.status])}
+                {session.endReason && (
+                  <span data-testid="session-end-reason" data-reason={session.endReason}>
+                    {' '}({t(END_REASON_LABEL[session.endReason])})
+                  </span>
+                )}
+              </td>
               <td data-testid="session-audio" data-has-audio={String(session.hasAudio)}>
                 {session.hasAudio ? <strong class="audio-held">{t('audioKept')}</strong> : t('audioNone')}
               </td>
