@@ -70,6 +70,8 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
       const model = await bundledModelToUse(await getSetting(db, 'transcriptionModel'));
       if (!model) throw new Error(t('importNoModel'));
       await client.load(model, 'auto');
+      // Cancelled while the file was read or the model loaded: make nothing to remove again.
+      controller.signal.throwIfAborted();
       const guide = await getActiveGuide(db);
       const participant = pseudonym.trim() ? await createParticipant(db, { pseudonym: pseudonym.trim() }) : null;
       session = await createSession(db, {
