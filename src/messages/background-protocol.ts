@@ -9,12 +9,12 @@
  * is refused IndexedDB ("The user denied permission to access the database"), so
  * it reads and writes the store only through these messages.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
 import type { Guide } from '../guide';
 import type { Note, Participant, Segment, Session, SessionProblem } from '../store';
 import type { RecordingMode, RecordingState, StartRecordingResult } from './recording-protocol';
 import type { WhisperLanguage } from './transcription-protocol';
+import { defineGuardedMessaging } from './guarded-messaging';
 
 /** What the store's lock looks like from a page: never set up, locked, or open. */
 export type VaultStatus = 'set-up' | 'locked' | 'open';
@@ -101,4 +101,9 @@ export interface BackgroundProtocol {
   'note.add'(request: { sessionId: string; text: string; questionId: string | null; reviseGuide: boolean }): { ok: boolean };
 }
 
-export const backgroundMessaging = defineExtensionMessaging<BackgroundProtocol>();
+/**
+ * Every request here reads or changes the store or the recording, so the
+ * background answers only the extension's own pages, never the content script on
+ * a meeting page (see sender-check.ts).
+ */
+export const backgroundMessaging = defineGuardedMessaging<BackgroundProtocol>('extension-page');

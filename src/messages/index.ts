@@ -49,3 +49,6 @@ export {
 export type { PanelChange, PanelChangeNotice, RecordingStateNotice, EndInterviewRequest } from './panel-changes';
 export { PanelUpdates, DEFAULT_GAP_MS } from './panel-updates';
 export type { ChangeOutcome } from './panel-updates';
+export { senderRefusal, assertSenderAllowed, SenderRefusedError } from './sender-check';
+export type { SenderLike, SenderRule, ExtensionIdentity } from './sender-check';
+export { receivingOnlyFrom, defineGuardedMessaging } from './guarded-messaging';

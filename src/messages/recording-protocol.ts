@@ -3,8 +3,8 @@
  * The state lives in chrome.storage.session (the background may be stopped at any
  * time), and the offscreen document reports changes back.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { SessionProblem } from '../store';
+import { defineGuardedMessaging } from './guarded-messaging';
 import type { ModelInfo, WhisperLanguage } from './transcription-protocol';
 
 /** `call`: tab audio = participant, microphone = interviewer. `single`: one microphone, both speakers. */
@@ -113,8 +113,10 @@ export interface RecordingReportProtocol {
   }): void;
 }
 
-export const offscreenMessaging = defineExtensionMessaging<OffscreenProtocol>();
-export const recordingReportMessaging = defineExtensionMessaging<RecordingReportProtocol>();
+/** The offscreen document obeys the background (an extension page), never a content script. */
+export const offscreenMessaging = defineGuardedMessaging<OffscreenProtocol>('extension-page');
+/** Only the recorder itself reports how the recording goes. */
+export const recordingReportMessaging = defineGuardedMessaging<RecordingReportProtocol>('offscreen-document');
 
 /** Live level meters, broadcast several times a second straight to the panels (not stored). */
 export interface LevelsNotice {

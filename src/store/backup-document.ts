@@ -56,6 +56,29 @@ const sessionSchema = z.object({
   language: z.string(),
   hasAudio: z.boolean(),
   consentChecked: z.array(z.string()),
+  endReason: z.enum(['import-cancelled', 'import-failed']).optional(),
+  revision: z.number().optional(),
+  recordingStartedAt: z.number().optional(),
+  // Kinds, times and error messages only: what went wrong while recording (records.ts).
+  problems: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.enum(['tab-closed', 'tab-reloaded', 'storage-full']), at: z.number() }),
+        z.object({
+          kind: z.enum(['finish-failed', 'audio-not-stored', 'audio-processing-failed', 'transcription-failed']),
+          at: z.number(),
+          message: z.string(),
+        }),
+        z.object({
+          kind: z.literal('untranscribed'),
+          at: z.number(),
+          channel: z.enum(['interviewer', 'participant', 'mixed']),
+          start: z.number(),
+          end: z.number(),
+        }),
+      ]),
+    )
+    .optional(),
 });
 
 const coverageSchema = z.object({

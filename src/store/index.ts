@@ -26,6 +26,7 @@ export type {
   SessionKind,
   SessionPlatform,
   SessionStatus,
+  SessionEndReason,
   Session,
   SessionProblem,
   NewSessionProblem,
@@ -72,6 +73,7 @@ export {
   updateSession,
   findInterruptedSessions,
   approveSession,
+  discardSession,
   recordConsent,
   addSessionProblem,
 } from './sessions';

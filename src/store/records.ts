@@ -71,6 +71,8 @@ export interface Participant {
 export type SessionKind = 'interview' | 'pilot' | 'import';
 export type SessionPlatform = 'zoom' | 'teams' | 'file' | 'other';
 export type SessionStatus = 'active' | 'ended' | 'interrupted' | 'approved';
+/** Why a session ended before its work was done (a file import cancelled or failed part-way). */
+export type SessionEndReason = 'import-cancelled' | 'import-failed';
 
 export interface Session {
   id: string;
@@ -106,6 +108,11 @@ export interface Session {
   problems?: SessionProblem[];
   /** When the latest recording of this session began (ms since epoch); absent before the first. */
   recordingStartedAt?: number;
+  /**
+   * Set when the session ended short of its work, so the workspace can say so.
+   * Optional: absent means it ended normally (older records need no migration).
+   */
+  endReason?: SessionEndReason;
 }
 
 /** One thing that went wrong during a session's recording, as the workspace and panel show it. */

@@ -6,6 +6,8 @@ import { RecordStateError } from './errors';
 import type { Session, SessionProblem } from './records';
 import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
 
+const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio] as const;
+
 export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
   Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;
 
@@ -158,5 +160,31 @@ export async function recordConsent(
       if (participant && participant.consentAt === null) await participants.put({ ...participant, consentAt: now() });
     }
     return updated;
+  });
+}
+
+/**
+ * Removes a session that holds nothing worth keeping (a file import cancelled or
+ * failed before its first segment), with everything filed under it, and its
+ * participant when no other session refers to them: an import made one for its
+ * pseudonym, and a pseudonym with no interview would only puzzle the researcher.
+ * One transaction, so nothing is left half removed.
+ */
+export async function discardSession(database: IntervjuDatabase, id: string): Promise<void> {
+  const stores = [STORE.sessions, STORE.participants, STORE.settings, ...SESSION_STORES];
+  await runTransaction(database, stores, 'readwrite', async (transaction) => {
+    const sessions = transaction.objectStore(STORE.sessions);
+    const session = await sessions.get(id);
+    if (!session) return;
+    for (const storeName of SESSION_STORES) {
+      const store = transaction.objectStore(storeName);
+      for (const key of await store.index('bySession').getAllKeys(id)) await store.delete(key);
+    }
+    await sessions.delete(id);
+    if (session.participantId !== null && (await sessions.index('byParticipant').count(session.participantId)) === 0) {
+      await transaction.objectStore(STORE.participants).delete(session.participantId);
+    }
+    const settings = transaction.objectStore(STORE.settings);
+    if ((await settings.get('activeSessionId')) === id) await settings.put(null, 'activeSessionId');
   });
 }

@@ -82,6 +82,7 @@ export type {
 } from './model-registry';
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
+export { importSessionFate, settleImportSession, type ImportOutcome, type ImportKept, type ImportSessionFate } from './import-session';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
 export { ProvisionalSchedule, type ProvisionalScheduleOptions } from './provisional-schedule';
 export { EarlyFinals, type EarlyFinalsContext, type EarlyTranscriber, type SettlingChannel } from './early-finals';

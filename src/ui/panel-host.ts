@@ -76,9 +76,11 @@ export function mountPanelHost(options: PanelHostOptions): PanelHost {
 
   const host = doc.createElement('div');
   host.id = PANEL_HOST_ID;
-  // An open root on purpose: closing it would hide nothing that matters (the frame's
-  // document is another origin either way) but would keep test tools out.
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the frame's document is another origin either way, but with an open root
+  // the page's script could still reach the iframe element itself — point its src
+  // elsewhere, or cover it with a look-alike. Tests find the frame through
+  // Playwright's frame list instead (docs/testing.md).
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');

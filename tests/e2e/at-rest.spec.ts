@@ -42,7 +42,7 @@ test('what a participant said is not readable in the profile folder on disk', as
 
   const call = await context.newPage();
   await call.goto(FAKE_MEETING_URLS.zoom);
-  const panel = PanelPage.inMeeting(call);
+  const panel = await PanelPage.inMeeting(call);
   await panel.unlockIfLocked();
   await panel.startInterview(PSEUDONYM);
   await panel.testId('note-input').fill(TYPED_NOTE);

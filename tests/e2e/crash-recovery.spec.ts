@@ -53,7 +53,7 @@ test('a browser killed during a recording keeps the finished segments and the au
   await workspace.setUpPassphrase();
   const call = await context.newPage();
   await call.goto(FAKE_MEETING_URLS.zoom);
-  let panel = PanelPage.inMeeting(call);
+  let panel = await PanelPage.inMeeting(call);
   await panel.unlockIfLocked();
   await panel.startInterview('Kari');
   await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
@@ -74,7 +74,7 @@ test('a browser killed during a recording keeps the finished segments and the au
     expect(await extensionIdOf(context)).toBe(extensionId);
     const again = await context.newPage();
     await again.goto(FAKE_MEETING_URLS.zoom);
-    panel = PanelPage.inMeeting(again);
+    panel = await PanelPage.inMeeting(again);
     await panel.unlockIfLocked();
     await expect(panel.testId('session-recovery')).toBeVisible();
     await expect(panel.testId('sessions-with-audio')).toHaveAttribute('data-count', '1');

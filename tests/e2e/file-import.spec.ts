@@ -29,6 +29,22 @@ test.describe('transcribing a recording file', () => {
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 
+  test('a cancelled import leaves no session behind when nothing was transcribed yet', async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    const page = workspace.page;
+    await page.getByTestId('nav-recordings').click();
+    await page.getByTestId('recording-file').setInputFiles(RECORDING);
+    await page.getByTestId('recording-transcribe').click();
+    // At once, while the file is read or the model loads: before the first segment.
+    await page.getByTestId('recording-cancel').click();
+    await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('import-cancelled')).toContainText('Ingenting ble lagret');
+    await page.getByTestId('nav-sessions').click();
+    await expect(page.getByTestId('session-list')).toBeVisible();
+    await expect(page.getByTestId('session-row')).toHaveCount(0);
+  });
+
   test('says plainly when a file is not audio, and stores nothing', async ({ context, extensionId }) => {
     const workspace = await WorkspacePage.open(context, extensionId);
     await workspace.setUpPassphrase();

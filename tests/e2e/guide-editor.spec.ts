@@ -14,7 +14,7 @@ test.describe('guide editor and versions', () => {
     // An interview on version 1.
     const call = await context.newPage();
     await call.goto(FAKE_MEETING_URLS.teams);
-    const panel = PanelPage.inMeeting(call);
+    const panel = await PanelPage.inMeeting(call);
     await panel.unlockIfLocked();
     await panel.startInterview('Ola');
 

@@ -33,7 +33,7 @@ async function projectWithKari(context: BrowserContext, extensionId: string, day
 
   const call = await context.newPage();
   await call.goto(FAKE_MEETING_URLS.teams);
-  const panel = PanelPage.inMeeting(call);
+  const panel = await PanelPage.inMeeting(call);
   await panel.unlockIfLocked();
   await panel.startInterview('Kari');
   await panel.testId('note-input').fill(NOTE);

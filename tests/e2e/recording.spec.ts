@@ -21,7 +21,7 @@ test.describe('recording a call', () => {
 
       const call = await context.newPage();
       await call.goto(FAKE_MEETING_URLS.zoom);
-      const panel = PanelPage.inMeeting(call);
+      const panel = await PanelPage.inMeeting(call);
       await panel.unlockIfLocked();
       await panel.startInterview('Kari');
 

@@ -8,12 +8,12 @@ import {
   getSetting,
   getProject,
   saveSegment,
-  updateSession,
   type IntervjuDatabase,
   type Segment,
+  type Session,
   type Vault,
 } from '../../../src/store';
-import { transcribeRecording } from '../../../src/transcribe';
+import { settleImportSession, transcribeRecording, type ImportKept, type ImportOutcome } from '../../../src/transcribe';
 import { createTranscriptionClient } from '../../../src/transcribe/worker/transcription-client';
 import { bundledModelToUse, LanguageSelect, TranscriptText, type Translate } from '../../../src/ui';
 import { sileroVoiceActivity } from '../../../src/ui/silero-session';
@@ -24,7 +24,7 @@ type Stage =
   | { kind: 'working'; step: 'decoding' | 'loading-model' | 'transcribing'; fraction: number; done: number; total: number }
   | { kind: 'done'; segments: Segment[]; seconds: number }
   | { kind: 'cancelled'; kept: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; kept: number };
 
 const ACCEPT = 'audio/*,video/webm,.wav,.mp3,.m4a,.aac,.ogg,.opus,.webm';
 
@@ -47,7 +47,17 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
     const client = createTranscriptionClient(worker);
     let currentId: string | null = null;
     job.current = { controller, cancelCurrent: () => currentId && client.cancel(currentId) };
-    let kept = 0;
+    const kept: ImportKept = { count: 0, lastEnd: 0 };
+    let session: Session | null = null;
+    // The session is created active; however the import stops, it must not stay so.
+    const settle = async (outcome: ImportOutcome) => {
+      if (!session) return;
+      const ended = session;
+      session = null;
+      await settleImportSession(db, ended, outcome, kept);
+      if (ended.participantId !== null) broadcastStoreChange({ type: 'participants.changed' });
+      broadcastStoreChange({ type: 'session.changed', sessionId: ended.id });
+    };
     try {
       setStage({ kind: 'working', step: 'decoding', fraction: 0, done: 0, total: 0 });
       let decoded;
@@ -60,9 +70,11 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
       const model = await bundledModelToUse(await getSetting(db, 'transcriptionModel'));
       if (!model) throw new Error(t('importNoModel'));
       await client.load(model, 'auto');
+      // Cancelled while the file was read or the model loaded: make nothing to remove again.
+      controller.signal.throwIfAborted();
       const guide = await getActiveGuide(db);
       const participant = pseudonym.trim() ? await createParticipant(db, { pseudonym: pseudonym.trim() }) : null;
-      const session = await createSession(db, {
+      session = await createSession(db, {
         kind: 'import',
         participantId: participant?.id ?? null,
         guideId: guide?.id ?? '',
@@ -97,16 +109,18 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
         },
         onSegment: async (segment) => {
           await saveSegment(db, vault, segment);
-          kept++;
+          kept.count++;
+          kept.lastEnd = Math.max(kept.lastEnd, segment.end);
         },
         onProgress: (progress) => setStage({ kind: 'working', step: 'transcribing', ...progress }),
       });
-      await updateSession(db, session.id, { status: 'ended', endedAt: session.startedAt + decoded.seconds * 1000 });
-      broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+      await settle({ kind: 'finished', seconds: decoded.seconds });
       setStage({ kind: 'done', segments, seconds: decoded.seconds });
     } catch (cause) {
-      if (controller.signal.aborted) setStage({ kind: 'cancelled', kept });
-      else setStage({ kind: 'error', message: cause instanceof Error ? cause.message : String(cause) });
+      const cancelled = controller.signal.aborted;
+      await settle({ kind: cancelled ? 'cancelled' : 'failed' }).catch((settling: unknown) => console.error('Intervju: could not end the import session', settling));
+      if (cancelled) setStage({ kind: 'cancelled', kept: kept.count });
+      else setStage({ kind: 'error', message: cause instanceof Error ? cause.message : String(cause), kept: kept.count });
     } finally {
       client.dispose();
       job.current = null;
@@ -160,11 +174,12 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
       {stage.kind === 'error' && (
         <p class="error" role="alert" data-testid="import-error">
           {stage.message}
+          {stage.kept > 0 && <> {t('importFailedKept', { kept: stage.kept })}</>}
         </p>
       )}
       {stage.kind === 'cancelled' && (
         <p class="warning" role="status" data-testid="import-cancelled">
-          {t('importCancelled', { kept: stage.kept })}
+          {stage.kept > 0 ? t('importCancelled', { kept: stage.kept }) : t('importCancelledNothing')}
         </p>
       )}
       {stage.kind === 'done' && (

@@ -9,6 +9,7 @@ import {
   type Participant,
   type Project,
   type Session,
+  type SessionEndReason,
   type Vault,
 } from '../../../src/store';
 import { describeProblems, type MessageKey, type Translate } from '../../../src/ui';
@@ -19,6 +20,11 @@ const STATUS_LABEL: Record<Session['status'], MessageKey> = {
   ended: 'statusEnded',
   interrupted: 'statusInterrupted',
   approved: 'statusApproved',
+};
+
+const END_REASON_LABEL: Record<SessionEndReason, MessageKey> = {
+  'import-cancelled': 'endReasonImportCancelled',
+  'import-failed': 'endReasonImportFailed',
 };
 
 /** Every interview and pilot, newest first. */
@@ -72,6 +78,11 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
               <td>
                 {t(STATUS_LABEL[session.status])}
+                {session.endReason && (
+                  <span data-testid="session-end-reason" data-reason={session.endReason}>
+                    {' '}({t(END_REASON_LABEL[session.endReason])})
+                  </span>
+                )}
                 {/* Why a recording stopped or what it could not do: kept with the session, shown here after the call. */}
                 {describeProblems(session.problems ?? [], t).map((problem) => (
                   <p key={problem.kind} class="warning session-problem" data-testid="session-problem" data-kind={problem.kind}>

@@ -1,18 +1,59 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { expect, type ElementHandle, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 /** The passphrase every e2e test sets up (also in workspace.ts, which imports this file). */
 export const TEST_PASSPHRASE = 'korrekt hest batteri stift';
+
+/**
+ * The panel's frame on a meeting (or practice) page. The host's shadow root is
+ * closed, so no selector reaches the iframe, as none of the page's own script can;
+ * Playwright still lists every frame of the page, so the panel is found by its URL.
+ */
+export async function panelFrameOf(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page
+      .frames()
+      .find((candidate) => candidate !== page.mainFrame() && !candidate.isDetached() && candidate.url().includes('/panel.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`No panel frame on ${page.url()} after ${timeoutMs} ms: ${page.frames().map((f) => f.url()).join(', ')}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * The host's box around the frame (`.frame-box`, inside the closed root), reached
+ * from the iframe element that the browser's frame tree hands to the test.
+ */
+export async function panelHostBox(page: Page): Promise<ElementHandle<HTMLElement>> {
+  const iframe = await (await panelFrameOf(page)).frameElement();
+  const box = (await iframe.evaluateHandle((element) => element.parentElement)).asElement();
+  if (!box) throw new Error('The panel frame has no parent box');
+  return box as ElementHandle<HTMLElement>;
+}
+
+/** One of the handle's buttons: 0 collapses or expands, 1 moves to the other side. */
+export async function panelHostButton(page: Page, index: 0 | 1): Promise<ElementHandle<HTMLElement>> {
+  const box = await panelHostBox(page);
+  const button = (await box.evaluateHandle((element, at) => element.querySelectorAll<HTMLElement>('.handle button')[at] ?? null, index)).asElement();
+  if (!button) throw new Error(`No handle button ${index}`);
+  return button as ElementHandle<HTMLElement>;
+}
 
 /** The panel: inside the iframe under #intervju-panel-host, or an extension tab of its own. */
 export class PanelPage {
   readonly root: Locator;
 
-  constructor(readonly frame: FrameLocator | Page) {
+  constructor(readonly frame: Frame | FrameLocator | Page) {
     this.root = frame.getByTestId('guide-panel');
   }
 
-  /** The in-call panel on a meeting page. */
-  static inMeeting(page: Page): PanelPage {
-    return new PanelPage(page.frameLocator('#intervju-panel-host iframe'));
+  /** The in-call panel on a meeting page (waits for its frame). */
+  static async inMeeting(page: Page): Promise<PanelPage> {
+    return new PanelPage(await panelFrameOf(page));
+  }
+
+  /** The panel's document body, where its own keys (j, k, a, c, s, d) are heard. */
+  body(): Locator {
+    return this.frame.locator('body');
   }
 
   testId(id: string): Locator {

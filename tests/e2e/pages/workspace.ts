@@ -34,7 +34,7 @@ export class WorkspacePage {
     await workspace.importGuide(guide, title);
     const call = await context.newPage();
     await call.goto(url);
-    const panel = PanelPage.inMeeting(call);
+    const panel = await PanelPage.inMeeting(call);
     await panel.unlockIfLocked();
     return { workspace, call, panel };
   }
