@@ -1,5 +1,5 @@
 import { neighbourQuestion } from '../../src/coverage';
-import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type PanelState } from '../../src/messages';
+import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type PanelState, type StopRecordingResult } from '../../src/messages';
 import {
   addNote,
   createParticipant,
@@ -110,12 +110,12 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     // transcribed and stored, and microphone and tab are released.
     const running = await readRecordingState();
     const stoppedRecording = running?.sessionId === sessionId;
-    const stopped = stoppedRecording ? await recording.stop() : { ok: true, problems: [] };
+    const stopped: StopRecordingResult = stoppedRecording ? await recording.stop() : { ok: true, problems: [] };
     const ended = await updateSession(db, sessionId, { status: 'ended', endedAt: Date.now() });
     if ((await getSetting(db, 'activeSessionId')) === sessionId) await setSetting(db, 'activeSessionId', null);
     sendSessionUpdated(ended);
     broadcastStoreChange({ type: 'session.changed', sessionId });
-    return { ok: stopped.ok, stoppedRecording, problems: stopped.problems };
+    return { ok: stopped.ok, stoppedRecording, problems: stopped.problems, ...(stopped.counts ? { counts: stopped.counts } : {}) };
   });
 
   backgroundMessaging.onMessage('session.select', async ({ data }) => {

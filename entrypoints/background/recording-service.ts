@@ -232,7 +232,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
       }
       await closeRecording();
       const problems = [...(cause ? [cause] : []), ...(finished?.problems ?? []), ...(failure ? [failure] : [])];
-      return { ok: finished?.ok === true && failure === null, problems };
+      return { ok: finished?.ok === true && failure === null, problems, ...(finished ? { counts: finished.counts } : {}) };
     })().finally(() => (stopping = null));
     return stopping;
   };

@@ -58,7 +58,17 @@ export function InterviewEnded(props: { result: EndSessionResult; t: Translate; 
   const { result, t } = props;
   const problems = describeProblems(result.problems, t);
   return (
-    <section class={problems.length > 0 ? 'ended warning' : 'ended'} role="status" data-testid="interview-ended" data-ok={String(result.ok)}>
+    <section
+      class={problems.length > 0 ? 'ended warning' : 'ended'}
+      role="status"
+      data-testid="interview-ended"
+      data-ok={String(result.ok)}
+      data-stopped-recording={String(result.stoppedRecording)}
+      data-heard={result.counts?.heard ?? ''}
+      data-stored={result.counts?.stored ?? ''}
+      data-empty={result.counts?.empty ?? ''}
+      data-failed={result.counts?.failed ?? ''}
+    >
       <p>{problems.length > 0 ? t('interviewEndedProblems') : t('interviewEnded')}</p>
       {problems.length > 0 && (
         <ul>

@@ -90,7 +90,7 @@ try {
   await workspace.setUpPassphrase();
   const tab = await context.newPage();
   await tab.goto(MODE === 'call' ? FAKE_MEETING_URLS.zoom : `chrome-extension://${extensionId}/panel.html`);
-  const panel = MODE === 'call' ? PanelPage.inMeeting(tab) : new PanelPage(tab);
+  const panel = MODE === 'call' ? await PanelPage.inMeeting(tab) : new PanelPage(tab);
   await panel.unlockIfLocked();
   await panel.startInterview('Bench');
   if (MODE === 'call') {

@@ -12,7 +12,7 @@
 import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
 import type { Guide } from '../guide';
 import type { Note, Participant, Segment, Session, SessionProblem } from '../store';
-import type { RecordingMode, RecordingState, StartRecordingResult } from './recording-protocol';
+import type { RecordingMode, RecordingState, StartRecordingResult, UtteranceCounts } from './recording-protocol';
 import type { WhisperLanguage } from './transcription-protocol';
 import { defineGuardedMessaging } from './guarded-messaging';
 
@@ -63,12 +63,15 @@ export interface EndSessionResult {
   /** True when a recording was running and was stopped first. */
   stoppedRecording: boolean;
   problems: SessionProblem[];
+  /** The stopped recording's utterances (absent when none ran or the document did not answer). */
+  counts?: UtteranceCounts;
 }
 
 /** How stopping a recording went. */
 export interface StopRecordingResult {
   ok: boolean;
   problems: SessionProblem[];
+  counts?: UtteranceCounts;
 }
 
 export interface BackgroundProtocol {

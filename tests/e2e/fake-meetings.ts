@@ -38,8 +38,9 @@ const MEETING_PAGE = (title: string) => `<!doctype html>
   <script>
     // What a meeting client's own script could collect: the page's text, every open
     // shadow root, and the documents of any frames it may open.
-    window.__playParticipant = () => {
+    window.__playParticipant = (loop = false) => {
       const audio = new Audio('/__intervju-test/participant.wav');
+      audio.loop = loop;
       document.body.append(audio);
       return audio.play().then(() => true);
     };
