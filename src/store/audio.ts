@@ -2,8 +2,8 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { runTransaction } from './database';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
-import type { AudioChunk } from './records';
-import { STORE, type IntervjuDatabase, type IntervjuSchema } from './schema';
+import type { AudioChunk, AudioChunkMetadata } from './records';
+import { STORE, type IntervjuDatabase, type IntervjuSchema, type StoredAudioChunk } from './schema';
 import { openAudioChunk, sealAudioChunk } from './sealed-records';
 import type { Vault } from './vault';
 
@@ -74,4 +74,45 @@ export async function deleteSessionAudio(database: IntervjuDatabase, sessionId: 
     if (session?.hasAudio) await sessions.put({ ...session, hasAudio: false });
     return count;
   });
+}
+
+/** A cursor over stored audio chunks, from the store or its `bySession` index, in any transaction. */
+export interface AudioCursor {
+  readonly value: StoredAudioChunk;
+  continue(): Promise<AudioCursor | null>;
+}
+
+/**
+ * The clear fields of every chunk the cursor visits, for work that then reads the
+ * bytes a few chunks at a time: one cursor step holds one chunk's ciphertext, a
+ * `getAll` would hold them all.
+ */
+export async function collectAudioMetadata(first: AudioCursor | null): Promise<AudioChunkMetadata[]> {
+  const chunks: AudioChunkMetadata[] = [];
+  for (let cursor = first; cursor; cursor = await cursor.continue()) {
+    const { id, sessionId, channel, sequence, start, end, codec } = cursor.value;
+    chunks.push({ id, sessionId, channel, sequence, start, end, codec });
+  }
+  return chunks;
+}
+
+/** The chunks of one session, clear fields only, by channel, then time, then sequence. */
+export async function listAudioMetadata(database: IntervjuDatabase, sessionId: string): Promise<AudioChunkMetadata[]> {
+  const transaction = database.transaction(STORE.audio, 'readonly');
+  const chunks = await collectAudioMetadata(await transaction.store.index('bySession').openCursor(sessionId));
+  await transaction.done;
+  return chunks.sort((left, right) => left.channel.localeCompare(right.channel) || left.start - right.start || left.sequence - right.sequence);
+}
+
+/**
+ * Reads and decrypts the given chunks in one transaction (the caller keeps the
+ * batch small); a chunk deleted since its id was listed comes back `undefined`.
+ */
+export async function readAudioChunks(database: IntervjuDatabase, vault: Vault, ids: readonly string[]): Promise<(AudioChunk | undefined)[]> {
+  const stored = await runTransaction(database, [STORE.audio], 'readonly', (transaction) => {
+    const store = transaction.objectStore(STORE.audio);
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+  // Decrypted after the transaction: awaiting WebCrypto inside it would let it auto-commit.
+  return Promise.all(stored.map((record) => (record ? openAudioChunk(vault, record) : undefined)));
 }
