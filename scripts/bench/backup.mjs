@@ -86,7 +86,7 @@ async function makeBackup(profile, backupFile) {
 
     const workspace = await WorkspacePage.open(context, extensionId);
     const page = workspace.page;
-    await page.goto(page.url().replace(/#.*$/, '') + '#/privacy');
+    await page.getByTestId('nav-privacy').click();
     await expect(page.getByTestId('backup-form')).toBeVisible({ timeout: 20_000 });
     const meter = await Meter.start(context, page, profile);
     await page.getByTestId('backup-passphrase').fill(BACKUP_PASSPHRASE);
@@ -114,7 +114,7 @@ async function restore(profile, backupFile, expectedChunks) {
     const workspace = await WorkspacePage.open(context, await extensionIdOf(context));
     await workspace.setUpPassphrase();
     const page = workspace.page;
-    await page.goto(page.url().replace(/#.*$/, '') + '#/privacy');
+    await page.getByTestId('nav-privacy').click();
     await expect(page.getByTestId('restore-form')).toBeVisible({ timeout: 20_000 });
     const meter = await Meter.start(context, page, profile);
     log('restoring it into a fresh profile…');
@@ -141,6 +141,7 @@ function report(what, peak, seconds) {
   figures[what] = { seconds: Number(seconds.toFixed(1)), ...peak };
   console.log(`${what} peak above idle: ${peak.rendererPeakAboveIdleMB} MB (extension renderer RSS high-water mark; idle ${peak.rendererIdleMB} MB, peak ${peak.rendererPeakMB} MB) in ${seconds.toFixed(1)} s`);
   console.log(`  for reference: JS heap peak above idle ${peak.jsHeapPeakAboveIdleMB} MB; browser process high-water mark grew ${peak.browserPeakAboveIdleMB} MB`);
+  console.log(`  renderer RSS above idle, each second (MB): ${peak.rendererAboveIdleEachSecondMB.join(' ')}`);
 }
 
 /** Idle figures now, then the high-water marks from here until `stop`. */
@@ -172,9 +173,16 @@ class Meter {
     this.jsIdle = await this.jsHeap();
     this.jsPeak = this.jsIdle;
     this.running = true;
+    this.started = Date.now();
+    this.timeline = [];
     this.loop = (async () => {
       while (this.running) {
         for (const pid of this.sampled.keys()) this.sampled.set(pid, Math.max(this.sampled.get(pid), status(pid).rss));
+        // One sample a second of the renderer that grows most, to show when the peak comes.
+        const second = Math.floor((Date.now() - this.started) / 1000);
+        if (this.timeline.length <= second) {
+          this.timeline.push(Math.max(...this.renderers.map((pid) => status(pid).rss - this.idle.get(pid))));
+        }
         this.jsPeak = Math.max(this.jsPeak, await this.jsHeap().catch(() => 0));
         await sleep(100);
       }
@@ -201,6 +209,7 @@ class Meter {
       jsHeapPeakAboveIdleMB: Number(mb(this.jsPeak - this.jsIdle)),
       browserPeakAboveIdleMB: Number(mb(peakOf(this.browser) - this.idle.get(this.browser))),
       exactPeaks: this.exactPeaks,
+      rendererAboveIdleEachSecondMB: this.timeline.map((bytes) => Math.round(bytes / MB)),
     };
   }
 }

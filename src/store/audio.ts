@@ -3,7 +3,7 @@ import type { IDBPObjectStore, StoreNames } from 'idb';
 import { runTransaction } from './database';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
 import type { AudioChunk, AudioChunkMetadata } from './records';
-import { STORE, type IntervjuDatabase, type IntervjuSchema, type StoredAudioChunk } from './schema';
+import { STORE, type IntervjuDatabase, type IntervjuSchema } from './schema';
 import { openAudioChunk, sealAudioChunk } from './sealed-records';
 import type { Vault } from './vault';
 
@@ -76,32 +76,34 @@ export async function deleteSessionAudio(database: IntervjuDatabase, sessionId: 
   });
 }
 
-/** A cursor over stored audio chunks, from the store or its `bySession` index, in any transaction. */
-export interface AudioCursor {
-  readonly value: StoredAudioChunk;
-  continue(): Promise<AudioCursor | null>;
-}
-
 /**
- * The clear fields of every chunk the cursor visits, for work that then reads the
- * bytes a few chunks at a time: one cursor step holds one chunk's ciphertext, a
- * `getAll` would hold them all.
+ * The chunks of one session, clear fields only, by channel, then time, then
+ * sequence. Read a batch at a time by key: a cursor over the records would pull
+ * every chunk's ciphertext through memory just to read its clear fields.
  */
-export async function collectAudioMetadata(first: AudioCursor | null): Promise<AudioChunkMetadata[]> {
+export async function listAudioMetadata(database: IntervjuDatabase, sessionId: string): Promise<AudioChunkMetadata[]> {
+  const ids = await database.getAllKeysFromIndex(STORE.audio, 'bySession', sessionId);
   const chunks: AudioChunkMetadata[] = [];
-  for (let cursor = first; cursor; cursor = await cursor.continue()) {
-    const { id, sessionId, channel, sequence, start, end, codec } = cursor.value;
-    chunks.push({ id, sessionId, channel, sequence, start, end, codec });
+  for (let first = 0; first < ids.length; first += METADATA_BATCH) {
+    for (const chunk of await readAudioMetadata(database, ids.slice(first, first + METADATA_BATCH))) if (chunk) chunks.push(chunk);
   }
-  return chunks;
+  return chunks.sort((left, right) => left.channel.localeCompare(right.channel) || left.start - right.start || left.sequence - right.sequence);
 }
 
-/** The chunks of one session, clear fields only, by channel, then time, then sequence. */
-export async function listAudioMetadata(database: IntervjuDatabase, sessionId: string): Promise<AudioChunkMetadata[]> {
-  const transaction = database.transaction(STORE.audio, 'readonly');
-  const chunks = await collectAudioMetadata(await transaction.store.index('bySession').openCursor(sessionId));
-  await transaction.done;
-  return chunks.sort((left, right) => left.channel.localeCompare(right.channel) || left.start - right.start || left.sequence - right.sequence);
+/** Chunks whose clear fields are read per transaction (each read still carries its ciphertext). */
+export const METADATA_BATCH = 256;
+
+/** The clear fields of the given chunks, read in one transaction; a chunk deleted since its id was listed comes back `undefined`. */
+export async function readAudioMetadata(database: IntervjuDatabase, ids: readonly string[]): Promise<(AudioChunkMetadata | undefined)[]> {
+  const stored = await runTransaction(database, [STORE.audio], 'readonly', (transaction) => {
+    const store = transaction.objectStore(STORE.audio);
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+  return stored.map((record) => {
+    if (!record) return undefined;
+    const { id, sessionId, channel, sequence, start, end, codec } = record;
+    return { id, sessionId, channel, sequence, start, end, codec };
+  });
 }
 
 /**

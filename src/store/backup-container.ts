@@ -83,7 +83,7 @@ function segmentAdditionalData(header: Uint8Array, index: number, totalLength: n
 
 /** Encrypts a byte stream into a format-2 backup file, one segment at a time. */
 export class BackupSealer {
-  private readonly pending: Uint8Array<ArrayBuffer>[] = [];
+  private readonly pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private index = 0;
   private written = 0;
@@ -120,10 +120,14 @@ export class BackupSealer {
     return new BackupSealer(key, header, noncePrefix, segmentBytes, sink);
   }
 
-  /** Adds plaintext; encrypts and hands on each segment as soon as it is full. */
+  /**
+   * Adds plaintext; encrypts and hands on each segment as soon as it is full.
+   * `bytes` is kept, not copied, until it is encrypted (hours of audio pass
+   * through here): the caller must not change it afterwards.
+   */
   async write(bytes: Uint8Array): Promise<void> {
     if (bytes.length === 0) return;
-    this.pending.push(new Uint8Array(bytes));
+    this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     // Strictly more than one segment: a full segment may still turn out to be the last.
     while (this.pendingBytes > this.segmentBytes) await this.sealSegment(this.take(this.segmentBytes), null);

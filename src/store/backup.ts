@@ -8,7 +8,7 @@
  * re-encrypted and written a batch of chunks at a time, so memory does not grow
  * with the hours recorded. See docs/privacy.md for the figures.
  */
-import { collectAudioMetadata, readAudioChunks } from './audio';
+import { METADATA_BATCH, readAudioChunks, readAudioMetadata } from './audio';
 import { BackupSealer, backupContainerVersion, openBackupSegments, openLegacyBackup, type BackupSink } from './backup-container';
 import { decodeBackupDocument, encodeBackupDocument, frame, FrameReader, unpackLegacyBackupContent, type BackupDocument } from './backup-document';
 import { runTransaction } from './database';
@@ -16,7 +16,7 @@ import { zeroCounts } from './deletion-receipt';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
 import { BackupRejectedError, PassphraseTooShortError, RecordStateError, VaultStateError } from './errors';
 import { DATABASE_VERSION } from './migrations';
-import type { AudioChunk } from './records';
+import type { AudioChunk, AudioChunkMetadata } from './records';
 import { ALL_STORES, SINGLE_RECORD_KEY, STORE, type IntervjuDatabase, type IntervjuSchema, type SettingValue, type StoreName } from './schema';
 import { openKeyListEntry, openNote, openSegment, sealAudioChunk, sealKeyListEntry, sealNote, sealSegment } from './sealed-records';
 import { MINIMUM_PASSPHRASE_LENGTH, vaultMatchesDatabase, type Vault } from './vault';
@@ -62,10 +62,13 @@ const AUDIO_BATCH = 64;
  */
 const STAGING_PREFIX = '\u0000restore/';
 
+const AUDIO_DELETED = 'Audio was deleted while the backup was being made; make the backup again.';
+
 /**
  * Writes the whole project as one encrypted backup file to `sink`, part by part.
- * Everything but the audio bytes is read in one transaction (a consistent
- * snapshot); the audio listed there is then read in batches. If a listed chunk is
+ * Everything but the audio is read in one transaction (a consistent snapshot,
+ * with the audio chunks' ids); the audio is then read in batches, once for the
+ * list in `backup.json`, which comes first, and once for the bytes. If a listed chunk is
  * deleted meanwhile (its session approved, withdrawn), the backup fails rather
  * than leave it out silently.
  */
@@ -89,10 +92,17 @@ export async function writeBackup(
     notes: await transaction.objectStore(STORE.notes).getAll(),
     segments: await transaction.objectStore(STORE.segments).getAll(),
     keyList: await transaction.objectStore(STORE.keyList).getAll(),
-    audio: await collectAudioMetadata(await transaction.objectStore(STORE.audio).openCursor()),
+    // Keys only: reading the records here would pull every chunk's ciphertext into memory at once.
+    audioIds: await transaction.objectStore(STORE.audio).getAllKeys(),
   }));
-  // Audio staged by a restore that never committed is not part of the project.
-  const audio = raw.audio.filter((chunk) => !chunk.sessionId.startsWith(STAGING_PREFIX));
+  const audio: AudioChunkMetadata[] = [];
+  for (let first = 0; first < raw.audioIds.length; first += METADATA_BATCH) {
+    for (const chunk of await readAudioMetadata(database, raw.audioIds.slice(first, first + METADATA_BATCH))) {
+      if (!chunk) throw new RecordStateError(AUDIO_DELETED);
+      // Audio staged by a restore that never committed is not part of the project.
+      if (!chunk.sessionId.startsWith(STAGING_PREFIX)) audio.push(chunk);
+    }
+  }
   const document: BackupDocument = {
     createdAt: now(),
     databaseVersion: DATABASE_VERSION,
@@ -114,7 +124,7 @@ export async function writeBackup(
     const batch = audio.slice(first, first + AUDIO_BATCH);
     const chunks = await readAudioChunks(database, vault, batch.map((chunk) => chunk.id));
     for (const chunk of chunks) {
-      if (!chunk) throw new RecordStateError('Audio was deleted while the backup was being made; make the backup again.');
+      if (!chunk) throw new RecordStateError(AUDIO_DELETED);
       await sealer.write(frame(chunk.bytes));
     }
     options.onProgress?.({ done: first + batch.length, total: audio.length });
@@ -183,7 +193,7 @@ async function openLegacy(file: Blob, passphrase: string): Promise<OpenedBackup>
 async function deleteStaged(database: IntervjuDatabase, prefix: string): Promise<void> {
   const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
   for (;;) {
-    const keys = await database.getAllKeysFromIndex(STORE.audio, 'bySession', range, AUDIO_BATCH * 4);
+    const keys = await database.getAllKeysFromIndex(STORE.audio, 'bySession', range, METADATA_BATCH);
     if (keys.length === 0) return;
     await runTransaction(database, [STORE.audio], 'readwrite', async (transaction) => {
       const store = transaction.objectStore(STORE.audio);
