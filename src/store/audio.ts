@@ -2,7 +2,7 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { runTransaction } from './database';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
-import type { AudioChunk } from './records';
+import type { AudioChunk, AudioChunkMetadata } from './records';
 import { STORE, type IntervjuDatabase, type IntervjuSchema } from './schema';
 import { openAudioChunk, sealAudioChunk } from './sealed-records';
 import type { Vault } from './vault';
@@ -74,4 +74,47 @@ export async function deleteSessionAudio(database: IntervjuDatabase, sessionId: 
     if (session?.hasAudio) await sessions.put({ ...session, hasAudio: false });
     return count;
   });
+}
+
+/**
+ * The chunks of one session, clear fields only, by channel, then time, then
+ * sequence. Read a batch at a time by key: a cursor over the records would pull
+ * every chunk's ciphertext through memory just to read its clear fields.
+ */
+export async function listAudioMetadata(database: IntervjuDatabase, sessionId: string): Promise<AudioChunkMetadata[]> {
+  const ids = await database.getAllKeysFromIndex(STORE.audio, 'bySession', sessionId);
+  const chunks: AudioChunkMetadata[] = [];
+  for (let first = 0; first < ids.length; first += METADATA_BATCH) {
+    for (const chunk of await readAudioMetadata(database, ids.slice(first, first + METADATA_BATCH))) if (chunk) chunks.push(chunk);
+  }
+  return chunks.sort((left, right) => left.channel.localeCompare(right.channel) || left.start - right.start || left.sequence - right.sequence);
+}
+
+/** Chunks whose clear fields are read per transaction (each read still carries its ciphertext). */
+export const METADATA_BATCH = 256;
+
+/** The clear fields of the given chunks, read in one transaction; a chunk deleted since its id was listed comes back `undefined`. */
+export async function readAudioMetadata(database: IntervjuDatabase, ids: readonly string[]): Promise<(AudioChunkMetadata | undefined)[]> {
+  const stored = await runTransaction(database, [STORE.audio], 'readonly', (transaction) => {
+    const store = transaction.objectStore(STORE.audio);
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+  return stored.map((record) => {
+    if (!record) return undefined;
+    const { id, sessionId, channel, sequence, start, end, codec } = record;
+    return { id, sessionId, channel, sequence, start, end, codec };
+  });
+}
+
+/**
+ * Reads and decrypts the given chunks in one transaction (the caller keeps the
+ * batch small); a chunk deleted since its id was listed comes back `undefined`.
+ */
+export async function readAudioChunks(database: IntervjuDatabase, vault: Vault, ids: readonly string[]): Promise<(AudioChunk | undefined)[]> {
+  const stored = await runTransaction(database, [STORE.audio], 'readonly', (transaction) => {
+    const store = transaction.objectStore(STORE.audio);
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+  // Decrypted after the transaction: awaiting WebCrypto inside it would let it auto-commit.
+  return Promise.all(stored.map((record) => (record ? openAudioChunk(vault, record) : undefined)));
 }

@@ -1,16 +1,25 @@
 /**
- * The backup's inner content: a zip holding `backup.json` (every store, sensitive
- * records decrypted) and `audio/<n>.bin` (the decrypted audio bytes, kept out of
- * the JSON so they need no base64). Validated with zod on restore, so a file
- * from a future or broken writer is refused before anything is touched.
+ * The backup's inner content: `backup.json` (every store, sensitive records
+ * decrypted, and a list of the audio chunks) and the decrypted audio bytes, kept
+ * out of the JSON so they need no base64. Validated with zod on restore, so a
+ * file from a future or broken writer is refused before anything is touched.
+ *
+ * How the parts are packed depends on the container format:
+ * - format 2 (streamed): frames, each a 32-bit big-endian length and that many
+ *   bytes: first `backup.json`, then one frame per entry of its `audio` list, in
+ *   that order, and nothing after. Not a zip: fflate's streaming `Zip` writes
+ *   stored entries with data descriptors, and its streaming `Unzip` finds the end
+ *   of such an entry by searching for the next signature, which a few hundred MB
+ *   of audio contain by chance (about one 3-hour backup in 16 would not read).
+ * - format 1: a zip holding `backup.json` and `audio/<n>.bin`.
  *
  * WARNING: this shape lives outside the browser for years. Change it only with a
  * new `BACKUP_DOCUMENT_VERSION`, and keep reading the old versions.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { z } from 'zod';
 import { BackupRejectedError } from './errors';
-import type { AudioChunk, KeyListEntry, Note, Participant, Project, Segment, Session } from './records';
+import type { AudioChunk, AudioChunkMetadata, KeyListEntry, Note, Participant, Project, Segment, Session } from './records';
 import type { Guide } from '../guide/model';
 import type { StoredCoverageEvent } from './schema';
 
@@ -149,8 +158,8 @@ const documentSchema = z.object({
   audio: z.array(audioEntrySchema),
 });
 
-/** All of a project's data in clear, as written to and read from a backup. */
-export interface BackupContent {
+/** All of a project's data in clear but the audio bytes, as written to and read from a backup. */
+export interface BackupDocument {
   createdAt: number;
   databaseVersion: number;
   project: Project | null;
@@ -162,32 +171,21 @@ export interface BackupContent {
   notes: Note[];
   segments: Segment[];
   keyList: KeyListEntry[];
-  audio: AudioChunk[];
+  /** The audio chunks, in the order their bytes follow. */
+  audio: AudioChunkMetadata[];
 }
 
-/** Packs the content into the zip that the container encrypts. */
-export function packBackupContent(content: BackupContent): Uint8Array<ArrayBuffer> {
-  const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
-  const audio = content.audio.map(({ bytes, ...metadata }, index) => {
-    const file = `audio/${index}.bin`;
-    // Recorded audio is already compressed (Opus); deflating it again only costs time.
-    files[file] = [bytes, { level: 0 }];
-    return { ...metadata, file };
-  });
-  const document = { format: 'intervju-backup', version: BACKUP_DOCUMENT_VERSION, ...content, audio };
-  files[DOCUMENT_FILE] = strToU8(JSON.stringify(document));
-  return zipSync(files) as Uint8Array<ArrayBuffer>;
+/** `backup.json` of a streamed backup; its audio bytes follow it as frames. */
+export function encodeBackupDocument(document: BackupDocument): Uint8Array<ArrayBuffer> {
+  const audio = document.audio.map((metadata, index) => ({ ...metadata, file: `audio/${index}.bin` }));
+  return new TextEncoder().encode(JSON.stringify({ format: 'intervju-backup', version: BACKUP_DOCUMENT_VERSION, ...document, audio }));
 }
 
-/** Unpacks and validates; throws `BackupRejectedError` if the content is not a backup this version can read. */
-export function unpackBackupContent(zip: Uint8Array): BackupContent {
-  let files: Record<string, Uint8Array>;
+/** Validates `backup.json`; throws `BackupRejectedError` if it is not a backup this version can read. */
+export function decodeBackupDocument(bytes: Uint8Array): BackupDocument & { audioFiles: string[] } {
   let parsed: unknown;
   try {
-    files = unzipSync(zip);
-    const documentBytes = files[DOCUMENT_FILE];
-    if (!documentBytes) throw new Error(`${DOCUMENT_FILE} is missing`);
-    parsed = JSON.parse(strFromU8(documentBytes));
+    parsed = JSON.parse(strFromU8(bytes));
   } catch (error) {
     throw new BackupRejectedError('not-a-backup', { cause: error });
   }
@@ -196,11 +194,6 @@ export function unpackBackupContent(zip: Uint8Array): BackupContent {
   const result = documentSchema.safeParse(parsed);
   if (!result.success) throw new BackupRejectedError('not-a-backup', { cause: result.error });
   const document = result.data;
-  const audio = document.audio.map(({ file, ...metadata }): AudioChunk => {
-    const bytes = files[file];
-    if (!bytes) throw new BackupRejectedError('not-a-backup', { cause: new Error(`${file} is missing`) });
-    return { ...metadata, bytes };
-  });
   return {
     createdAt: document.createdAt,
     databaseVersion: document.databaseVersion,
@@ -213,6 +206,101 @@ export function unpackBackupContent(zip: Uint8Array): BackupContent {
     notes: document.notes,
     segments: document.segments,
     keyList: document.keyList,
-    audio,
+    audio: document.audio.map(({ file: _file, ...metadata }) => metadata),
+    audioFiles: document.audio.map((entry) => entry.file),
   };
+}
+
+/** Unpacks a format-1 backup's zip; throws `BackupRejectedError` if it is not a backup this version can read. */
+export function unpackLegacyBackupContent(zip: Uint8Array): { document: BackupDocument; audio: AudioChunk[] } {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch (error) {
+    throw new BackupRejectedError('not-a-backup', { cause: error });
+  }
+  const documentBytes = files[DOCUMENT_FILE];
+  if (!documentBytes) throw new BackupRejectedError('not-a-backup', { cause: new Error(`${DOCUMENT_FILE} is missing`) });
+  const { audioFiles, ...document } = decodeBackupDocument(documentBytes);
+  const audio = document.audio.map((metadata, index): AudioChunk => {
+    const file = audioFiles[index]!;
+    const bytes = files[file];
+    if (!bytes) throw new BackupRejectedError('not-a-backup', { cause: new Error(`${file} is missing`) });
+    return { ...metadata, bytes };
+  });
+  return { document, audio };
+}
+
+const FRAME_LENGTH_BYTES = 4;
+
+/** One frame of a streamed backup's content: the length, then the bytes. */
+export function frame(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const framed = new Uint8Array(FRAME_LENGTH_BYTES + bytes.length);
+  new DataView(framed.buffer).setUint32(0, bytes.length);
+  framed.set(bytes, FRAME_LENGTH_BYTES);
+  return framed;
+}
+
+/** Cuts a streamed backup's content, pushed in pieces of any size, back into frames. */
+export class FrameReader {
+  private buffered: Uint8Array[] = [];
+  private bufferedBytes = 0;
+
+  push(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.buffered.push(bytes);
+    this.bufferedBytes += bytes.length;
+  }
+
+  /** The next whole frame, or null until more bytes are pushed. */
+  next(): Uint8Array | null {
+    if (this.bufferedBytes < FRAME_LENGTH_BYTES) return null;
+    const length = new DataView(this.peek(FRAME_LENGTH_BYTES).buffer).getUint32(0);
+    if (this.bufferedBytes < FRAME_LENGTH_BYTES + length) return null;
+    this.take(FRAME_LENGTH_BYTES);
+    return this.take(length);
+  }
+
+  /** Bytes pushed that are not part of a returned frame. */
+  get remaining(): number {
+    return this.bufferedBytes;
+  }
+
+  private peek(length: number): Uint8Array<ArrayBuffer> {
+    const bytes = new Uint8Array(length);
+    let filled = 0;
+    for (const piece of this.buffered) {
+      if (filled === length) break;
+      const part = piece.subarray(0, length - filled);
+      bytes.set(part, filled);
+      filled += part.length;
+    }
+    return bytes;
+  }
+
+  private take(length: number): Uint8Array {
+    const first = this.buffered[0];
+    // The common case, a frame inside one segment: a view, no copy.
+    if (first && first.length >= length) {
+      const bytes = first.subarray(0, length);
+      if (first.length === length) this.buffered.shift();
+      else this.buffered[0] = first.subarray(length);
+      this.bufferedBytes -= length;
+      return bytes;
+    }
+    const bytes = this.peek(length);
+    let left = length;
+    while (left > 0) {
+      const piece = this.buffered[0]!;
+      if (piece.length <= left) {
+        this.buffered.shift();
+        left -= piece.length;
+      } else {
+        this.buffered[0] = piece.subarray(left);
+        left = 0;
+      }
+    }
+    this.bufferedBytes -= length;
+    return bytes;
+  }
 }

@@ -36,6 +36,7 @@ export type {
   UnclearSpan,
   Segment,
   AudioChunk,
+  AudioChunkMetadata,
   KeyListKind,
   KeyListEntry,
 } from './records';
@@ -94,6 +95,6 @@ export type { DeletionReceipt } from './deletion-receipt';
 export { withdrawParticipant } from './withdrawal';
 export { audioDue, applyAudioRetention } from './retention';
 export { type ProjectEndStatus, projectEndStatus, deleteAllProjectData } from './project-end';
-export { exportParticipantData, transcriptText, formatTimestamp } from './participant-export';
-export { type BackupOptions, type RestoreReport, createBackup, restoreBackup } from './backup';
+export { type ExportProgress, exportParticipantData, transcriptText, formatTimestamp } from './participant-export';
+export { type BackupOptions, type BackupProgress, type RestoreOptions, type RestoreReport, createBackup, writeBackup, restoreBackup } from './backup';
 export { BACKUP_MAGIC } from './backup-container';

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { strFromU8, unzipSync } from 'fflate';
-import { appendAudioChunk, sessionsWithAudio } from './audio';
+import { appendAudioChunk, deleteSessionAudio, sessionsWithAudio } from './audio';
 import { recordCoverage } from './coverage';
 import { addKeyListEntry } from './key-list';
 import { addNote } from './notes';
@@ -175,12 +175,15 @@ describe('participant export', () => {
     expect(formatTimestamp(3725.96)).toBe('#01:02:06-0#');
   });
 
-  it('zips a readable transcript and all the participant’s data, nobody else’s', async () => {
+  it('zips a readable transcript, all the participant’s data and their audio, nobody else’s', async () => {
     const { database, vault } = await setUp();
     const { participant, session } = await interviewWithEverything(database, vault, 'Kari');
     await interviewWithEverything(database, vault, 'Nils');
-    const files = unzipSync(await exportParticipantData(database, vault, participant.id));
-    expect(Object.keys(files).sort()).toEqual(['data.json', 'transcript-Kari.txt']);
+    const files = unzipSync(new Uint8Array(await (await exportParticipantData(database, vault, participant.id)).arrayBuffer()));
+    const audioFile = Object.keys(files).find((name) => name.startsWith('audio/'));
+    expect(audioFile).toMatch(/^audio\/\d{4}-\d{2}-\d{2}_\d{4}-participant\.bin$/);
+    expect(Object.keys(files).sort()).toEqual([audioFile, 'data.json', 'transcript-Kari.txt']);
+    expect(files[audioFile!]).toEqual(new Uint8Array([1, 2]));
     const transcript = strFromU8(files['transcript-Kari.txt']!);
     expect(transcript).toContain('I: Hva jobbet du med? #00:00:02-0#');
     // Consecutive segments of one speaker form one turn, stamped with its end.
@@ -192,6 +195,34 @@ describe('participant export', () => {
     expect(data.segments).toHaveLength(3);
     expect(data.notes[0].text).toBe('Viktig poeng');
     expect(data.coverage[0].state).toBe('covered');
+    expect(data.audio).toEqual([{ file: audioFile, sessionId: session.id, channel: 'participant', start: 0, end: 5, chunks: 1 }]);
     expect(JSON.stringify(data)).not.toContain('Nils');
+  });
+
+  it('writes each channel’s chunks as one file, in order, a new file where a recording started again', async () => {
+    const { database, vault } = await setUp();
+    const { participant, session } = await interviewWithEverything(database, vault, 'Kari');
+    await deleteSessionAudio(database, session.id);
+    const codec = 'audio/webm;codecs=opus';
+    const chunk = (channel: 'interviewer' | 'participant', sequence: number, start: number) =>
+      appendAudioChunk(database, vault, { sessionId: session.id, channel, sequence, start, end: start + 2, codec, bytes: new Uint8Array(300).fill(sequence) });
+    // Written out of order; after a crash the recording resumed at 400 s with sequence 0 again.
+    for (let sequence = 199; sequence >= 0; sequence -= 1) await chunk('participant', sequence, sequence * 2);
+    for (let sequence = 0; sequence < 150; sequence += 1) await chunk('interviewer', sequence, sequence * 2);
+    for (let sequence = 0; sequence < 3; sequence += 1) await chunk('participant', sequence, 400 + sequence * 2);
+    const progress: number[] = [];
+    const blob = await exportParticipantData(database, vault, participant.id, { onProgress: ({ done, total }) => progress.push(done / total) });
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    const audio = Object.keys(files).filter((name) => name.startsWith('audio/')).sort();
+    expect(audio.map((name) => name.replace(/^audio\/[^-]+-[^-]+-[^_]+_\d{4}-/, ''))).toEqual(['interviewer.webm', 'participant-2.webm', 'participant.webm']);
+    const expected = (count: number) => {
+      const bytes = new Uint8Array(count * 300);
+      for (let sequence = 0; sequence < count; sequence += 1) bytes.fill(sequence, sequence * 300, (sequence + 1) * 300);
+      return bytes;
+    };
+    expect(files[audio[2]!]).toEqual(expected(200));
+    expect(files[audio[0]!]).toEqual(expected(150));
+    expect(files[audio[1]!]).toEqual(expected(3));
+    expect(progress.at(-1)).toBe(1);
   });
 });

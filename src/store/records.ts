@@ -183,6 +183,9 @@ export interface AudioChunk {
   bytes: Uint8Array;
 }
 
+/** What is known of a chunk without decrypting it. */
+export type AudioChunkMetadata = Omit<AudioChunk, 'bytes'>;
+
 export type KeyListKind = 'name' | 'place' | 'institution' | 'other';
 
 export interface KeyListEntry {

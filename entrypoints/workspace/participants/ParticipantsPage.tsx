@@ -6,13 +6,14 @@ import {
   listSessions,
   withdrawParticipant,
   type DeletionReceipt,
+  type ExportProgress,
   type IntervjuDatabase,
   type Participant,
   type Session,
   type Vault,
 } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
-import { downloadFile } from '../download';
+import { downloadBlob } from '../download';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { fileNamePart, localDate, reasonOf } from '../privacy/format';
 import { ReceiptView } from '../privacy/ReceiptView';
@@ -28,6 +29,7 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
   const [rows, setRows] = useState<Row[]>([]);
   const [receipt, setReceipt] = useState<DeletionReceipt | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [exporting, setExporting] = useState<({ participantId: string } & ExportProgress) | null>(null);
   const reload = async () => {
     const sessions = await listSessions(db);
     const participants = await listParticipants(db);
@@ -50,10 +52,16 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
   const exportData = async ({ participant }: Row) => {
     try {
       const name = `intervju-${fileNamePart(participant.pseudonym)}-${localDate()}.zip`;
-      downloadFile(name, (await exportParticipantData(db, vault, participant.id)) as Uint8Array<ArrayBuffer>, 'application/zip');
+      setExporting({ participantId: participant.id, done: 0, total: 0 });
+      const file = await exportParticipantData(db, vault, participant.id, {
+        onProgress: (progress) => setExporting({ participantId: participant.id, ...progress }),
+      });
+      downloadBlob(name, file);
       setMessage({ ok: true, text: t('participantExported', { name }) });
     } catch (cause) {
       setMessage({ ok: false, text: t('participantExportFailed', { reason: reasonOf(cause) }) });
+    } finally {
+      setExporting(null);
     }
   };
 
@@ -92,9 +100,15 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
                 </td>
                 <td>
                   <div class="actions">
-                    <button type="button" class="secondary" data-testid="participant-export" onClick={() => void exportData(row)}>
+                    <button type="button" class="secondary" data-testid="participant-export" disabled={exporting !== null} onClick={() => void exportData(row)}>
                       {t('participantExport')}
                     </button>
+                    {exporting?.participantId === participant.id && exporting.total > 0 && (
+                      <div class="progress" aria-live="polite">
+                        <progress data-testid="participant-export-progress" max={exporting.total} value={exporting.done} />
+                        <span>{t('participantExportProgress', { done: exporting.done, total: exporting.total })}</span>
+                      </div>
+                    )}
                     <ConfirmStep
                       t={t}
                       testId="participant-withdraw"

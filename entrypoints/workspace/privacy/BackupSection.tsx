@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { createBackup, MINIMUM_PASSPHRASE_LENGTH, type IntervjuDatabase, type Vault } from '../../../src/store';
+import { createBackup, MINIMUM_PASSPHRASE_LENGTH, type BackupProgress, type IntervjuDatabase, type Vault } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
-import { downloadFile } from '../download';
+import { downloadBlob } from '../download';
 import { localDate, reasonOf } from './format';
 
 /** Saves the whole project as one file encrypted under a passphrase typed twice. */
@@ -10,6 +10,7 @@ export function BackupSection(props: { db: IntervjuDatabase; vault: Vault; t: Tr
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const create = async (event: Event) => {
@@ -19,10 +20,9 @@ export function BackupSection(props: { db: IntervjuDatabase; vault: Vault; t: Tr
     setBusy(true);
     setMessage(null);
     try {
-      const bytes = await createBackup(db, vault, passphrase);
+      const file = await createBackup(db, vault, passphrase, { onProgress: setProgress });
       const name = `intervju-backup-${localDate()}.intervju`;
-      // Never backed by a SharedArrayBuffer: fflate and WebCrypto return plain buffers.
-      downloadFile(name, bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
+      downloadBlob(name, file);
       setPassphrase('');
       setRepeat('');
       setMessage({ ok: true, text: t('backupSaved', { name }) });
@@ -30,6 +30,7 @@ export function BackupSection(props: { db: IntervjuDatabase; vault: Vault; t: Tr
       setMessage({ ok: false, text: t('backupFailed', { reason: reasonOf(cause) }) });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -45,6 +46,12 @@ export function BackupSection(props: { db: IntervjuDatabase; vault: Vault; t: Tr
         {t('passphraseRepeat')}
         <input type="password" autocomplete="new-password" data-testid="backup-passphrase-repeat" value={repeat} onInput={(event) => setRepeat(event.currentTarget.value)} />
       </label>
+      {busy && progress && progress.total > 0 && (
+        <div class="progress" aria-live="polite">
+          <progress data-testid="backup-progress" max={progress.total} value={progress.done} />
+          <span>{t('backupProgress', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
       {message && (
         <p class={message.ok ? 'notice' : 'error'} role="status" data-testid="backup-message">
           {message.text}

@@ -5,6 +5,7 @@ import {
   BackupRejectedError,
   restoreBackup,
   VaultStateError,
+  type BackupProgress,
   type BackupRejectionReason,
   type IntervjuDatabase,
   type RestoreReport,
@@ -35,20 +36,26 @@ export function RestoreSection(props: { db: IntervjuDatabase; vault: Vault; t: T
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(null);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
 
   const restore = async () => {
     if (!file) return;
     setError(null);
     setReport(null);
+    setProgress({ done: 0, total: file.size });
     try {
-      const result = await restoreBackup(db, new Uint8Array(await file.arrayBuffer()), passphrase, vault);
+      // The File itself: the restore reads it a segment at a time.
+      const result = await restoreBackup(db, file, passphrase, vault, { onProgress: setProgress });
       setReport(result);
       setPassphrase('');
       for (const type of ['project.changed', 'participants.changed', 'guide.changed'] as const) broadcastStoreChange({ type });
     } catch (cause) {
       setError(explain(t, cause));
+    } finally {
+      setProgress(null);
     }
   };
+  const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0);
 
   return (
     <section class="card" data-testid="restore-form">
@@ -62,6 +69,12 @@ export function RestoreSection(props: { db: IntervjuDatabase; vault: Vault; t: T
         {t('backupPassphrase')}
         <input type="password" autocomplete="off" data-testid="restore-passphrase" value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
       </label>
+      {progress && (
+        <div class="progress" aria-live="polite">
+          <progress data-testid="restore-progress" max={progress.total} value={progress.done} />
+          <span>{t('restoreProgress', { done: megabytes(progress.done), total: megabytes(progress.total) })}</span>
+        </div>
+      )}
       {error && (
         <p class="error" role="alert" data-testid="restore-error">
           {error}
@@ -84,7 +97,7 @@ export function RestoreSection(props: { db: IntervjuDatabase; vault: Vault; t: T
         testId="restore-start"
         label={t('restoreStart')}
         confirmLabel={t('restoreConfirm')}
-        disabled={!file || passphrase === ''}
+        disabled={!file || passphrase === '' || progress !== null}
         question={<p>{t('restoreQuestion', { name: file?.name ?? '' })}</p>}
         onConfirm={restore}
       />
