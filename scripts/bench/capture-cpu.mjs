@@ -31,7 +31,6 @@
  * tab-capture mirroring) are reported on their own, not in the share.
  *
  * Human text goes to stderr; the figures are one JSON line on stdout. */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +67,7 @@ if (NO_TRANSCRIPTION) {
 mkdirSync(path.join(work, 'tests/e2e/audio'), { recursive: true });
 const audioSeconds = SECONDS + WARM_UP_SECONDS + 40;
 const microphoneWav = path.join(work, 'microphone.wav');
+const { repeatWithPauses } = await createJiti(import.meta.url).import(path.join(repository, 'tests/soak/wav-loop.ts'));
 writeFileSync(microphoneWav, repeatWithPauses(path.join(repository, 'tests/e2e/audio/interviewer.wav'), 3, audioSeconds));
 writeFileSync(path.join(work, 'tests/e2e/audio/participant-with-dropout.wav'), repeatWithPauses(path.join(repository, 'tests/e2e/audio/participant-with-dropout.wav'), 4, audioSeconds));
 process.chdir(work);
@@ -79,7 +79,7 @@ const { FAKE_MEETING_URLS } = await load('tests/e2e/fake-meetings.ts');
 const { PanelPage } = await load('tests/e2e/pages/panel.ts');
 const { WorkspacePage } = await load('tests/e2e/pages/workspace.ts');
 const { startRecordingCall, playParticipant } = await load('tests/e2e/pages/recording.ts');
-const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const { CLOCK_TICKS: clockTicks, processesOf, processTicks, threadSnapshot: snapshot, offscreenRenderer: rendererOf, isTranscriptionThread: isTranscription } = await load('tests/soak/chromium-processes.ts');
 const profile = path.join(work, 'profile');
 
 const context = await launchWithExtension(profile, fakeAudioArgs(microphoneWav), { audible: true });
@@ -104,7 +104,7 @@ try {
     await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'recording', { timeout: 20_000 });
   }
 
-  const renderer = offscreenRenderer();
+  const renderer = rendererOf(profile);
   if (!renderer) throw new Error('no extension renderer runs audio threads: where is the offscreen document?');
   await workspace.page.close();
   if (!WITH_UI && MODE === 'single') await tab.close();
@@ -132,7 +132,6 @@ try {
   // CPU seconds per thread in the window; what no live thread accounts for went to threads that ended.
   const threads = [...last.threads].map(([tid, { name, ticks }]) => ({ name, cpu: (ticks - (first.threads.get(tid)?.ticks ?? 0)) / clockTicks }));
   const ended = Math.max(0, (last.total - first.total) / clockTicks - threads.reduce((sum, thread) => sum + thread.cpu, 0));
-  const isTranscription = (name) => /^DedicatedWorker/.test(name); // comm: 'DedicatedWorker thread', cut to 15 characters
   const sum = (list) => list.reduce((total, thread) => total + thread.cpu, 0);
   const transcription = sum(threads.filter((thread) => isTranscription(thread.name)));
   const capture = sum(threads.filter((thread) => !isTranscription(thread.name))) + ended;
@@ -171,58 +170,6 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** The browser's processes for this profile: the browser itself (first) and everything below it. */
-function processesOf(profileFolder) {
-  const all = [];
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      all.push({ pid, parent: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1], args: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ') });
-    } catch {
-      // ended while we looked
-    }
-  }
-  const browser = all.find((entry) => entry.args.includes(`--user-data-dir=${profileFolder}`) && !entry.args.includes('--type='));
-  if (!browser) return [];
-  const ours = new Set([browser.pid]);
-  const below = (entry) => !ours.has(entry.pid) && ours.has(entry.parent);
-  while (all.some(below)) for (const entry of all.filter(below)) ours.add(entry.pid);
-  return [browser, ...all.filter((entry) => entry !== browser && ours.has(entry.pid))];
-}
-
-/** The extension renderer that runs audio and worker threads: the one hosting the offscreen document. */
-function offscreenRenderer() {
-  const renderers = processesOf(profile).filter((entry) => entry.args.includes('--type=renderer') && entry.args.includes('--extension-process'));
-  const scored = renderers.map(({ pid }) => {
-    const names = [...snapshot(pid).threads.values()].map((thread) => thread.name);
-    return { pid, names, score: names.filter((name) => /audio|worklet|DedicatedWorker/i.test(name)).length };
-  });
-  if (VERBOSE) for (const { pid, names } of scored) log(`extension renderer ${pid}: ${[...new Set(names)].join(', ')}`);
-  return scored.sort((a, b) => b.score - a.score).find((entry) => entry.score > 0)?.pid ?? null;
-}
-
-/** Ticks of each live thread of `pid` (names from comm, cut to 15 characters), and of the whole process. */
-function snapshot(pid, previous = null) {
-  const threads = new Map(previous?.threads ?? []);
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      threads.set(tid, { name, ticks: ticksOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')) });
-    } catch {
-      // the thread ended: keep its last reading
-    }
-  }
-  return { threads, total: processTicks(pid) };
-}
-
-function processTicks(pid) { return ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')); }
-
-/** utime + stime: fields 14 and 15 of a stat line, counted after the parenthesised name. */
-function ticksOf(stat) {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
 /** CPU ms per thread name (threads of one name summed), largest first. */
 function groupByName(threads, ended) {
   const byName = new Map([['(ended threads)', ended * 1000]]);
@@ -231,19 +178,3 @@ function groupByName(threads, ended) {
 }
 
 function round(value, digits) { return Number(value.toFixed(digits)); }
-
-/** A 16-bit PCM WAV: `source` then `pauseSeconds` of silence, repeated to at least `seconds`. */
-function repeatWithPauses(source, pauseSeconds, seconds) {
-  const wav = readFileSync(source);
-  const chunks = {};
-  for (let offset = 12; offset + 8 <= wav.length; offset += 8 + wav.readUInt32LE(offset + 4) + (wav.readUInt32LE(offset + 4) % 2)) {
-    chunks[wav.toString('ascii', offset, offset + 4)] = wav.subarray(offset + 8, offset + 8 + wav.readUInt32LE(offset + 4));
-  }
-  const format = chunks['fmt '];
-  if (!format || !chunks.data || format.readUInt16LE(0) !== 1 || format.readUInt16LE(14) !== 16) throw new Error(`${source}: not a 16-bit PCM WAV`);
-  const [blockAlign, bytesPerSecond] = [format.readUInt16LE(12), format.readUInt32LE(8)];
-  const period = Buffer.concat([chunks.data, Buffer.alloc(Math.round((pauseSeconds * bytesPerSecond) / blockAlign) * blockAlign)]);
-  const body = Buffer.concat(Array.from({ length: Math.ceil((seconds * bytesPerSecond) / period.length) }, () => period));
-  const size = (bytes) => Buffer.from(new Uint32Array([bytes]).buffer);
-  return Buffer.concat([Buffer.from('RIFF'), size(36 + body.length), Buffer.from('WAVEfmt '), size(16), format.subarray(0, 16), Buffer.from('data'), size(body.length), body]);
-}

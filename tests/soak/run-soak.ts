@@ -1,0 +1,222 @@
+/**
+ * A long recording of a call, driven as a researcher would: the built extension in
+ * headless Chromium, the fake Zoom page, Norwegian speech (espeak-ng) looped on
+ * both channels with pauses, so the speakers overlap at times, and a dropout in
+ * the participant's audio; the test model transcribes. At the end the interview is
+ * ended through the panel's own button. Used by the 3-minute soak test
+ * (tests/e2e/soak.spec.ts, which asserts) and `npm run soak -- --minutes N`
+ * (scripts/soak.mjs, which prints the figures).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { expect, extensionIdOf, launchWithExtension } from '../e2e/fixtures';
+import { FAKE_MEETING_URLS } from '../e2e/fake-meetings';
+import { PanelPage } from '../e2e/pages/panel';
+import { heldDevices, playParticipant, startRecordingCall, storedTimeline } from '../e2e/pages/recording';
+import { WorkspacePage } from '../e2e/pages/workspace';
+import { CLOCK_TICKS, isTranscriptionThread, offscreenRenderer, processesOf, residentMegabytes, threadSnapshot, type ThreadSnapshot } from './chromium-processes';
+import { repeatWithPauses } from './wav-loop';
+
+/** The User Timing entry the panel adds per shown segment (entrypoints/panel/use-panel-data.ts). */
+const PANEL_UPDATE_MEASURE = 'intervju:panel-update';
+/** A gap between stored audio chunks longer than this, outside a pause of the recording, is lost audio. */
+const AUDIO_GAP_SECONDS = 1;
+
+export interface DelayFigures {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+}
+
+export interface SoakReport {
+  minutes: number;
+  utterances: { heard: number; stored: number; empty: number; failed: number };
+  segmentsInStore: number;
+  /** Stored → shown in the in-call panel, ms, over the first and the last minute. */
+  panelDelay: { start: DelayFigures; end: DelayFigures };
+  /** Resident memory, MB: the extension's renderer (offscreen document, panel frame, transcription worker) and the meeting page's. */
+  memory: { extensionStart: number | null; extensionEnd: number | null; meetingStart: number | null; meetingEnd: number | null };
+  /** The panel frame's JavaScript heap, MB. */
+  panelHeap: { start: number | null; end: number | null };
+  /** Share of one core: capture + VAD + storage (every extension-renderer thread but the transcription worker's), and transcription. */
+  cpu: { capturePercent: number; transcriptionPercent: number };
+  /** Stored audio per channel: seconds covered against the recording's wall time, and the longest gap between chunks. */
+  audio: { channel: string; coveredSeconds: number; longestGapSeconds: number; gapsOverOneSecond: number }[];
+  recordedSeconds: number;
+  devicesAfterEnd: { capturedTabs: number; offscreenDocuments: number };
+  endedOk: boolean;
+}
+
+const quantile = (values: number[], q: number): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+
+const delayFigures = (values: number[]): DelayFigures => ({
+  count: values.length,
+  p50: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+});
+
+/** The panel frame's update delays, each with when it was measured (ms since the frame's time origin). */
+async function panelDelays(frame: Frame): Promise<{ at: number; ms: number }[]> {
+  return frame.evaluate(
+    (name) => performance.getEntriesByName(name).map((entry) => ({ at: entry.startTime + entry.duration, ms: entry.duration })),
+    PANEL_UPDATE_MEASURE,
+  );
+}
+
+/** The panel frame's JavaScript heap in MB (Chrome's performance.memory, rounded by the browser to hide exact sizes). */
+async function heapMegabytes(frame: Frame): Promise<number | null> {
+  const used = await frame.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
+  return used === null ? null : used / 1024 / 1024;
+}
+
+/** Runs a soak of `minutes`; `log` hears progress. */
+export async function runSoak(options: { minutes: number; log?: (line: string) => void }): Promise<SoakReport> {
+  const log = options.log ?? (() => undefined);
+  const seconds = Math.round(options.minutes * 60);
+  const work = mkdtempSync(path.join(tmpdir(), 'intervju-soak-'));
+  mkdirSync(work, { recursive: true });
+  // The fake microphone plays its file once: long enough for the run, a pause after each question.
+  const microphone = path.join(work, 'interviewer-looped.wav');
+  writeFileSync(microphone, repeatWithPauses(path.resolve('tests/e2e/audio/interviewer.wav'), 3, seconds + 120));
+  const participant = repeatWithPauses(path.resolve('tests/e2e/audio/participant-with-dropout.wav'), 4, 30);
+  const profile = path.join(work, 'profile');
+  const context = await launchWithExtension(
+    profile,
+    ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${microphone}%noloop`, '--auto-accept-camera-and-microphone-capture', '--autoplay-policy=no-user-gesture-required'],
+    { audible: true },
+  );
+  try {
+    // Routes added later win: the participant's looped voice replaces the one-off file.
+    for (const host of ['app.zoom.us']) {
+      await context.route(`https://${host}/__intervju-test/participant.wav`, (route) => route.fulfill({ status: 200, contentType: 'audio/wav', body: participant }));
+    }
+    const extensionId = await extensionIdOf(context);
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    const call: Page = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.zoom);
+    const panel = await PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    await panel.startInterview('Soak');
+    await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
+    const recordingStarted = Date.now();
+    await playParticipant(call, true);
+    log(`recording ${options.minutes} min…`);
+    const frame = panel.frame as Frame;
+
+    const renderer = offscreenRenderer(profile);
+    const meeting = processesOf(profile).find((entry) => entry.args.includes('--type=renderer') && !entry.args.includes('--extension-process'));
+    // After the first utterances, so the model and VAD are loaded ("the start").
+    await call.waitForTimeout(Math.min(60, seconds / 3) * 1000);
+    const memoryStart = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
+    const heapStart = await heapMegabytes(frame);
+    const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
+    let cpuLast = cpuFirst;
+    const cpuStarted = performance.now();
+    while (Date.now() - recordingStarted < seconds * 1000) {
+      await call.waitForTimeout(Math.min(10_000, Math.max(0, seconds * 1000 - (Date.now() - recordingStarted))));
+      if (renderer && cpuLast) cpuLast = threadSnapshot(renderer, cpuLast);
+      const elapsed = Math.round((Date.now() - recordingStarted) / 1000);
+      if (elapsed % 60 < 10) log(`  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB`);
+    }
+    const cpuSeconds = (performance.now() - cpuStarted) / 1000;
+    const memoryEnd = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
+    const heapEnd = await heapMegabytes(frame);
+    const delays = await panelDelays(frame);
+    const frameNow = await frame.evaluate(() => performance.now());
+    const recordedSeconds = (Date.now() - recordingStarted) / 1000;
+
+    let capture = 0;
+    let transcription = 0;
+    if (cpuFirst && cpuLast) {
+      for (const [tid, { name, ticks }] of cpuLast.threads) {
+        const cpu = (ticks - (cpuFirst.threads.get(tid)?.ticks ?? 0)) / CLOCK_TICKS;
+        if (isTranscriptionThread(name)) transcription += cpu;
+        else capture += cpu;
+      }
+    }
+
+    log('ending the interview…');
+    await panel.testId('interview-end').click();
+    await panel.testId('end-confirm-yes').click();
+    const ended = panel.testId('interview-ended');
+    await expect(ended).toBeVisible({ timeout: 10 * 60_000 });
+    const count = async (name: string) => Number((await ended.getAttribute(name)) ?? NaN);
+    const utterances = { heard: await count('data-heard'), stored: await count('data-stored'), empty: await count('data-empty'), failed: await count('data-failed') };
+    const endedOk = (await ended.getAttribute('data-ok')) === 'true';
+    const devicesAfterEnd = await heldDevices(workspace.page);
+
+    const timeline = await storedTimeline(workspace.page);
+    const audio = await workspace.page.evaluate(
+      () =>
+        new Promise<{ channel: string; start: number; end: number }[]>((resolve, reject) => {
+          const request = indexedDB.open('intervju');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const read = request.result.transaction('audio').objectStore('audio').getAll();
+            read.onsuccess = () => {
+              request.result.close();
+              resolve(read.result.map(({ channel, start, end }: { channel: string; start: number; end: number }) => ({ channel, start, end })));
+            };
+          };
+        }),
+    );
+    const audioFigures = ['interviewer', 'participant'].map((channel) => {
+      const chunks = audio.filter((chunk) => chunk.channel === channel).sort((a, b) => a.start - b.start);
+      let longest = 0;
+      let gaps = 0;
+      for (let index = 1; index < chunks.length; index++) {
+        const gap = chunks[index]!.start - chunks[index - 1]!.end;
+        longest = Math.max(longest, gap);
+        if (gap > AUDIO_GAP_SECONDS) gaps++;
+      }
+      return { channel, coveredSeconds: chunks.reduce((sum, chunk) => sum + (chunk.end - chunk.start), 0), longestGapSeconds: longest, gapsOverOneSecond: gaps };
+    });
+
+    const lastMinute = delays.filter((entry) => entry.at >= frameNow - 60_000).map((entry) => entry.ms);
+    const firstMinute = delays.filter((entry) => entry.at < (delays[0]?.at ?? 0) + 60_000).map((entry) => entry.ms);
+    return {
+      minutes: options.minutes,
+      utterances,
+      segmentsInStore: timeline.segments.length,
+      panelDelay: { start: delayFigures(firstMinute), end: delayFigures(lastMinute) },
+      memory: { extensionStart: memoryStart.extension, extensionEnd: memoryEnd.extension, meetingStart: memoryStart.meeting, meetingEnd: memoryEnd.meeting },
+      panelHeap: { start: heapStart, end: heapEnd },
+      cpu: { capturePercent: (100 * capture) / cpuSeconds, transcriptionPercent: (100 * transcription) / cpuSeconds },
+      audio: audioFigures,
+      recordedSeconds,
+      devicesAfterEnd,
+      endedOk,
+    };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** The report as lines a person reads. */
+export function describeSoak(report: SoakReport): string[] {
+  const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} ms`);
+  const mb = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} MB`);
+  const { utterances: u } = report;
+  return [
+    `soak: ${report.recordedSeconds.toFixed(0)} s recorded (${report.minutes} min asked)`,
+    `utterances heard ${u.heard}, stored ${u.stored}, empty ${u.empty}, failed ${u.failed}, lost ${u.heard - u.stored - u.empty - u.failed}; segments in store ${report.segmentsInStore}`,
+    `panel update delay, first minute: p50 ${ms(report.panelDelay.start.p50)} p95 ${ms(report.panelDelay.start.p95)} (${report.panelDelay.start.count} segments)`,
+    `panel update delay, last minute:  p50 ${ms(report.panelDelay.end.p50)} p95 ${ms(report.panelDelay.end.p95)} (${report.panelDelay.end.count} segments)`,
+    `extension renderer memory (offscreen document, panel frame, transcription worker): ${mb(report.memory.extensionStart)} at the start, ${mb(report.memory.extensionEnd)} at the end`,
+    `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
+    `panel frame JS heap: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end`,
+    `CPU, share of one core: capture + VAD + storage ${report.cpu.capturePercent.toFixed(1)} %, transcription ${report.cpu.transcriptionPercent.toFixed(1)} %`,
+    ...report.audio.map(
+      (channel) =>
+        `audio stored, ${channel.channel}: ${channel.coveredSeconds.toFixed(0)} s of ${report.recordedSeconds.toFixed(0)} s, longest gap ${channel.longestGapSeconds.toFixed(2)} s, gaps over 1 s: ${channel.gapsOverOneSecond}`,
+    ),
+    `after "end interview": ${report.devicesAfterEnd.capturedTabs} captured tabs, ${report.devicesAfterEnd.offscreenDocuments} offscreen documents; ended ${report.endedOk ? 'cleanly' : 'with problems'}`,
+  ];
+}
