@@ -44,6 +44,8 @@ test.describe('guide editor and versions', () => {
     const workspace = await WorkspacePage.open(context, extensionId);
     await workspace.setUpPassphrase();
     const page = workspace.page;
+    // A first install brings the example guide: wait for the list to show it before counting.
+    await expect(page.getByTestId('guide-list-item').first()).toBeVisible();
     const before = await page.getByTestId('guide-list-item').count();
     const broken = JSON.stringify({ format: 'intervju-guide', formatVersion: 1, guide: { id: 'g', version: 1, title: 'X', sections: [{ id: 's', title: '', questions: 'nei' }] } });
     await page.getByTestId('guide-import-json').setInputFiles({ name: 'guide.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
