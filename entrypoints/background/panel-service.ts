@@ -20,7 +20,7 @@ import {
   type IntervjuDatabase,
   type Session,
 } from '../../src/store';
-import { localVaultAccess, recallVault, touchVault } from '../../src/ui';
+import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
 import { runCoverageCommand } from './coverage-commands';
 import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 

@@ -25,7 +25,8 @@ import {
   type NewSessionProblem,
   type SessionProblem,
 } from '../../src/store';
-import { bundledModelToUse, recallVault } from '../../src/ui';
+import { bundledModelToUse } from '../../src/transcribe';
+import { recallVault } from '../../src/unlock';
 
 const STATE_KEY = 'recording';
 const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
