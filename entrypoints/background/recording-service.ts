@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { consentComplete } from '../../src/guide';
 import {
   backgroundMessaging,
   broadcastStoreChange,
@@ -143,7 +144,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     const session = sessionId ? await getSession(db, sessionId) : null;
     if (!session || session.status !== 'active') return { ok: false, reason: 'no-session' };
     const guide = await getGuide(db, session.guideId, session.guideVersion);
-    if (guide && !guide.intro.every((item) => session.consentChecked.includes(item.id))) {
+    if (guide && !consentComplete(guide, session.consentChecked)) {
       return { ok: false, reason: 'consent-incomplete' };
     }
     if (isRunning(await readRecordingState())) return { ok: false, reason: 'already-recording' };
