@@ -3,6 +3,7 @@ import { consentComplete } from '../../src/guide';
 import {
   backgroundMessaging,
   broadcastStoreChange,
+  isWhisperLanguage,
   offscreenMessaging,
   recordingReportMessaging,
   sendPanelChange,
@@ -12,7 +13,6 @@ import {
   type RecordingState,
   type StartRecordingResult,
   type StopRecordingResult,
-  type WhisperLanguage,
 } from '../../src/messages';
 import {
   addSessionProblem,
@@ -98,9 +98,6 @@ async function ensureOffscreenDocument(): Promise<void> {
     justification: 'Records the interview (call tab and microphone) and transcribes it on this machine.',
   });
 }
-
-const WHISPER_LANGUAGES: readonly WhisperLanguage[] = ['no', 'nn', 'en', 'sv', 'da', 'auto'];
-const isWhisperLanguage = (value: string): value is WhisperLanguage => (WHISPER_LANGUAGES as readonly string[]).includes(value);
 
 /**
  * A new offscreen document may not have registered its listener yet when

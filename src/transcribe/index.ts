@@ -81,6 +81,7 @@ export type {
   ModelVerification,
 } from './model-registry';
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
+export { segmentLanguage } from './segment-language';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
 export { importSessionFate, settleImportSession, type ImportOutcome, type ImportKept, type ImportSessionFate } from './import-session';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
