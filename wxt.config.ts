@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { MEETING_ORIGIN_MATCHES } from './src/ui/meeting-platforms';
+import { MEETING_ORIGIN_MATCHES } from './src/meeting/meeting-platforms';
 
 // The extension must make no network request at run time: everything it runs is
 // bundled, and the CSP below forbids loading anything that is not the extension's own.

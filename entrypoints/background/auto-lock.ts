@@ -1,5 +1,5 @@
 import { getSetting, type IntervjuDatabase } from '../../src/store';
-import { forgetVault, lastVaultActivity } from '../../src/ui';
+import { forgetVault, lastVaultActivity } from '../../src/unlock';
 import { readRecordingState } from './recording-service';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isCoverageCommand } from '../../src/coverage';
 import { requestEndInterview } from '../../src/messages';
-import { platformOf } from '../../src/ui';
+import { platformOf } from '../../src/meeting';
 import { openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
 import { checkAutoLock } from './auto-lock';
 import { runCoverageCommand } from './coverage-commands';

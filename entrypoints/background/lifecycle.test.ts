@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 import {
   addNote,
   appendAudioChunk,
+  type AudioPolicy,
   createParticipant,
   createSession,
   initialiseVault,
   isVaultInitialised,
   listParticipants,
   listSessions,
+  type LocalArea,
   openIntervjuDatabase,
+  readLastDeletion,
   saveProject,
   setSetting,
   updateSession,
-  type AudioPolicy,
 } from '../../src/store';
-import { readLastDeletion, type LocalArea } from '../../src/ui';
 import { runLifecycle } from './lifecycle';
 
 const NOW = new Date(2026, 5, 30, 12, 0).getTime();

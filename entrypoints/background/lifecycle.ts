@@ -9,14 +9,17 @@ import { broadcastStoreChange } from '../../src/messages';
 import {
   applyAudioRetention,
   deleteAllProjectData,
+  type DeletionReceipt,
+  deletionRecord,
   getProject,
   getSession,
   getSetting,
-  projectEndStatus,
-  type DeletionReceipt,
   type IntervjuDatabase,
+  keepLastDeletion,
+  type LocalArea,
+  projectEndStatus,
 } from '../../src/store';
-import { deletionRecord, forgetVault, keepLastDeletion, type LocalArea } from '../../src/ui';
+import { forgetVault } from '../../src/unlock';
 
 export const LIFECYCLE_ALARM = 'lifecycle';
 const DAY_MINUTES = 24 * 60;

@@ -1,4 +1,5 @@
 import { neighbourQuestion } from '../../src/coverage';
+import { consentComplete } from '../../src/guide';
 import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type PanelState, type StopRecordingResult } from '../../src/messages';
 import {
   addNote,
@@ -20,7 +21,7 @@ import {
   type IntervjuDatabase,
   type Session,
 } from '../../src/store';
-import { localVaultAccess, recallVault, touchVault } from '../../src/ui';
+import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
 import { runCoverageCommand } from './coverage-commands';
 import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 
@@ -129,7 +130,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
     if (!session || !guide) return;
     const checked = new Set(data.checkedItemIds);
-    sendSessionUpdated(await recordConsent(db, session.id, [...checked], guide.intro.every((item) => checked.has(item.id))));
+    sendSessionUpdated(await recordConsent(db, session.id, [...checked], consentComplete(guide, checked)));
     broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
   });
 

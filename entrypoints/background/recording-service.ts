@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import { consentComplete } from '../../src/guide';
 import {
   backgroundMessaging,
   broadcastStoreChange,
+  isWhisperLanguage,
   offscreenMessaging,
   recordingReportMessaging,
   sendPanelChange,
@@ -11,7 +13,6 @@ import {
   type RecordingState,
   type StartRecordingResult,
   type StopRecordingResult,
-  type WhisperLanguage,
 } from '../../src/messages';
 import {
   addSessionProblem,
@@ -25,7 +26,8 @@ import {
   type NewSessionProblem,
   type SessionProblem,
 } from '../../src/store';
-import { bundledModelToUse, recallVault } from '../../src/ui';
+import { bundledModelToUse } from '../../src/transcribe';
+import { recallVault } from '../../src/unlock';
 
 const STATE_KEY = 'recording';
 const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
@@ -97,9 +99,6 @@ async function ensureOffscreenDocument(): Promise<void> {
   });
 }
 
-const WHISPER_LANGUAGES: readonly WhisperLanguage[] = ['no', 'nn', 'en', 'sv', 'da', 'auto'];
-const isWhisperLanguage = (value: string): value is WhisperLanguage => (WHISPER_LANGUAGES as readonly string[]).includes(value);
-
 /**
  * A new offscreen document may not have registered its listener yet when
  * createDocument resolves; until it has, Chrome answers "Receiving end does not exist".
@@ -142,7 +141,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     const session = sessionId ? await getSession(db, sessionId) : null;
     if (!session || session.status !== 'active') return { ok: false, reason: 'no-session' };
     const guide = await getGuide(db, session.guideId, session.guideVersion);
-    if (guide && !guide.intro.every((item) => session.consentChecked.includes(item.id))) {
+    if (guide && !consentComplete(guide, session.consentChecked)) {
       return { ok: false, reason: 'consent-incomplete' };
     }
     if (isRunning(await readRecordingState())) return { ok: false, reason: 'already-recording' };

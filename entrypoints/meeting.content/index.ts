@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
+import { panelHostLabels, pickLocale } from '../../src/ui';
 import {
   MEETING_PAGE_MATCHES,
   controlInsets,
   mountPanelHost,
-  panelHostLabels,
-  pickLocale,
   platformOf,
   PANEL_HOST_ID,
   readPanelHostState,
   writePanelHostState,
-} from '../../src/ui';
+} from '../../src/meeting';
 
 /**
  * Places the panel beside a Zoom or Teams web call. Only the host element and its

@@ -1,6 +1,6 @@
 import { sendPanelChange, type UtteranceCounts, type WhisperLanguage } from '../../src/messages';
 import { saveSegment, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
-import { buildLiveSegment, type EarlyFinals } from '../../src/transcribe';
+import { buildLiveSegment, segmentLanguage, type EarlyFinals } from '../../src/transcribe';
 import type { CapturedUtterance } from './channel-capture';
 import type { SharedTranscriber } from './transcriber';
 
@@ -65,7 +65,7 @@ export class FinalTranscripts {
           transcription,
           dropouts: context.dropouts(utterance.channel),
           overlaps: context.overlaps(),
-          language: language === 'auto' ? 'no' : language,
+          language: segmentLanguage(language),
         });
         if (segment) {
           const revision = await saveSegment(context.db, context.vault, segment);

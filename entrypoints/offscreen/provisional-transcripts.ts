@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { TARGET_SAMPLE_RATE } from '../../src/audio';
 import type { ProvisionalNotice, RecordingChannel, WhisperLanguage } from '../../src/messages';
-import { buildLiveSegment, ProvisionalSchedule } from '../../src/transcribe';
+import { buildLiveSegment, ProvisionalSchedule, segmentLanguage } from '../../src/transcribe';
 import type { ChannelCapture } from './channel-capture';
 import type { SharedTranscriber } from './transcriber';
 
@@ -53,7 +53,7 @@ export class ProvisionalTranscripts {
           transcription,
           dropouts: capture.dropouts,
           overlaps: this.context.overlaps(),
-          language: language === 'auto' ? 'no' : language,
+          language: segmentLanguage(language),
         });
         if (segment) this.send({ channel, start: segment.start, end: segment.end, text: segment.text, unclear: segment.unclear.map(({ start: from, end: to }) => ({ start: from, end: to })) });
       })

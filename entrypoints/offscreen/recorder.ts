@@ -3,7 +3,7 @@ import type { ChannelUpdate } from '../../src/audio';
 import type { FinishRecordingResult, OffscreenBeginRequest, StartRecordingResult } from '../../src/messages';
 import { importVaultKey, openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
 import { EarlyFinals, intersectRanges } from '../../src/transcribe';
-import { sileroVoiceActivity } from '../../src/ui/silero-session';
+import { sileroVoiceActivity } from '../../src/audio/silero-session';
 import { AudioWriter } from './audio-writer';
 import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { FinalTranscripts } from './final-transcripts';

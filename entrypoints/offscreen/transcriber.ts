@@ -1,5 +1,5 @@
 import type { ModelInfo, RawTranscription, TranscriptionRequest } from '../../src/messages';
-import { createTranscriptionClient } from '../../src/transcribe/worker/transcription-client';
+import { createTranscriptionClient } from '../../src/transcribe';
 
 type TranscribeRequest = Omit<Extract<TranscriptionRequest, { type: 'transcribe' }>, 'type'>;
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { backgroundVaultAccess, PassphraseGate, pickLocale, translator } from '../../src/ui';
+import { PassphraseGate, pickLocale, translator } from '../../src/ui';
+import { backgroundVaultAccess } from '../../src/unlock';
 import { PanelBody } from './PanelBody';
 
 const locale = pickLocale();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Guide } from '../../src/guide';
+import { consentComplete, type Guide } from '../../src/guide';
 import { backgroundMessaging } from '../../src/messages';
 import type { Session } from '../../src/store';
 import type { Translate } from '../../src/ui';
@@ -24,7 +24,7 @@ export function ConsentChecklist(props: { guide: Guide; session: Session; t: Tra
     setChecked(new Set(session.consentChecked));
   }, [stored]);
   if (guide.intro.length === 0) return null;
-  const complete = guide.intro.every((item) => checked.has(item.id));
+  const complete = consentComplete(guide, checked);
 
   const toggle = async (itemId: string, on: boolean) => {
     const next = new Set(checked);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CoverageCommand } from '../../src/coverage';
+import { consentComplete } from '../../src/guide';
 import { backgroundMessaging, isEndInterviewRequest, type EndSessionResult } from '../../src/messages';
 import { GuideView, type Translate } from '../../src/ui';
 import { ClockBar } from './ClockBar';
@@ -137,7 +138,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             recording={data.recording}
             failure={data.recordingFailure}
             problems={session.problems ?? []}
-            consentComplete={guide.intro.every((item) => session.consentChecked.includes(item.id))}
+            consentComplete={consentComplete(guide, session.consentChecked)}
             t={t}
           />
           )}

@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
 import './practice.css';
-import {
-  controlInsets,
-  mountPanelHost,
-  panelHostLabels,
-  pickLocale,
-  readPanelHostState,
-  translator,
-  writePanelHostState,
-} from '../../src/ui';
+import { panelHostLabels, pickLocale, translator } from '../../src/ui';
+import { controlInsets, mountPanelHost, readPanelHostState, writePanelHostState } from '../../src/meeting';
 
 /**
  * A stand-in for a video call, so the panel can be tried without a Zoom or Teams

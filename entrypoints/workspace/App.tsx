@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../src/store';
-import { localVaultAccess, PassphraseGate, pickLocale, recallVault, translator, type MessageKey, type Translate } from '../../src/ui';
+import { PassphraseGate, pickLocale, translator, type MessageKey, type Translate } from '../../src/ui';
+import { localVaultAccess, recallVault } from '../../src/unlock';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';

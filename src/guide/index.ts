@@ -5,6 +5,7 @@ export { parseGuideText, UNPLACED_REASONS, type GuideImportOptions, type GuideIm
 export { EXAMPLE_GUIDE_TEXT, exampleGuide } from './example-guide';
 export { guideToJson, parseGuideJson, GUIDE_FILE_FORMAT, type GuideFile, type GuideJsonResult } from './json';
 export { validateGuide, type GuideProblem } from './schema';
+export { consentComplete } from './consent';
 export { createGuide, newVersion, guideItems, totalPlannedMinutes, GuideValidationError, type GuideItem } from './versions';
 export { diffGuides, type GuideChange, type GuideChangeKind, type GuideField, type GuidePart } from './diff';
 export {

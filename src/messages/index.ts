@@ -12,6 +12,7 @@ export type {
   StartSessionResult,
   VaultStatus,
 } from './background-protocol';
+export { WHISPER_LANGUAGES, isWhisperLanguage } from './transcription-protocol';
 export type {
   WhisperLanguage,
   ModelInfo,

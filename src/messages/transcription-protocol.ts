@@ -5,8 +5,17 @@
  * examples do, handled by an exhaustive switch.
  */
 
-/** Whisper language codes the product offers; `no` is bokmål output (`nb` throws). */
-export type WhisperLanguage = 'no' | 'nn' | 'en' | 'sv' | 'da' | 'auto';
+/**
+ * Whisper language codes the product offers, in the order language menus show
+ * them; `no` is bokmål output (`nb` throws). `auto` lets Whisper detect it.
+ */
+export const WHISPER_LANGUAGES = ['no', 'nn', 'en', 'sv', 'da', 'auto'] as const;
+export type WhisperLanguage = (typeof WHISPER_LANGUAGES)[number];
+
+/** Whether a stored language (a session's, say) is one of Whisper's codes the product offers. */
+export function isWhisperLanguage(value: string): value is WhisperLanguage {
+  return (WHISPER_LANGUAGES as readonly string[]).includes(value);
+}
 
 export interface ModelInfo {
   /** Folder name under models/. */

@@ -98,3 +98,5 @@ export { type ProjectEndStatus, projectEndStatus, deleteAllProjectData } from '.
 export { type ExportProgress, exportParticipantData, transcriptText, formatTimestamp } from './participant-export';
 export { type BackupOptions, type BackupProgress, type RestoreOptions, type RestoreReport, createBackup, writeBackup, restoreBackup } from './backup';
 export { BACKUP_MAGIC } from './backup-container';
+export { deletionRecord, readLastDeletion, keepLastDeletion, dismissLastDeletion, onLastDeletionChange } from './last-deletion';
+export type { DeletionRecord, LocalArea } from './last-deletion';

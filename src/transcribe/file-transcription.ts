@@ -9,6 +9,7 @@ import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActiv
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
 import { buildLiveSegment } from './live-segment';
+import { segmentLanguage } from './segment-language';
 
 export interface FileTranscriptionProgress {
   /** 0..1 over the whole job (cutting into utterances the first tenth, transcribing the rest). */
@@ -66,7 +67,7 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
       transcription,
       dropouts,
       overlaps: [],
-      language: options.language === 'auto' ? 'no' : options.language,
+      language: segmentLanguage(options.language),
     });
     if (segment) {
       segments.push(segment);

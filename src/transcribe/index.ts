@@ -81,8 +81,13 @@ export type {
   ModelVerification,
 } from './model-registry';
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
+export { segmentLanguage } from './segment-language';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
 export { importSessionFate, settleImportSession, type ImportOutcome, type ImportKept, type ImportSessionFate } from './import-session';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
 export { ProvisionalSchedule, type ProvisionalScheduleOptions } from './provisional-schedule';
 export { EarlyFinals, type EarlyFinalsContext, type EarlyTranscriber, type SettlingChannel } from './early-finals';
+export { readBundledModels, bundledModelToUse } from './bundled-models';
+// The page's side of the transcription worker (types only from the worker's protocol;
+// the worker itself is started by path: `new Worker(new URL('…/worker/transcription.worker.ts', …))`).
+export { createTranscriptionClient, type TranscriptionClient, type WorkerLike, type ClientTranscribeRequest } from './worker/transcription-client';

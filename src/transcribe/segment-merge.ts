@@ -8,7 +8,7 @@
  */
 import type { TimeSpan } from './unclear-policy';
 
-/** Who a channel records: microphone = interviewer, tab audio = participant (DESIGN.md). */
+/** Who a channel records: microphone = interviewer, tab audio = participant (docs/architecture.md). */
 export type Channel = 'interviewer' | 'participant';
 
 /** The fields of a segment this module reads. */

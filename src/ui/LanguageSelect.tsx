@@ -1,15 +1,15 @@
-import type { WhisperLanguage } from '../messages';
+import { WHISPER_LANGUAGES, type WhisperLanguage } from '../messages';
 import type { MessageKey, Translate } from './i18n';
 
-/** Whisper's codes: `no` writes bokmål (`nb` is not one of them). */
-const LANGUAGES: [WhisperLanguage, MessageKey][] = [
-  ['no', 'languageBokmal'],
-  ['nn', 'languageNynorsk'],
-  ['en', 'languageEnglish'],
-  ['sv', 'languageSwedish'],
-  ['da', 'languageDanish'],
-  ['auto', 'languageAuto'],
-];
+/** The name of each of Whisper's codes (the list and its order: WHISPER_LANGUAGES); `no` writes bokmål. */
+const LANGUAGE_NAMES: Record<WhisperLanguage, MessageKey> = {
+  no: 'languageBokmal',
+  nn: 'languageNynorsk',
+  en: 'languageEnglish',
+  sv: 'languageSwedish',
+  da: 'languageDanish',
+  auto: 'languageAuto',
+};
 
 /** The language an interview is held in, for transcription and the [uklart] label. */
 export function LanguageSelect(props: {
@@ -29,9 +29,9 @@ export function LanguageSelect(props: {
         disabled={props.disabled}
         onChange={(event) => props.onChange(event.currentTarget.value as WhisperLanguage)}
       >
-        {LANGUAGES.map(([code, key]) => (
+        {WHISPER_LANGUAGES.map((code) => (
           <option key={code} value={code}>
-            {t(key)}
+            {t(LANGUAGE_NAMES[code])}
           </option>
         ))}
       </select>

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { onStoreChange, type PassphraseResult, type VaultStatus } from '../messages';
 import type { MessageKey, Translate } from './i18n';
-import type { VaultAccess } from './vault-access';
+import type { VaultAccess } from '../unlock';
 
 const REFUSAL_TEXT: Record<Exclude<PassphraseResult, { ok: true }>['reason'], MessageKey> = {
   'wrong-passphrase': 'passphraseWrong',

@@ -1,19 +1,16 @@
+/**
+ * Preact components, i18n and UI helpers shared by the panel, the side panel,
+ * the workspace, the microphone page and the practice page. Domain code lives in
+ * the other src/ folders (key storage in src/unlock, the meeting page's host
+ * element in src/meeting, the VAD loader in src/audio, bundled models in
+ * src/transcribe, the last-deletion notice in src/store).
+ */
 export { pickLocale, translator } from './i18n';
 export type { Locale, MessageKey, Translate } from './i18n';
 export { GuideView } from './GuideView';
 export type { GuideViewProps } from './GuideView';
 export { PassphraseGate } from './PassphraseGate';
-export { localVaultAccess, backgroundVaultAccess } from './vault-access';
-export type { VaultAccess } from './vault-access';
-export { rememberVault, recallVault, forgetVault, touchVault, lastVaultActivity } from './vault-session';
-export { MEETING_PAGE_MATCHES, MEETING_ORIGIN_MATCHES, platformOf, controlInsets } from './meeting-platforms';
-export type { MeetingPlatform, ControlInsets } from './meeting-platforms';
-export { mountPanelHost, PANEL_HOST_ID } from './panel-host';
-export type { PanelHostState, PanelHostOptions, PanelHost } from './panel-host';
-export { readPanelHostState, writePanelHostState, panelHostLabels } from './panel-host-settings';
+export { panelHostLabels } from './panel-host-labels';
 export { TranscriptText } from './TranscriptText';
-export { readBundledModels, bundledModelToUse } from './bundled-models';
 export { LanguageSelect } from './LanguageSelect';
-export { deletionRecord, readLastDeletion, keepLastDeletion, dismissLastDeletion, onLastDeletionChange } from './last-deletion';
-export type { DeletionRecord, LocalArea } from './last-deletion';
 export { describeProblems } from './session-problems';

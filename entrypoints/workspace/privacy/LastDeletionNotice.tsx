@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../../../src/ui';
-import { dismissLastDeletion, onLastDeletionChange, readLastDeletion, type DeletionRecord } from '../../../src/ui';
+import { dismissLastDeletion, onLastDeletionChange, readLastDeletion, type DeletionRecord } from '../../../src/store';
 import { ReceiptView } from './ReceiptView';
 
 const TITLE: Record<DeletionRecord['kind'], MessageKey> = {

@@ -1,6 +1,7 @@
 import { broadcastStoreChange } from '../../../src/messages';
-import { deleteAllProjectData, type IntervjuDatabase, type Project } from '../../../src/store';
-import { deletionRecord, forgetVault, keepLastDeletion, type Translate } from '../../../src/ui';
+import { deleteAllProjectData, deletionRecord, keepLastDeletion, type IntervjuDatabase, type Project } from '../../../src/store';
+import type { Translate } from '../../../src/ui';
+import { forgetVault } from '../../../src/unlock';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSetting, setSetting, type IntervjuDatabase } from '../../../src/store';
-import { chooseModel, type BundledModel } from '../../../src/transcribe';
-import { readBundledModels, type Translate } from '../../../src/ui';
+import { chooseModel, readBundledModels, type BundledModel } from '../../../src/transcribe';
+import type { Translate } from '../../../src/ui';
 
 const AUTOMATIC = '';
 

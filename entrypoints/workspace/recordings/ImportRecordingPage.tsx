@@ -13,10 +13,16 @@ import {
   type Session,
   type Vault,
 } from '../../../src/store';
-import { settleImportSession, transcribeRecording, type ImportKept, type ImportOutcome } from '../../../src/transcribe';
-import { createTranscriptionClient } from '../../../src/transcribe/worker/transcription-client';
-import { bundledModelToUse, LanguageSelect, TranscriptText, type Translate } from '../../../src/ui';
-import { sileroVoiceActivity } from '../../../src/ui/silero-session';
+import {
+  bundledModelToUse,
+  createTranscriptionClient,
+  settleImportSession,
+  transcribeRecording,
+  type ImportKept,
+  type ImportOutcome,
+} from '../../../src/transcribe';
+import { LanguageSelect, TranscriptText, type Translate } from '../../../src/ui';
+import { sileroVoiceActivity } from '../../../src/audio/silero-session';
 import { decodeRecording } from './decode-recording';
 
 type Stage =

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { chooseModel, parseBundledModels, type BundledModel } from '../transcribe';
+import { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
 
 /** The models this build carries (models/index.json, written at build time; a local file, not the network). */
 export async function readBundledModels(): Promise<BundledModel[]> {

@@ -3,9 +3,12 @@
  * (counts only, no names) because a whole-project deletion also removes the
  * vault, so nothing inside the database can tell the story afterwards. The
  * background writes it for automatic deletions, the workspace for its own.
+ * It lives in src/store beside the deletion receipts it reports on, although it
+ * is kept in chrome.storage.local rather than the database.
  */
 import { browser } from 'wxt/browser';
-import type { DeletionReceipt, StoreName } from '../store';
+import type { DeletionReceipt } from './deletion-receipt';
+import type { StoreName } from './schema';
 
 const LAST_DELETION_KEY = 'lifecycle.lastDeletion';
 

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_PANEL_HOST_STATE, type PanelHostOptions, type PanelHostState } from './panel-host';
-import { translator, type Locale } from './i18n';
+import { DEFAULT_PANEL_HOST_STATE, type PanelHostState } from './panel-host';
 
 const STORAGE_KEY = 'panelHost';
 
@@ -17,17 +16,4 @@ export async function readPanelHostState(area = browser.storage.local): Promise<
 /** Remembers the panel's place for the next call. */
 export async function writePanelHostState(state: PanelHostState, area = browser.storage.local): Promise<void> {
   await area.set({ [STORAGE_KEY]: state });
-}
-
-/** The handle's labels in the researcher's language. */
-export function panelHostLabels(locale: Locale): PanelHostOptions['labels'] {
-  const t = translator(locale);
-  return {
-    collapse: t('hostCollapse'),
-    expand: t('hostExpand'),
-    moveLeft: t('hostMoveLeft'),
-    moveRight: t('hostMoveRight'),
-    resize: t('hostResize'),
-    title: 'Intervju',
-  };
 }

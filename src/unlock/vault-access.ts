@@ -11,6 +11,7 @@ import {
   VaultStateError,
   WrongPassphraseError,
   type IntervjuDatabase,
+  type Vault,
 } from '../store';
 import { backgroundMessaging, type PassphraseResult, type VaultStatus } from '../messages';
 import { forgetVault, recallVault, rememberVault } from './vault-session';
@@ -29,6 +30,16 @@ function refusal(cause: unknown): PassphraseResult {
   return { ok: false, reason: 'failed', message: cause instanceof Error ? cause.message : String(cause) };
 }
 
+/** Opens the vault with `open` and shares its key, or says why it could not. */
+async function openAndRemember(open: () => Promise<Vault>): Promise<PassphraseResult> {
+  try {
+    await rememberVault(await open());
+    return { ok: true };
+  } catch (cause) {
+    return refusal(cause);
+  }
+}
+
 /** Works on the database directly and shares the unlocked key through storage.session. */
 export function localVaultAccess(db: IntervjuDatabase): VaultAccess {
   return {
@@ -36,22 +47,8 @@ export function localVaultAccess(db: IntervjuDatabase): VaultAccess {
       if (await recallVault()) return 'open';
       return (await isVaultInitialised(db)) ? 'locked' : 'set-up';
     },
-    async setUp(passphrase) {
-      try {
-        await rememberVault(await initialiseVault(db, passphrase));
-        return { ok: true };
-      } catch (cause) {
-        return refusal(cause);
-      }
-    },
-    async unlock(passphrase) {
-      try {
-        await rememberVault(await unlockVault(db, passphrase));
-        return { ok: true };
-      } catch (cause) {
-        return refusal(cause);
-      }
-    },
+    setUp: (passphrase) => openAndRemember(() => initialiseVault(db, passphrase)),
+    unlock: (passphrase) => openAndRemember(() => unlockVault(db, passphrase)),
     lock: () => forgetVault(),
   };
 }

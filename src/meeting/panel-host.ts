@@ -3,7 +3,9 @@
  * shadow root holds a frame with the extension's own panel page, plus a
  * handle to collapse, move and resize it. Everything sensitive renders inside the
  * frame, in the extension's origin, which Zoom's and Teams' scripts cannot read
- * (see shared/DESIGN.md, "The meeting page must not see the interview").
+ * (see docs/architecture.md, "The meeting page must not see the interview").
+ * DOM, not Preact: it runs in the meeting page's document, from the content
+ * script, which must stay small and carry none of the panel's UI.
  */
 import type { ControlInsets } from './meeting-platforms';
 

@@ -2,8 +2,10 @@
  * Silero VAD in a page's own onnxruntime-web instance: the offscreen document's
  * during a recording, the workspace's for a file import (the transcription
  * worker's instance is busy with Whisper for seconds at a time, and its thread
- * count is global to its env). See docs/audio.md. Imported by path, not through
- * src/ui's index, so pages without it do not bundle onnxruntime.
+ * count is global to its env). See docs/audio.md. Imported by path
+ * (`src/audio/silero-session`), not through src/audio's index, so pages that use
+ * src/audio without it (the panel, the workspace's other pages) do not bundle
+ * onnxruntime.
  */
 // The entry transformers.js imports: its asyncify wasm is already in the build
 // under ort/, so no second runtime is bundled (`onnxruntime-web/wasm` would add one).
@@ -17,8 +19,10 @@ import {
   SilenceGatedVoiceActivityDetector,
   type SileroModel,
   type VoiceActivityDetector,
-} from '../audio';
+} from './index';
 import type { VoiceDetectorKind } from '../messages';
+// By path: plain constants the build module (modules/runtime-assets.ts) shares too,
+// not part of src/transcribe's public API.
 import { ORT_FOLDER, ORT_RUNTIME_FILES } from '../transcribe/worker/runtime-assets';
 
 /** public/vad/ is copied into the extension as is. */
