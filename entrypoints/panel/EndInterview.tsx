@@ -69,7 +69,7 @@ export function InterviewEnded(props: { result: EndSessionResult; t: Translate; 
       data-empty={result.counts?.empty ?? ''}
       data-failed={result.counts?.failed ?? ''}
     >
-      <p>{problems.length > 0 ? t('interviewEndedProblems') : t('interviewEnded')}</p>
+      <p>{problems.length > 0 ? t('interviewEndedProblems') : result.stoppedRecording ? t('interviewEnded') : t('interviewEndedPlain')}</p>
       {problems.length > 0 && (
         <ul>
           {problems.map((problem) => (

@@ -154,6 +154,7 @@ export const en: Messages = {
   endInterviewNo: 'Keep going',
   interviewEnding: 'Ending … transcribing what is left',
   interviewEnded: 'The interview has ended. Recording has stopped, and the microphone and call audio are released.',
+  interviewEndedPlain: 'The interview has ended. Marks and notes are kept.',
   interviewEndedProblems: 'The interview has ended, but something went wrong during the recording:',
   queuedUtterances: '{count} utterances waiting to be transcribed',
   problem_finish_failed: 'The recording did not finish cleanly ({reason}). Text of the last utterances may be missing; audio up to then is kept where the project keeps audio.',

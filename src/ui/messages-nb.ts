@@ -153,6 +153,7 @@ export const nb = {
   endInterviewNo: 'Fortsett intervjuet',
   interviewEnding: 'Avslutter … skriver ut det som gjenstår',
   interviewEnded: 'Intervjuet er avsluttet. Opptaket er stoppet, og mikrofonen og samtalelyden er frigjort.',
+  interviewEndedPlain: 'Intervjuet er avsluttet. Merkingen og notatene er lagret.',
   interviewEndedProblems: 'Intervjuet er avsluttet, men noe gikk galt under opptaket:',
   queuedUtterances: '{count} ytringer venter på transkribering',
   problem_finish_failed: 'Opptaket ble ikke avsluttet ordentlig ({reason}). Tekst fra de siste ytringene kan mangle; lyden fram til da er lagret der prosjektet tar vare på lyd.',
