@@ -111,7 +111,7 @@ export function evaluate(
     const best = matcher.matchQuestion(u.text)[0];
     const predicted = best?.itemId ?? null;
     if (predicted !== null && predicted === u.label) tp++;
-    else {
+    else if (predicted !== u.label) {
       if (predicted !== null) fp++;
       if (u.label !== null) fn++;
       errors.push(`question: "${u.text}" label ${u.label ?? '-'} got ${predicted ?? '-'}${best ? ` (${best.score.toFixed(2)})` : ''}`);

@@ -99,5 +99,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['hjemme', 'hjem', 'hjemmefra', 'hjemmekontor'],
   ['leder', 'lederen', 'ledelse', 'ledelsen', 'sjef', 'sjefen', 'ledere'],
   ['oppleve', 'opplevde', 'opplevd', 'erfare', 'erfaring'],
-  ['studier', 'studere', 'studerer', 'studerte', 'student', 'studenter', 'studie', 'studiet', 'studium'],
+  ['studier', 'studere', 'studerer', 'studerte', 'student', 'studenter', 'studie', 'studiet', 'studium', 'utdanning', 'utdannelse', 'bachelor', 'master'],
+  ['beste', 'best', 'fineste', 'finest'],
+  ['bo', 'bor', 'bodde', 'bodd', 'bu', 'budde', 'bosted'],
+  ['besteforeldre', 'besteforeldrene', 'bestemor', 'bestefar', 'mormor', 'morfar', 'farmor', 'farfar'],
 ];

@@ -21,7 +21,7 @@ import { SIMILARITY, termSimilarity } from './similarity';
 /** Default score a question match needs (0–1). Chosen on the development half of the evaluation set. */
 export const DEFAULT_QUESTION_THRESHOLD = 0.5;
 /** Default score a probe match needs (0–1). Chosen on the development half of the evaluation set. */
-export const DEFAULT_PROBE_THRESHOLD = 0.6;
+export const DEFAULT_PROBE_THRESHOLD = 0.5;
 
 export interface CoverageMatcherOptions {
   /** Score a question needs to be returned; default DEFAULT_QUESTION_THRESHOLD. */
@@ -59,6 +59,8 @@ interface IndexedItem {
 const UNKNOWN_TERM_WEIGHT_SHARE = 0.5;
 /** A match needs at least one term that matched this well (a compound head or better): fuzzy hits alone are not enough. */
 const ANCHOR_SIMILARITY = SIMILARITY.compoundHead;
+/** Words that separate alternatives in a probe. */
+const PROBE_ALTERNATIVES = /\s+(?:eller|or)\s+/iu;
 
 export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: CoverageMatcherOptions = {}): CoverageMatcher {
   const questionThreshold = options.questionThreshold ?? DEFAULT_QUESTION_THRESHOLD;
@@ -70,7 +72,8 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
   for (const section of guide.sections) {
     for (const q of section.questions) {
       rawQuestions.push({ id: q.id, terms: maker.terms(q.text) });
-      for (const p of q.probes) rawProbes.push({ id: p.id, terms: maker.terms(p.text) });
+      // A probe that lists alternatives ("Studier eller jobb") is covered by either of them.
+      for (const p of q.probes) for (const part of p.text.split(PROBE_ALTERNATIVES)) rawProbes.push({ id: p.id, terms: maker.terms(part) });
     }
   }
   const all = [...rawQuestions, ...rawProbes];
@@ -112,18 +115,16 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
   type Analysis = ReturnType<typeof analyse>;
 
   /** How much of the item the text covers (weighted), and whether a strong term anchors it. */
-  function coverage(item: IndexedItem, a: Analysis): { recall: number; anchored: boolean; matched: Map<string, number> } {
+  function coverage(item: IndexedItem, a: Analysis, anchor: number): { recall: number; anchored: boolean } {
     let got = 0;
     let anchored = false;
-    const matched = new Map<string, number>();
     for (const [g, w] of item.terms) {
       let best = 0;
       for (const u of a.candidates) best = Math.max(best, a.links.get(u)?.get(g) ?? 0);
-      if (best > 0) matched.set(g, best);
-      if (best >= ANCHOR_SIMILARITY) anchored = true;
+      if (best >= anchor) anchored = true;
       got += w * best;
     }
-    return { recall: got / item.totalWeight, anchored, matched };
+    return { recall: got / item.totalWeight, anchored };
   }
 
   /** How much of the text the item explains (weighted by the text's own terms). */
@@ -153,7 +154,7 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
       if (a.terms.length === 0) return [];
       const out: CoverageMatch[] = [];
       for (const q of questions) {
-        const { recall, anchored } = coverage(q, a);
+        const { recall, anchored } = coverage(q, a, ANCHOR_SIMILARITY);
         if (!anchored) continue;
         const precision = explained(q, a);
         const score = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
@@ -164,12 +165,12 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
     matchProbes(sentence) {
       const a = analyse(sentence);
       if (a.terms.length === 0) return [];
-      const out: CoverageMatch[] = [];
+      const best = new Map<string, number>();
       for (const p of probes) {
-        const { recall, anchored } = coverage(p, a);
-        if (anchored && recall >= probeThreshold) out.push({ itemId: p.id, score: recall });
+        const { recall, anchored } = coverage(p, a, ANCHOR_SIMILARITY);
+        if (anchored && recall >= probeThreshold && recall > (best.get(p.id) ?? 0)) best.set(p.id, recall);
       }
-      return out.sort(sortBest);
+      return [...best].map(([itemId, score]) => ({ itemId, score })).sort(sortBest);
     },
   };
 }
