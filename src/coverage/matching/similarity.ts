@@ -44,10 +44,10 @@ export function termSimilarity(a: string, b: string): number {
   if (a === b) return SIMILARITY.same;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= COMPOUND_HEAD_MIN && long.endsWith(short)) return SIMILARITY.compoundHead;
-  if (short.length >= COMPOUND_MODIFIER_MIN && long.startsWith(short)) return SIMILARITY.compoundModifier;
   if (short.length >= FUZZY_MIN) {
     const allowed = short.length >= 8 ? 2 : 1;
     if (editDistance(a, b, allowed) <= allowed) return SIMILARITY.fuzzy;
   }
+  if (short.length >= COMPOUND_MODIFIER_MIN && long.startsWith(short)) return SIMILARITY.compoundModifier;
   return 0;
 }
