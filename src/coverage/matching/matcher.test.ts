@@ -110,6 +110,9 @@ describe('accuracy on the held-out half of the evaluation set', () => {
     expect(lines('utterances')).toBeGreaterThanOrEqual(200);
     expect(lines('mentions')).toBeGreaterThanOrEqual(80);
   });
+  it('uses the example guide as shipped (relabel ensomhet.* when the example guide changes)', () => {
+    expect(readFileSync(join(dir, 'ensomhet.guide.txt'), 'utf8')).toBe(EXAMPLE_GUIDE_TEXT);
+  });
   it('questions: precision ≥ 0.9 at recall ≥ 0.8', () => {
     const q = pool(results.map((r) => r.questions));
     expect(q.precision).toBeGreaterThanOrEqual(0.9);
