@@ -12,16 +12,9 @@ import type { AudioChunkMetadata, Participant, Segment, Session } from './record
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments } from './segments';
 import type { Vault } from './vault';
+import { formatTimestamp } from '../export/time';
 
-/** `#hh:mm:ss-d#`, the timestamp form f4/f5 transcripts use and MAXQDA and ATLAS.ti import. */
-export function formatTimestamp(seconds: number): string {
-  const tenths = Math.max(0, Math.round(seconds * 10));
-  const hours = Math.floor(tenths / 36_000);
-  const minutes = Math.floor((tenths % 36_000) / 600);
-  const wholeSeconds = Math.floor((tenths % 600) / 10);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `#${pad(hours)}:${pad(minutes)}:${pad(wholeSeconds)}-${tenths % 10}#`;
-}
+export { formatTimestamp };
 
 function formatDate(time: number): string {
   const date = new Date(time);
