@@ -12,15 +12,9 @@ import type { AudioChunkMetadata, Participant, Segment, Session } from './record
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments } from './segments';
 import type { Vault } from './vault';
-import { formatTimestamp } from '../export/time';
+import { formatDate, formatTimestamp } from '../export/time';
 
 export { formatTimestamp };
-
-function formatDate(time: number): string {
-  const date = new Date(time);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * One session as turns: consecutive segments of one speaker form one turn,
