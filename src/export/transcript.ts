@@ -51,7 +51,7 @@ export function removeFillers(text: string, language: string): string {
   const pattern = fillerPattern(language);
   if (!pattern) return text;
   // Markers (and their guesses) are not touched: split them out, clean the rest.
-  return text
+  const cleaned = text
     .split(/(\[[^\]]*\])/u)
     .map((piece, index) => (index % 2 === 1 ? piece : piece.replace(pattern, '')))
     .join('')
@@ -60,6 +60,9 @@ export function removeFillers(text: string, language: string): string {
     .replace(/^[\s,]+/u, '')
     .replace(/\s{2,}/gu, ' ')
     .trim();
+  // "Eh, jeg vet ikke." starts a sentence again with "Jeg".
+  const first = cleaned.charAt(0);
+  return /^\p{Lu}/u.test(text) && first !== first.toUpperCase() ? first.toUpperCase() + cleaned.slice(1) : cleaned;
 }
 
 /** One segment's text as exports write it: trimmed, one line, markers normalised, fillers as chosen. */
