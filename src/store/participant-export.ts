@@ -12,22 +12,9 @@ import type { AudioChunkMetadata, Participant, Segment, Session } from './record
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments } from './segments';
 import type { Vault } from './vault';
+import { formatDate, formatTimestamp } from '../export/time';
 
-/** `#hh:mm:ss-d#`, the timestamp form f4/f5 transcripts use and MAXQDA and ATLAS.ti import. */
-export function formatTimestamp(seconds: number): string {
-  const tenths = Math.max(0, Math.round(seconds * 10));
-  const hours = Math.floor(tenths / 36_000);
-  const minutes = Math.floor((tenths % 36_000) / 600);
-  const wholeSeconds = Math.floor((tenths % 600) / 10);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `#${pad(hours)}:${pad(minutes)}:${pad(wholeSeconds)}-${tenths % 10}#`;
-}
-
-function formatDate(time: number): string {
-  const date = new Date(time);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+export { formatTimestamp };
 
 /**
  * One session as turns: consecutive segments of one speaker form one turn,

@@ -1,0 +1,19 @@
+/**
+ * Exports of a transcript to the tools analysis happens in: plain text (f4 /
+ * MAXQDA / ATLAS.ti), WebVTT and SRT subtitles, Word (.docx) and a REFI-QDA
+ * project (.qdpx). Framework-free; see docs/exports.md.
+ */
+export type { ExportLocale, ExportSession, TranscriptOptions } from './types';
+export { exportPlainText, plainTextLayout } from './plain-text';
+export type { PlainTextOptions, PlainTextLayout, TextRange } from './plain-text';
+export { exportWebVtt, exportSrt } from './subtitles';
+export type { SubtitleOptions } from './subtitles';
+export { exportDocx } from './docx';
+export type { DocxOptions } from './docx';
+export { exportQdpx, qdaProject, QDA_NAMESPACE } from './refi-qda/qdpx';
+export type { QdpxOptions, QdaProject } from './refi-qda/qdpx';
+export { exportLabels } from './labels';
+export type { ExportLabels } from './labels';
+export { formatTimestamp, formatCueTime } from './time';
+export { speakerName, transcriptTurns } from './transcript';
+export type { Turn } from './transcript';

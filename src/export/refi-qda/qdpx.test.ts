@@ -1,0 +1,113 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coverageEvent, exportSession, participant, segment, session } from '../test-fixtures';
+import { exportQdpx } from './qdpx';
+
+const SCHEMA = fileURLToPath(new URL('./Project-mrt2019.xsd', import.meta.url));
+const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const scratch = mkdtempSync(join(tmpdir(), 'intervju-qdpx-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const NOW = new Date(Date.UTC(2025, 3, 1, 9, 30));
+
+async function unpack(bytes: Uint8Array): Promise<{ qde: string; files: Record<string, string> }> {
+  const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, strFromU8(data)]));
+  return { qde: files['project.qde'] ?? '', files };
+}
+
+function attribute(xml: string, name: string): string[] {
+  return [...xml.matchAll(new RegExp(` ${name}="([^"]*)"`, 'gu'))].map((match) => match[1] ?? '');
+}
+
+/** A project of two sessions: Kåre's interview and a pilot with a mixed channel in English. */
+function twoSessions() {
+  return [
+    exportSession(),
+    exportSession({
+      locale: 'en',
+      participant: null,
+      notes: [],
+      session: session({ id: 'session-2', participantId: null, kind: 'pilot', language: 'en' }),
+      segments: [segment('z1', 'mixed', 0, 2, 'Hello & <welcome>.'), segment('z2', 'mixed', 2, 3, 'Um, yes [uklart].')],
+      coverage: [coverageEvent('e9', 'p1', 1)],
+    }),
+  ];
+}
+
+describe('exportQdpx (REFI-QDA)', () => {
+  const validation = hasXmllint
+    ? 'writes a project.qde that validates against the REFI-QDA schema (xmllint)'
+    : 'SKIPPED schema validation: xmllint is missing (Debian: apt-get install libxml2-utils)';
+  it.skipIf(!hasXmllint)(validation, async () => {
+    const { qde } = await unpack(await exportQdpx(twoSessions(), { now: NOW }));
+    const path = join(scratch, 'project.qde');
+    writeFileSync(path, qde);
+    const result = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, path], { encoding: 'utf8' });
+    expect(result.stderr).toContain('validates');
+    expect(result.status).toBe(0);
+  });
+
+  it('holds each transcript as a TextSource with its text under sources/, participants as Cases', async () => {
+    const { qde, files } = await unpack(await exportQdpx(twoSessions(), { now: NOW }));
+    expect(qde).toContain('xmlns="urn:QDA-XML:project:1.0"');
+    const sources = [...qde.matchAll(/<TextSource [^>]*plainTextPath="internal:\/\/([0-9A-F-]{36})\.txt"/gu)].map((match) => match[1]);
+    expect(sources).toHaveLength(2);
+    expect(Object.keys(files).sort()).toEqual(['project.qde', ...sources.map((guid) => `sources/${guid}.txt`)].sort());
+    const kare = files[`sources/${sources[0]}.txt`] ?? '';
+    expect(kare.startsWith('I: Hei, og velkommen. Kan du fortelle om jobben din? #00:00:04-2#\n\nKåre: Ja, eh,')).toBe(true);
+    expect(files[`sources/${sources[1]}.txt`]).toBe('I/Participant: Hello & <welcome>. Um, yes [unclear]. #00:00:03-0#\n');
+    // One case (the pilot has no participant), referring to Kåre's source.
+    expect(qde).toMatch(new RegExp(`<Case guid="[0-9A-F-]{36}" name="${participant.pseudonym}"><SourceRef targetGUID="${sources[0]}"/></Case>`, 'u'));
+    expect(qde.match(/<Case /gu)).toHaveLength(1);
+  });
+
+  it('codes each stretch with the question marked when it was said, at character positions of the text', async () => {
+    const { qde, files } = await unpack(await exportQdpx(twoSessions(), { now: NOW }));
+    const codes = new Map([...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)"/gu)].map((match) => [match[1], match[2]]));
+    expect([...codes.values()]).toEqual(['1 Bakgrunn', '1.1 Kan du fortelle om jobben din?', '1.2 Hva er en vanlig dag for deg?', '2 Ærlighet &amp; åpenhet', '2.1 Hva gjør deg trygg på jobb?']);
+    const selections = [...qde.matchAll(/<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding [^>]*><CodeRef targetGUID="([^"]+)"\/>/gu)];
+    const kare = Object.entries(files).find(([path, text]) => path.startsWith('sources/') && text.startsWith('I: Hei'))?.[1] ?? '';
+    const coded = selections.map(([, start, end, code]) => ({ code: codes.get(code ?? ''), text: Array.from(kare).slice(Number(start), Number(end)).join('') }));
+    // Kåre's session: q1 from the start (marked at 2 s), q3 from 59:55 on; the pilot: a probe of q1 counts for q1.
+    expect(coded[0]).toEqual({
+      code: '1.1 Kan du fortelle om jobben din?',
+      text: kare.slice(0, kare.indexOf('I: Mhm. #00:00:13-0#') + 'I: Mhm. #00:00:13-0#'.length),
+    });
+    expect(coded[1]).toEqual({
+      code: '2.1 Hva gjør deg trygg på jobb?',
+      text: 'Kåre: Det var blåbær, ÆØÅ og [uklart: Gjøvik?] der. #01:00:00-0#\n\nI: Takk <&> skal du ha. #01:00:04-5#',
+    });
+    expect(coded[2]?.code).toBe('1.1 Kan du fortelle om jobben din?');
+    expect(selections).toHaveLength(3);
+  });
+
+  it('keeps notes as memos referred to from their source, and uses the same GUIDs on every export', async () => {
+    const first = await exportQdpx(twoSessions(), { now: NOW });
+    const { qde } = await unpack(first);
+    expect(qde).toMatch(/<Notes><Note guid="([0-9A-F-]{36})" name="Notater: Kåre 00:01:00" creationDateTime="2025-03-14T12:01:00Z"><Description>Spørsmål: Kan du fortelle om jobben din\?<\/Description><PlainTextContent>Virket nervøs &amp; glad &lt;3<\/PlainTextContent><\/Note><\/Notes>/u);
+    const noteGuid = /<Note guid="([^"]+)"/u.exec(qde)?.[1];
+    expect(qde).toContain(`<NoteRef targetGUID="${noteGuid}"/>`);
+    // Every reference points at something defined.
+    const defined = new Set(attribute(qde, 'guid'));
+    for (const target of attribute(qde, 'targetGUID')) expect(defined).toContain(target);
+    expect(new Set(attribute(qde, 'guid')).size).toBe(attribute(qde, 'guid').length);
+    expect((await unpack(await exportQdpx(twoSessions(), { now: NOW }))).qde).toBe(qde);
+  });
+
+  it('writes a valid project for a session without guide questions, speech or notes', async () => {
+    const empty = exportSession({ segments: [], notes: [], coverage: [], guide: { ...exportSession().guide, sections: [] } });
+    const { qde } = await unpack(await exportQdpx([empty], { now: NOW }));
+    expect(qde).not.toContain('<CodeBook');
+    expect(qde).not.toContain('<Notes');
+    if (hasXmllint) {
+      const path = join(scratch, 'empty.qde');
+      writeFileSync(path, qde);
+      expect(() => execFileSync('xmllint', ['--noout', '--schema', SCHEMA, path], { stdio: 'pipe' })).not.toThrow();
+    }
+  });
+});
