@@ -74,7 +74,8 @@ export class RecordingReports {
   }
 
   counts(counts: UtteranceCounts): void {
-    this.send({ counts });
+    const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+    this.send({ counts, ...(heap === undefined ? {} : { offscreenHeapBytes: heap }) });
   }
 
   setLevel(channel: RecordingChannel, reading: { level: number; peak: number; clipped: boolean }): void {

@@ -51,6 +51,12 @@ export interface RecordingState {
   voiceDetector?: VoiceDetectorKind | null;
   /** Absent until the first utterance. */
   counts?: UtteranceCounts;
+  /**
+   * The offscreen document's JavaScript heap in use (bytes, Chrome's
+   * `performance.memory`), reported with the counts: a long recording must not
+   * grow it, and the soak benchmark reads it. Absent where the browser has no such figure.
+   */
+  offscreenHeapBytes?: number;
 }
 
 export type StartRecordingRefusal =
@@ -110,6 +116,7 @@ export interface RecordingReportProtocol {
     warnings?: RecordingWarning[];
     voiceDetector?: VoiceDetectorKind;
     counts?: UtteranceCounts;
+    offscreenHeapBytes?: number;
   }): void;
 }
 

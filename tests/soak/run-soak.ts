@@ -38,8 +38,10 @@ export interface SoakReport {
   panelDelay: { start: DelayFigures; end: DelayFigures };
   /** Resident memory, MB: the extension's renderer (offscreen document, panel frame, transcription worker) and the meeting page's. */
   memory: { extensionStart: number | null; extensionEnd: number | null; meetingStart: number | null; meetingEnd: number | null };
-  /** The panel frame's JavaScript heap, MB. */
+  /** JavaScript heaps, MB: the panel frame's, the offscreen document's (as the recorder reports it) and the workspace page's. */
   panelHeap: { start: number | null; end: number | null };
+  offscreenHeap: { start: number | null; end: number | null };
+  workspaceHeap: { start: number | null; end: number | null };
   /** Share of one core: capture + VAD + storage (every extension-renderer thread but the transcription worker's), and transcription. */
   cpu: { capturePercent: number; transcriptionPercent: number };
   /** Stored audio per channel: seconds covered against the recording's wall time, and the longest gap between chunks. */
@@ -73,6 +75,19 @@ async function panelDelays(frame: Frame): Promise<{ at: number; ms: number }[]> 
 async function heapMegabytes(frame: Frame): Promise<number | null> {
   const used = await frame.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
   return used === null ? null : used / 1024 / 1024;
+}
+
+/** The offscreen document's heap in MB, from the recording state the background keeps in storage.session. */
+async function offscreenHeapMegabytes(context: BrowserContext): Promise<number | null> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return null;
+  const bytes = await worker
+    .evaluate(async () => {
+      const storage = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, { offscreenHeapBytes?: number } | undefined>> } } } }).chrome.storage.session;
+      return (await storage.get('recording')).recording?.offscreenHeapBytes ?? null;
+    })
+    .catch(() => null);
+  return bytes === null ? null : bytes / 1024 / 1024;
 }
 
 /** Runs a soak of `minutes`; `log` hears progress. */
@@ -116,6 +131,8 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     await call.waitForTimeout(Math.min(60, seconds / 3) * 1000);
     const memoryStart = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapStart = await heapMegabytes(frame);
+    const offscreenStart = await offscreenHeapMegabytes(context);
+    const workspaceStart = await heapMegabytes(workspace.page.mainFrame());
     const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
     let cpuLast = cpuFirst;
     const cpuStarted = performance.now();
@@ -123,11 +140,16 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       await call.waitForTimeout(Math.min(10_000, Math.max(0, seconds * 1000 - (Date.now() - recordingStarted))));
       if (renderer && cpuLast) cpuLast = threadSnapshot(renderer, cpuLast);
       const elapsed = Math.round((Date.now() - recordingStarted) / 1000);
-      if (elapsed % 60 < 10) log(`  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB`);
+      if (elapsed % 60 < 10) {
+        const offscreen = await offscreenHeapMegabytes(context);
+        log(`  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB, offscreen document heap ${offscreen?.toFixed(1) ?? '?'} MB`);
+      }
     }
     const cpuSeconds = (performance.now() - cpuStarted) / 1000;
     const memoryEnd = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapEnd = await heapMegabytes(frame);
+    const offscreenEnd = await offscreenHeapMegabytes(context);
+    const workspaceEnd = await heapMegabytes(workspace.page.mainFrame());
     const delays = await panelDelays(frame);
     const frameNow = await frame.evaluate(() => performance.now());
     const recordedSeconds = (Date.now() - recordingStarted) / 1000;
@@ -188,6 +210,8 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       panelDelay: { start: delayFigures(firstMinute), end: delayFigures(lastMinute) },
       memory: { extensionStart: memoryStart.extension, extensionEnd: memoryEnd.extension, meetingStart: memoryStart.meeting, meetingEnd: memoryEnd.meeting },
       panelHeap: { start: heapStart, end: heapEnd },
+      offscreenHeap: { start: offscreenStart, end: offscreenEnd },
+      workspaceHeap: { start: workspaceStart, end: workspaceEnd },
       cpu: { capturePercent: (100 * capture) / cpuSeconds, transcriptionPercent: (100 * transcription) / cpuSeconds },
       audio: audioFigures,
       recordedSeconds,
@@ -211,7 +235,7 @@ export function describeSoak(report: SoakReport): string[] {
     `panel update delay, last minute:  p50 ${ms(report.panelDelay.end.p50)} p95 ${ms(report.panelDelay.end.p95)} (${report.panelDelay.end.count} segments)`,
     `extension renderer memory (offscreen document, panel frame, transcription worker): ${mb(report.memory.extensionStart)} at the start, ${mb(report.memory.extensionEnd)} at the end`,
     `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
-    `panel frame JS heap: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end`,
+    `JS heap, panel frame: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end; offscreen document: ${mb(report.offscreenHeap.start)} → ${mb(report.offscreenHeap.end)}; workspace page: ${mb(report.workspaceHeap.start)} → ${mb(report.workspaceHeap.end)}`,
     `CPU, share of one core: capture + VAD + storage ${report.cpu.capturePercent.toFixed(1)} %, transcription ${report.cpu.transcriptionPercent.toFixed(1)} %`,
     ...report.audio.map(
       (channel) =>
