@@ -1,5 +1,5 @@
 import { applyCoverageCommand, type CoverageCommand } from '../../src/coverage';
-import { broadcastStoreChange, sendPanelChange } from '../../src/messages';
+import { broadcastStoreChange, sendPanelChange, sendSessionUpdated } from '../../src/messages';
 import { getGuide, getSession, getSetting, recordCoverage, updateSession, type IntervjuDatabase } from '../../src/store';
 
 /** Applies a keyboard command to the running session, if there is one. */
@@ -16,7 +16,7 @@ export async function runCoverageCommand(db: IntervjuDatabase, command: Coverage
   }
   if (outcome.currentItemId !== session.currentItemId) {
     const updated = await updateSession(db, session.id, { currentItemId: outcome.currentItemId });
-    sendPanelChange({ type: 'session.updated', sessionId: updated.id, revision: updated.revision ?? 0, session: updated });
+    sendSessionUpdated(updated);
   }
   broadcastStoreChange({ type: outcome.event ? 'coverage.changed' : 'session.changed', sessionId: session.id });
 }

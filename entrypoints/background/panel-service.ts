@@ -1,6 +1,6 @@
 import { neighbourQuestion } from '../../src/coverage';
 import { consentComplete } from '../../src/guide';
-import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type PanelState, type StopRecordingResult } from '../../src/messages';
+import { backgroundMessaging, broadcastStoreChange, sendPanelChange, sendSessionUpdated, type PanelState, type StopRecordingResult } from '../../src/messages';
 import {
   addNote,
   createParticipant,
@@ -19,16 +19,11 @@ import {
   setSetting,
   updateSession,
   type IntervjuDatabase,
-  type Session,
 } from '../../src/store';
 import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
 import { runCoverageCommand } from './coverage-commands';
 import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 
-/** Tells the panels a session record changed (its current question, consent, status). */
-export function sendSessionUpdated(session: Session): void {
-  sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session });
-}
 
 /**
  * Answers the panel's requests. The panel in a meeting page may not open IndexedDB

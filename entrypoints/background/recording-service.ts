@@ -6,7 +6,7 @@ import {
   isWhisperLanguage,
   offscreenMessaging,
   recordingReportMessaging,
-  sendPanelChange,
+  sendSessionUpdated,
   sendRecordingState,
   type FinishRecordingResult,
   type RecordingMode,
@@ -172,7 +172,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     await writeRecordingState(state);
     // Problems are kept per recording start (sessions.ts keeps each kind once per recording).
     const updated = await updateSession(db, session.id, { recordingStartedAt: state.startedAt });
-    sendPanelChange({ type: 'session.updated', sessionId: updated.id, revision: updated.revision ?? 0, session: updated });
+    sendSessionUpdated(updated);
     const vaultKey = await exportVaultKey(vault);
     try {
       const result = await untilOffscreenListens(() =>
@@ -209,8 +209,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     const keep = async (problem: NewSessionProblem): Promise<SessionProblem> => {
       const kept = { ...problem, at: Date.now() } as SessionProblem;
       try {
-        const session = await addSessionProblem(db, state.sessionId, kept);
-        sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session });
+        sendSessionUpdated(await addSessionProblem(db, state.sessionId, kept));
       } catch (cause) {
         console.error('Intervju: could not keep a problem with the session', cause, kept);
       }

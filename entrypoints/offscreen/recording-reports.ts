@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import {
   recordingReportMessaging,
-  sendPanelChange,
+  sendSessionUpdated,
   type LevelsNotice,
   type RecordingChannel,
   type RecordingWarning,
@@ -58,8 +58,7 @@ export class RecordingReports {
     this.problems.push(kept);
     this.problemWrites = this.problemWrites.then(async () => {
       try {
-        const session = await addSessionProblem(this.db, this.sessionId, kept);
-        sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session });
+        sendSessionUpdated(await addSessionProblem(this.db, this.sessionId, kept));
       } catch (cause) {
         // The store itself fails: the finish result still carries the problem to the background.
         console.error('Intervju: could not keep a recording problem with the session', cause, kept);

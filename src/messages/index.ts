@@ -41,6 +41,7 @@ export type {
 } from './recording-protocol';
 export {
   sendPanelChange,
+  sendSessionUpdated,
   sendRecordingState,
   isPanelChangeNotice,
   isRecordingStateNotice,

@@ -71,6 +71,11 @@ export function sendPanelChange(change: PanelChange, now = Date.now(), target: R
   void target.sendMessage(notice).catch(() => undefined);
 }
 
+/** Tells the panels a session record changed (its current question, consent, status, problems). */
+export function sendSessionUpdated(session: Session, target: RuntimeSender = runtime()): void {
+  sendPanelChange({ type: 'session.updated', sessionId: session.id, revision: session.revision ?? 0, session }, Date.now(), target);
+}
+
 /** Sends the recording's state to the panels. */
 export function sendRecordingState(state: RecordingState | null, target: RuntimeSender = runtime()): void {
   const notice: RecordingStateNotice = { kind: 'intervju.recording-state', state };

@@ -11,6 +11,9 @@ const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio
 export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
   Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;
 
+/** The record with its revision bumped: every write a panel shows goes through here. */
+const revised = (session: Session): Session => ({ ...session, revision: (session.revision ?? 0) + 1 });
+
 /** The sessions store inside a write transaction, as the revision helper needs it. */
 interface SessionWriter {
   get(id: string): Promise<Session | undefined>;
@@ -26,9 +29,9 @@ interface SessionWriter {
 export async function bumpSessionRevision(sessions: SessionWriter, sessionId: string): Promise<number | null> {
   const current = await sessions.get(sessionId);
   if (!current) return null;
-  const revision = (current.revision ?? 0) + 1;
-  await sessions.put({ ...current, revision });
-  return revision;
+  const updated = revised(current);
+  await sessions.put(updated);
+  return updated.revision ?? null;
 }
 
 /** Starts a session (status `active`, started now unless given). */
@@ -78,7 +81,7 @@ export async function updateSession(
     const store = transaction.objectStore(STORE.sessions);
     const current = await store.get(id);
     if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
-    const updated: Session = { ...current, ...patch, id, revision: (current.revision ?? 0) + 1 };
+    const updated = revised({ ...current, ...patch, id });
     await store.put(updated);
     return updated;
   });
@@ -96,7 +99,7 @@ export async function addSessionProblem(database: IntervjuDatabase, id: string, 
     const problems = current.problems ?? [];
     const repeated = problem.kind !== 'untranscribed' && problems.some((known) => known.kind === problem.kind && known.at >= (current.recordingStartedAt ?? 0));
     if (repeated) return current;
-    const updated: Session = { ...current, problems: [...problems, problem], revision: (current.revision ?? 0) + 1 };
+    const updated = revised({ ...current, problems: [...problems, problem] });
     await store.put(updated);
     return updated;
   });
@@ -152,7 +155,7 @@ export async function recordConsent(
     const sessions = transaction.objectStore(STORE.sessions);
     const current = await sessions.get(sessionId);
     if (!current) throw new RecordStateError(`Session ${sessionId} does not exist.`);
-    const updated: Session = { ...current, consentChecked: [...new Set(checkedItemIds)], revision: (current.revision ?? 0) + 1 };
+    const updated = revised({ ...current, consentChecked: [...new Set(checkedItemIds)] });
     await sessions.put(updated);
     if (complete && current.participantId !== null) {
       const participants = transaction.objectStore(STORE.participants);

@@ -2,29 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { expect, extensionIdOf, fakeAudioArgs, launchWithExtension, test } from './fixtures';
-import { FAKE_MEETING_URLS } from './fake-meetings';
-import { PanelPage } from './pages/panel';
-import { heldDevices, playParticipant, startRecordingCall, storedTimeline } from './pages/recording';
-import { WorkspacePage } from './pages/workspace';
+import { expect, fakeAudioArgs, launchWithExtension, test } from './fixtures';
+import { heldDevices, startRecordedCall, storedTimeline } from './pages/recording';
 
 const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
-
-/** A recording call on the fake Zoom page, the participant speaking. */
-async function recordingCall(context: BrowserContext) {
-  const extensionId = await extensionIdOf(context);
-  const workspace = await WorkspacePage.open(context, extensionId);
-  await workspace.setUpPassphrase();
-  const call = await context.newPage();
-  await call.goto(FAKE_MEETING_URLS.zoom);
-  const panel = await PanelPage.inMeeting(call);
-  await panel.unlockIfLocked();
-  await panel.startInterview('Kari');
-  await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
-  await call.waitForTimeout(3000);
-  await playParticipant(call);
-  return { extensionId, workspace, call, panel };
-}
 
 async function withRecordingBrowser(name: string, run: (context: BrowserContext) => Promise<void>): Promise<void> {
   const context = await launchWithExtension(mkdtempSync(path.join(tmpdir(), `intervju-e2e-${name}-`)), fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
@@ -39,7 +20,7 @@ test.describe('ending an interview that is being recorded', () => {
   test('stops the recording first: the utterance under way is stored, microphone and call tab are released', async () => {
     test.setTimeout(180_000);
     await withRecordingBrowser('end', async (context) => {
-      const { workspace, panel } = await recordingCall(context);
+      const { workspace, panel } = await startRecordedCall(context);
       // The participant is mid-sentence when the researcher ends the interview.
       await expect(panel.frame.locator('[data-testid="segment-provisional"][data-channel="participant"], [data-testid="segment"][data-channel="participant"]').first()).toBeAttached({ timeout: 30_000 });
       expect(await heldDevices(workspace.page)).toEqual({ capturedTabs: 1, offscreenDocuments: 1 });
@@ -75,7 +56,7 @@ test.describe('ending an interview that is being recorded', () => {
   test('closing the call tab stops the recording cleanly and the workspace says why', async () => {
     test.setTimeout(180_000);
     await withRecordingBrowser('close', async (context) => {
-      const { workspace, call, panel } = await recordingCall(context);
+      const { workspace, call, panel } = await startRecordedCall(context);
       await expect(panel.frame.locator('[data-testid="segment-provisional"], [data-testid="segment"]').first()).toBeAttached({ timeout: 30_000 });
       await call.close();
 
@@ -92,7 +73,7 @@ test.describe('ending an interview that is being recorded', () => {
   test('a recording whose finish fails says so in the panel and keeps it with the session', async () => {
     test.setTimeout(120_000);
     await withRecordingBrowser('finish', async (context) => {
-      const { workspace, panel } = await recordingCall(context);
+      const { workspace, panel } = await startRecordedCall(context);
       // The offscreen document dies (as when the browser reclaims it): the stop cannot finish.
       const browser = context.browser();
       if (!browser) throw new Error('no browser');

@@ -7,15 +7,12 @@
  * (tests/e2e/soak.spec.ts, which asserts) and `npm run soak -- --minutes N`
  * (scripts/soak.mjs, which prints the figures).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, extensionIdOf, launchWithExtension } from '../e2e/fixtures';
-import { FAKE_MEETING_URLS } from '../e2e/fake-meetings';
-import { PanelPage } from '../e2e/pages/panel';
-import { heldDevices, playParticipant, startRecordingCall, storedTimeline } from '../e2e/pages/recording';
-import { WorkspacePage } from '../e2e/pages/workspace';
+import type { BrowserContext, Frame } from '@playwright/test';
+import { expect, fakeAudioArgs, launchWithExtension } from '../e2e/fixtures';
+import { heldDevices, startRecordedCall, storedTimeline } from '../e2e/pages/recording';
 import { CLOCK_TICKS, isTranscriptionThread, offscreenRenderer, processesOf, residentMegabytes, threadSnapshot, type ThreadSnapshot } from './chromium-processes';
 import { repeatWithPauses } from './wav-loop';
 
@@ -95,7 +92,6 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
   const log = options.log ?? (() => undefined);
   const seconds = Math.round(options.minutes * 60);
   const work = mkdtempSync(path.join(tmpdir(), 'intervju-soak-'));
-  mkdirSync(work, { recursive: true });
   // The fake microphone plays its file once: long enough for the run, a pause after each question.
   const microphone = path.join(work, 'interviewer-looped.wav');
   writeFileSync(microphone, repeatWithPauses(path.resolve('tests/e2e/audio/interviewer.wav'), 3, seconds + 120));
@@ -103,25 +99,13 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
   const profile = path.join(work, 'profile');
   const context = await launchWithExtension(
     profile,
-    ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${microphone}%noloop`, '--auto-accept-camera-and-microphone-capture', '--autoplay-policy=no-user-gesture-required'],
+    fakeAudioArgs(microphone),
     { audible: true },
   );
   try {
     // Routes added later win: the participant's looped voice replaces the one-off file.
-    for (const host of ['app.zoom.us']) {
-      await context.route(`https://${host}/__intervju-test/participant.wav`, (route) => route.fulfill({ status: 200, contentType: 'audio/wav', body: participant }));
-    }
-    const extensionId = await extensionIdOf(context);
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    const call: Page = await context.newPage();
-    await call.goto(FAKE_MEETING_URLS.zoom);
-    const panel = await PanelPage.inMeeting(call);
-    await panel.unlockIfLocked();
-    await panel.startInterview('Soak');
-    await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
-    const recordingStarted = Date.now();
-    await playParticipant(call, true);
+    await context.route('https://app.zoom.us/__intervju-test/participant.wav', (route) => route.fulfill({ status: 200, contentType: 'audio/wav', body: participant }));
+    const { workspace, call, panel, recordingStarted } = await startRecordedCall(context, { pseudonym: 'Soak', loop: true });
     log(`recording ${options.minutes} min…`);
     const frame = panel.frame as Frame;
 
@@ -175,22 +159,8 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const devicesAfterEnd = await heldDevices(workspace.page);
 
     const timeline = await storedTimeline(workspace.page);
-    const audio = await workspace.page.evaluate(
-      () =>
-        new Promise<{ channel: string; start: number; end: number }[]>((resolve, reject) => {
-          const request = indexedDB.open('intervju');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const read = request.result.transaction('audio').objectStore('audio').getAll();
-            read.onsuccess = () => {
-              request.result.close();
-              resolve(read.result.map(({ channel, start, end }: { channel: string; start: number; end: number }) => ({ channel, start, end })));
-            };
-          };
-        }),
-    );
     const audioFigures = ['interviewer', 'participant'].map((channel) => {
-      const chunks = audio.filter((chunk) => chunk.channel === channel).sort((a, b) => a.start - b.start);
+      const chunks = timeline.audio.filter((chunk) => chunk.channel === channel).sort((a, b) => a.start - b.start);
       let longest = 0;
       let gaps = 0;
       for (let index = 1; index < chunks.length; index++) {

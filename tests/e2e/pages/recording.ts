@@ -1,7 +1,9 @@
 import { expect } from '@playwright/test';
-import { clickToolbarButton } from '../fixtures';
+import { clickToolbarButton, extensionIdOf } from '../fixtures';
+import { FAKE_MEETING_URLS } from '../fake-meetings';
+import { PanelPage } from './panel';
+import { WorkspacePage } from './workspace';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { PanelPage } from './panel';
 
 /** Ticks the consent checklist and starts recording the call, granting tab capture by the toolbar button. */
 export async function startRecordingCall(context: BrowserContext, extensionId: string, panel: PanelPage, tabUrlPart: string): Promise<void> {
@@ -12,6 +14,26 @@ export async function startRecordingCall(context: BrowserContext, extensionId: s
   await expect(panel.testId('recording-refusal')).toHaveAttribute('data-reason', 'capture-not-granted');
   await clickToolbarButton(context, extensionId, tabUrlPart);
   await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'recording', { timeout: 20_000 });
+}
+
+/**
+ * First run, then a recording call on the fake Zoom page with the participant
+ * speaking (`loop`: over and over) once the interviewer's question has had time.
+ */
+export async function startRecordedCall(context: BrowserContext, options: { pseudonym?: string; loop?: boolean } = {}) {
+  const extensionId = await extensionIdOf(context);
+  const workspace = await WorkspacePage.open(context, extensionId);
+  await workspace.setUpPassphrase();
+  const call = await context.newPage();
+  await call.goto(FAKE_MEETING_URLS.zoom);
+  const panel = await PanelPage.inMeeting(call);
+  await panel.unlockIfLocked();
+  await panel.startInterview(options.pseudonym ?? 'Kari');
+  await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
+  const recordingStarted = Date.now();
+  await call.waitForTimeout(3000);
+  await playParticipant(call, options.loop ?? false);
+  return { extensionId, workspace, call, panel, recordingStarted };
 }
 
 /** Plays the participant's side of the fake call (over and over with `loop`). */
@@ -36,10 +58,11 @@ export async function heldDevices(extensionPage: Page): Promise<{ capturedTabs: 
   });
 }
 
-/** The clear metadata of the stored sessions and segments (no text: that is encrypted), read from an extension page. */
+/** The clear metadata of the stored sessions, segments and audio chunks (no text: that is encrypted), read from an extension page. */
 export async function storedTimeline(extensionPage: Page): Promise<{
   sessions: { id: string; startedAt: number; status: string; problems?: { kind: string }[] }[];
   segments: { sessionId: string; channel: string; start: number; end: number }[];
+  audio: { sessionId: string; channel: string; start: number; end: number }[];
 }> {
   return extensionPage.evaluate(
     () =>
@@ -47,14 +70,18 @@ export async function storedTimeline(extensionPage: Page): Promise<{
         const request = indexedDB.open('intervju');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const transaction = request.result.transaction(['sessions', 'segments']);
+          const transaction = request.result.transaction(['sessions', 'segments', 'audio']);
           const sessions = transaction.objectStore('sessions').getAll();
           const segments = transaction.objectStore('segments').getAll();
+          const audio = transaction.objectStore('audio').getAll();
+          type Timed = { sessionId: string; channel: string; start: number; end: number };
+          const times = (records: Timed[]) => records.map(({ sessionId, channel, start, end }) => ({ sessionId, channel, start, end }));
           transaction.oncomplete = () => {
             request.result.close();
             resolve({
               sessions: sessions.result,
-              segments: segments.result.map(({ sessionId, channel, start, end }) => ({ sessionId, channel, start, end })),
+              segments: times(segments.result),
+              audio: times(audio.result),
             });
           };
         };
