@@ -1,18 +1,25 @@
 import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace';
 
 const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
 
+/** First run, then the recording file handed to the audio-file page and its transcription started. */
+async function startImport(context: BrowserContext, extensionId: string): Promise<Page> {
+  const workspace = await WorkspacePage.open(context, extensionId);
+  await workspace.setUpPassphrase();
+  const page = workspace.page;
+  await page.getByTestId('nav-recordings').click();
+  await page.getByTestId('recording-file').setInputFiles(RECORDING);
+  await page.getByTestId('recording-transcribe').click();
+  return page;
+}
+
 test.describe('transcribing a recording file', () => {
   test('shows progress, then the transcript with the lost audio marked [uklart]', async ({ context, extensionId, foreignRequests }) => {
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    const page = workspace.page;
-    await page.getByTestId('nav-recordings').click();
-    await page.getByTestId('recording-file').setInputFiles(RECORDING);
-    await page.getByTestId('recording-transcribe').click();
+    const page = await startImport(context, extensionId);
     await expect(page.getByTestId('import-progress')).toBeVisible();
     await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
     const segments = page.getByTestId('import-done').getByTestId('segment');
@@ -30,12 +37,7 @@ test.describe('transcribing a recording file', () => {
   });
 
   test('a cancelled import leaves no session behind when nothing was transcribed yet', async ({ context, extensionId }) => {
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    const page = workspace.page;
-    await page.getByTestId('nav-recordings').click();
-    await page.getByTestId('recording-file').setInputFiles(RECORDING);
-    await page.getByTestId('recording-transcribe').click();
+    const page = await startImport(context, extensionId);
     // At once, while the file is read or the model loads: before the first segment.
     await page.getByTestId('recording-cancel').click();
     await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 60_000 });
