@@ -265,7 +265,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
             ...(data.voiceDetector ? { voiceDetector: data.voiceDetector } : {}),
             ...(data.warnings ? { warnings: data.warnings } : {}),
             ...(data.counts ? { counts: data.counts } : {}),
-            ...(data.offscreenHeapBytes !== undefined ? { offscreenHeapBytes: data.offscreenHeapBytes } : {}),
+            ...(data.memory ? { memory: data.memory } : {}),
           }
         : undefined,
     ),

@@ -17,6 +17,8 @@ export interface FinalTranscriptsContext {
   /** The final text of an utterance is stored (or there was none): its provisional line may go. */
   onSettled(utterance: CapturedUtterance): void;
   onCounts(counts: UtteranceCounts): void;
+  /** The worker's WebAssembly memory after a run (bytes), for the recorder's memory report. */
+  onWorkerMemory(bytes: number | undefined): void;
   onProblem(problem: NewSessionProblem): void;
 }
 
@@ -57,6 +59,7 @@ export class FinalTranscripts {
     this.queue = this.queue.then(async () => {
       try {
         const transcription = await (early ? early.catch(transcribe) : transcribe());
+        context.onWorkerMemory(transcription.wasmMemoryBytes);
         const segment = buildLiveSegment({
           id,
           sessionId,

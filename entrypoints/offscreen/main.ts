@@ -1,5 +1,9 @@
 import { offscreenMessaging } from '../../src/messages';
+import { trackWebAssemblyMemories } from '../../src/transcribe';
 import { Recorder } from './recorder';
+
+// Before the voice detector's onnxruntime starts, so its memory is counted in the reports.
+trackWebAssemblyMemories();
 
 /**
  * The offscreen document: it holds the call's audio, which never leaves it. Only

@@ -108,6 +108,7 @@ export class Recorder {
       overlaps,
       onSettled: (utterance) => provisional.finalStored(utterance.channel, utterance.start, utterance.end),
       onCounts: (counts) => reports.counts(counts),
+      onWorkerMemory: (bytes) => reports.workerMemory(bytes),
       onProblem: (problem) => reports.problem(problem),
     });
     void voiceActivity.then((detector) => {

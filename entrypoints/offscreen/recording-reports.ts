@@ -4,9 +4,11 @@ import {
   sendSessionUpdated,
   type LevelsNotice,
   type RecordingChannel,
+  type RecorderMemory,
   type RecordingWarning,
   type UtteranceCounts,
 } from '../../src/messages';
+import { trackWebAssemblyMemories } from '../../src/transcribe';
 import { addSessionProblem, type IntervjuDatabase, type NewSessionProblem, type SessionProblem } from '../../src/store';
 
 const LEVELS_INTERVAL_MS = 125;
@@ -23,6 +25,7 @@ export class RecordingReports {
   private problemWrites: Promise<void> = Promise.resolve();
   private levels: LevelsNotice['levels'] = {};
   private levelsTimer: ReturnType<typeof setInterval> | null = null;
+  private workerWasmBytes: number | undefined;
 
   constructor(
     private readonly db: IntervjuDatabase,
@@ -72,9 +75,17 @@ export class RecordingReports {
     return [...this.problems];
   }
 
+  /** The transcription worker's WebAssembly memory after a run, sent with the next counts. */
+  workerMemory(bytes: number | undefined): void {
+    if (bytes !== undefined) this.workerWasmBytes = bytes;
+  }
+
   counts(counts: UtteranceCounts): void {
     const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-    this.send({ counts, ...(heap === undefined ? {} : { offscreenHeapBytes: heap }) });
+    const memory: RecorderMemory = { offscreenWasmBytes: trackWebAssemblyMemories().totalBytes() };
+    if (heap !== undefined) memory.offscreenHeapBytes = heap;
+    if (this.workerWasmBytes !== undefined) memory.workerWasmBytes = this.workerWasmBytes;
+    this.send({ counts, memory });
   }
 
   setLevel(channel: RecordingChannel, reading: { level: number; peak: number; clipped: boolean }): void {

@@ -27,6 +27,7 @@ export type {
   RecordingStatus,
   RecordingChannel,
   RecordingWarning,
+  RecorderMemory,
   UtteranceCounts,
   FinishRecordingResult,
   VoiceDetectorKind,

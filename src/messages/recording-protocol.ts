@@ -51,12 +51,22 @@ export interface RecordingState {
   voiceDetector?: VoiceDetectorKind | null;
   /** Absent until the first utterance. */
   counts?: UtteranceCounts;
-  /**
-   * The offscreen document's JavaScript heap in use (bytes, Chrome's
-   * `performance.memory`), reported with the counts: a long recording must not
-   * grow it, and the soak benchmark reads it. Absent where the browser has no such figure.
-   */
+  /** What the recorder's contexts hold, reported with the counts (absent until the first). */
+  memory?: RecorderMemory;
+}
+
+/**
+ * Memory a long recording must not grow, in bytes, as the recorder sees it: the
+ * soak benchmark reads it to tell a JavaScript leak from WebAssembly heaps that
+ * grew to the largest run. Each figure is absent where the browser gives none.
+ */
+export interface RecorderMemory {
+  /** The offscreen document's JavaScript heap in use (Chrome's `performance.memory`). */
   offscreenHeapBytes?: number;
+  /** The offscreen document's WebAssembly memory (the voice detector's onnxruntime). */
+  offscreenWasmBytes?: number;
+  /** The transcription worker's WebAssembly memory after its latest run (Whisper's onnxruntime). */
+  workerWasmBytes?: number;
 }
 
 export type StartRecordingRefusal =
@@ -116,7 +126,7 @@ export interface RecordingReportProtocol {
     warnings?: RecordingWarning[];
     voiceDetector?: VoiceDetectorKind;
     counts?: UtteranceCounts;
-    offscreenHeapBytes?: number;
+    memory?: RecorderMemory;
   }): void;
 }
 

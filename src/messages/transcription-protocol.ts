@@ -51,6 +51,12 @@ export interface RawTranscription {
   noSpeechProb: number | null;
   tokenCount: number;
   timing: { encoderMs: number | null; decoderMs: number | null; totalMs: number };
+  /**
+   * The worker's WebAssembly memory after this run, in bytes (onnxruntime's heap,
+   * which only grows): a diagnostic the recorder reports so a long recording's
+   * memory can be attributed. Absent where the worker could not track it.
+   */
+  wasmMemoryBytes?: number;
 }
 
 export type TranscriptionRequest =

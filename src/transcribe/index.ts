@@ -91,3 +91,4 @@ export { readBundledModels, bundledModelToUse } from './bundled-models';
 // The page's side of the transcription worker (types only from the worker's protocol;
 // the worker itself is started by path: `new Worker(new URL('…/worker/transcription.worker.ts', …))`).
 export { createTranscriptionClient, type TranscriptionClient, type WorkerLike, type ClientTranscribeRequest } from './worker/transcription-client';
+export { trackWebAssemblyMemories, type WebAssemblyMemoryTracker } from './wasm-memory';

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Frame } from '@playwright/test';
+import type { RecorderMemory } from '../../src/messages';
 import { expect, fakeAudioArgs, launchWithExtension } from '../e2e/fixtures';
 import { heldDevices, startRecordedCall, storedTimeline } from '../e2e/pages/recording';
 import { CLOCK_TICKS, isTranscriptionThread, offscreenRenderer, processesOf, residentMegabytes, threadSnapshot, type ThreadSnapshot } from './chromium-processes';
@@ -38,6 +39,9 @@ export interface SoakReport {
   /** JavaScript heaps, MB: the panel frame's, the offscreen document's (as the recorder reports it) and the workspace page's. */
   panelHeap: { start: number | null; end: number | null };
   offscreenHeap: { start: number | null; end: number | null };
+  /** WebAssembly memories, MB: the offscreen document's (voice detector) and the transcription worker's (Whisper). */
+  offscreenWasm: { start: number | null; end: number | null };
+  workerWasm: { start: number | null; end: number | null };
   workspaceHeap: { start: number | null; end: number | null };
   /** Share of one core: capture + VAD + storage (every extension-renderer thread but the transcription worker's), and transcription. */
   cpu: { capturePercent: number; transcriptionPercent: number };
@@ -74,17 +78,19 @@ async function heapMegabytes(frame: Frame): Promise<number | null> {
   return used === null ? null : used / 1024 / 1024;
 }
 
-/** The offscreen document's heap in MB, from the recording state the background keeps in storage.session. */
-async function offscreenHeapMegabytes(context: BrowserContext): Promise<number | null> {
+/** What the recorder last reported of its memory, in MB, from the recording state the background keeps in storage.session. */
+async function recorderMemory(context: BrowserContext): Promise<{ offscreenHeap: number | null; offscreenWasm: number | null; workerWasm: number | null }> {
   const worker = context.serviceWorkers()[0];
-  if (!worker) return null;
-  const bytes = await worker
-    .evaluate(async () => {
-      const storage = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, { offscreenHeapBytes?: number } | undefined>> } } } }).chrome.storage.session;
-      return (await storage.get('recording')).recording?.offscreenHeapBytes ?? null;
-    })
-    .catch(() => null);
-  return bytes === null ? null : bytes / 1024 / 1024;
+  const memory = worker
+    ? await worker
+        .evaluate(async () => {
+          const storage = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, { memory?: RecorderMemory } | undefined>> } } } }).chrome.storage.session;
+          return (await storage.get('recording')).recording?.memory ?? null;
+        })
+        .catch(() => null)
+    : null;
+  const megabytes = (bytes: number | undefined) => (bytes === undefined ? null : bytes / 1024 / 1024);
+  return { offscreenHeap: megabytes(memory?.offscreenHeapBytes), offscreenWasm: megabytes(memory?.offscreenWasmBytes), workerWasm: megabytes(memory?.workerWasmBytes) };
 }
 
 /** Runs a soak of `minutes`; `log` hears progress. */
@@ -115,7 +121,7 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     await call.waitForTimeout(Math.min(60, seconds / 3) * 1000);
     const memoryStart = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapStart = await heapMegabytes(frame);
-    const offscreenStart = await offscreenHeapMegabytes(context);
+    const recorderStart = await recorderMemory(context);
     const workspaceStart = await heapMegabytes(workspace.page.mainFrame());
     const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
     let cpuLast = cpuFirst;
@@ -125,14 +131,17 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       if (renderer && cpuLast) cpuLast = threadSnapshot(renderer, cpuLast);
       const elapsed = Math.round((Date.now() - recordingStarted) / 1000);
       if (elapsed % 60 < 10) {
-        const offscreen = await offscreenHeapMegabytes(context);
-        log(`  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB, offscreen document heap ${offscreen?.toFixed(1) ?? '?'} MB`);
+        const recorder = await recorderMemory(context);
+        const figure = (value: number | null) => value?.toFixed(1) ?? '?';
+        log(
+          `  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB, offscreen document heap ${figure(recorder.offscreenHeap)} MB, WebAssembly: offscreen ${figure(recorder.offscreenWasm)} MB, worker ${figure(recorder.workerWasm)} MB`,
+        );
       }
     }
     const cpuSeconds = (performance.now() - cpuStarted) / 1000;
     const memoryEnd = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapEnd = await heapMegabytes(frame);
-    const offscreenEnd = await offscreenHeapMegabytes(context);
+    const recorderEnd = await recorderMemory(context);
     const workspaceEnd = await heapMegabytes(workspace.page.mainFrame());
     const delays = await panelDelays(frame);
     const frameNow = await frame.evaluate(() => performance.now());
@@ -180,7 +189,9 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       panelDelay: { start: delayFigures(firstMinute), end: delayFigures(lastMinute) },
       memory: { extensionStart: memoryStart.extension, extensionEnd: memoryEnd.extension, meetingStart: memoryStart.meeting, meetingEnd: memoryEnd.meeting },
       panelHeap: { start: heapStart, end: heapEnd },
-      offscreenHeap: { start: offscreenStart, end: offscreenEnd },
+      offscreenHeap: { start: recorderStart.offscreenHeap, end: recorderEnd.offscreenHeap },
+      offscreenWasm: { start: recorderStart.offscreenWasm, end: recorderEnd.offscreenWasm },
+      workerWasm: { start: recorderStart.workerWasm, end: recorderEnd.workerWasm },
       workspaceHeap: { start: workspaceStart, end: workspaceEnd },
       cpu: { capturePercent: (100 * capture) / cpuSeconds, transcriptionPercent: (100 * transcription) / cpuSeconds },
       audio: audioFigures,
@@ -206,6 +217,7 @@ export function describeSoak(report: SoakReport): string[] {
     `extension renderer memory (offscreen document, panel frame, transcription worker): ${mb(report.memory.extensionStart)} at the start, ${mb(report.memory.extensionEnd)} at the end`,
     `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
     `JS heap, panel frame: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end; offscreen document: ${mb(report.offscreenHeap.start)} → ${mb(report.offscreenHeap.end)}; workspace page: ${mb(report.workspaceHeap.start)} → ${mb(report.workspaceHeap.end)}`,
+    `WebAssembly memory, offscreen document (voice detector): ${mb(report.offscreenWasm.start)} → ${mb(report.offscreenWasm.end)}; transcription worker (Whisper): ${mb(report.workerWasm.start)} → ${mb(report.workerWasm.end)}`,
     `CPU, share of one core: capture + VAD + storage ${report.cpu.capturePercent.toFixed(1)} %, transcription ${report.cpu.transcriptionPercent.toFixed(1)} %`,
     ...report.audio.map(
       (channel) =>

@@ -14,6 +14,7 @@ import { WhisperTranscriber } from '../whisper-transcriber';
 import { MODELS_FOLDER } from './runtime-assets';
 import { canShareMemory, chooseDevice, configureRuntime, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
 import { createRequestHandler } from './transcription-queue';
+import { trackWebAssemblyMemories } from '../wasm-memory';
 
 // The worker global, typed by what we use (the project compiles against DOM, not WebWorker, types).
 const scope = self as unknown as {
@@ -22,6 +23,9 @@ const scope = self as unknown as {
   postMessage(message: TranscriptionEvent): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<TranscriptionRequest>) => void): void;
 };
+
+// Before onnxruntime creates its memory (at the first model load), so it is counted.
+const wasmMemory = trackWebAssemblyMemories();
 
 const origin = scope.location.origin;
 // Before the first pipeline: onnxruntime reads wasmPaths and numThreads once, when it starts.
@@ -60,7 +64,8 @@ const handle = createRequestHandler({
       yieldToEventLoop,
     });
   },
-  post: (event) => scope.postMessage(event),
+  post: (event) =>
+    scope.postMessage(event.status === 'final' ? { ...event, result: { ...event.result, wasmMemoryBytes: wasmMemory.totalBytes() } } : event),
 });
 
 scope.addEventListener('message', (event) => handle(event.data));
