@@ -1,5 +1,6 @@
 import { offscreenMessaging } from '../../src/messages';
 import { Recorder } from './recorder';
+import type { GivenUtterance } from './test-hooks';
 
 /**
  * The offscreen document: it holds the call's audio, which never leaves it. Only
@@ -26,4 +27,16 @@ offscreenMessaging.onMessage('offscreen.finish', async () => {
   recorder = null;
   if (!finishing) return { ok: true, problems: [], counts: { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 } };
   return finishing.finish();
+});
+
+/**
+ * Test hook, reachable only through the DevTools protocol (no extension page or
+ * content script can reach this document's globals): end-to-end tests store an
+ * utterance with chosen words through the recorder's own path, since the test
+ * model writes noise. See docs/testing.md.
+ */
+Object.assign(globalThis, {
+  __intervjuTestHooks: {
+    storeGivenUtterance: (given: GivenUtterance): Promise<boolean> => recorder?.storeGivenUtterance(given) ?? Promise.resolve(false),
+  },
 });
