@@ -14,11 +14,10 @@ import { createParticipant, listParticipants } from './participants';
 import { getProject, getSetting, saveProject, setSetting } from './project';
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments, saveSegment } from './segments';
-import { createSession, listSessions } from './sessions';
+import { createSession, listSessions, updateSessionSuggestions } from './sessions';
 import { appendAudioChunk, deleteSessionAudio } from './audio';
 import { recordCoverage } from './coverage';
 import type { CoverageSuggestion } from '../coverage';
-import { updateSessionSuggestions } from './sessions';
 import { PASSPHRASE, TEST_ITERATIONS, dumpAllStores, openTestDatabase, rawStoreContains, sampleGuide } from './test-support';
 import { initialiseVault, type Vault } from './vault';
 
