@@ -53,6 +53,9 @@ export default defineConfig({
       'mark-asked': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Mark as asked / Merk som spurt' },
       'mark-covered': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Mark as covered / Merk som dekket' },
       'mark-skipped': { description: 'Skip question / Hopp over spørsmål' },
+      // The newest suggestion from the transcript (the panel's own keys: y / n).
+      'confirm-suggestion': { description: 'Confirm the newest suggestion / Bekreft nyeste forslag' },
+      'dismiss-suggestion': { description: 'Dismiss the newest suggestion / Avvis nyeste forslag' },
       // Asks for confirmation in the panel; recording stops before the interview ends.
       'end-interview': { description: 'End the interview (asks first) / Avslutt intervjuet (spør først)' },
     },

@@ -7,6 +7,7 @@ import { checkAutoLock } from './auto-lock';
 import { runCoverageCommand } from './coverage-commands';
 import { seedExampleGuide } from './example-guide';
 import { scheduleLifecycle } from './lifecycle';
+import { serveSuggestions } from './coverage-suggestions';
 import { servePanel } from './panel-service';
 import { markInterruptedSessions } from './session-recovery';
 import { serveRecording } from './recording-service';
@@ -55,12 +56,15 @@ export default defineBackground(() => {
   });
 
   // Shortcuts that work while focus is in the call, where the panel hears no keys.
+  servePanel(openDatabase, recording);
+  const suggestions = serveSuggestions(openDatabase);
+
   browser.commands.onCommand.addListener((command) => {
     if (isCoverageCommand(command)) void openDatabase().then((db) => runCoverageCommand(db, command));
+    else if (command === 'confirm-suggestion') void suggestions.decideNewest('confirmed');
+    else if (command === 'dismiss-suggestion') void suggestions.decideNewest('dismissed');
     else if (command === 'end-interview') requestEndInterview();
   });
-
-  servePanel(openDatabase, recording);
   void openDatabase().then((db) => markInterruptedSessions(db));
   scheduleLifecycle(openDatabase);
 

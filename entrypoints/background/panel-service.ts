@@ -15,13 +15,12 @@ import {
   listSegments,
   sessionsWithAudio,
   recordConsent,
-  recordCoverage,
   setSetting,
   updateSession,
   type IntervjuDatabase,
 } from '../../src/store';
 import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
-import { runCoverageCommand } from './coverage-commands';
+import { recordMark, runCoverageCommand } from './coverage-commands';
 import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 
 
@@ -65,6 +64,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
       recording: session ? await recordingOf(session.id) : null,
       recordingFailure: session ? await readRecordingFailure() : null,
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
+      autoMark: await getSetting(db, 'autoMarkSuggestions'),
     };
   });
 
@@ -130,8 +130,12 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
   });
 
   backgroundMessaging.onMessage('coverage.mark', async ({ data }) => {
-    const { event, revision } = await recordCoverage(await openDatabase(), { ...data, time: Date.now(), source: 'manual' });
-    if (revision !== null) sendPanelChange({ type: 'coverage.recorded', sessionId: data.sessionId, revision, event });
+    const db = await openDatabase();
+    const session = await getSession(db, data.sessionId);
+    const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
+    if (!guide) return;
+    // A mouse mark moves the current question as a keyboard mark does (recordMark).
+    await recordMark(db, guide, { ...data, time: Date.now(), source: 'manual' });
     broadcastStoreChange({ type: 'coverage.changed', sessionId: data.sessionId });
     await touchVault();
   });

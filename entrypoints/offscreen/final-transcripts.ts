@@ -1,4 +1,4 @@
-import { sendPanelChange, type UtteranceCounts, type WhisperLanguage } from '../../src/messages';
+import { sendPanelChange, type RawTranscription, type UtteranceCounts, type WhisperLanguage } from '../../src/messages';
 import { saveSegment, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
 import { buildLiveSegment, segmentLanguage, type EarlyFinals } from '../../src/transcribe';
 import type { CapturedUtterance } from './channel-capture';
@@ -45,7 +45,12 @@ export class FinalTranscripts {
     return { ...this.counts };
   }
 
-  add(utterance: CapturedUtterance): void {
+  /**
+   * Queues an utterance for its final text. `transcribed` is a transcription
+   * already under way or given (the test hook in test-hooks.ts); by default the
+   * one EarlyFinals started, else Whisper's.
+   */
+  add(utterance: CapturedUtterance, transcribed?: Promise<RawTranscription>): void {
     const { context } = this;
     const { sessionId, language } = context;
     const id = `${sessionId}:${utterance.channel}:${utterance.start.toFixed(2)}:${this.sequence++}`;
@@ -55,7 +60,7 @@ export class FinalTranscripts {
     const transcribe = () =>
       context.transcriber.transcribe({ id, samples: utterance.samples, offset: utterance.start, language, wordTimestamps: true });
     // Started when the pause had lasted the padding, on exactly this audio (early-finals.ts).
-    const early = context.earlyFinals.take(utterance);
+    const early = transcribed ?? context.earlyFinals.take(utterance);
     this.queue = this.queue.then(async () => {
       try {
         const transcription = await (early ? early.catch(transcribe) : transcribe());

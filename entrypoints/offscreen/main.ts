@@ -1,6 +1,7 @@
 import { offscreenMessaging } from '../../src/messages';
 import { trackWebAssemblyMemories } from '../../src/transcribe';
 import { Recorder } from './recorder';
+import type { GivenUtterance } from './test-hooks';
 
 // Before the voice detector's onnxruntime starts, so its memory is counted in the reports.
 trackWebAssemblyMemories();
@@ -30,4 +31,16 @@ offscreenMessaging.onMessage('offscreen.finish', async () => {
   recorder = null;
   if (!finishing) return { ok: true, problems: [], counts: { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 } };
   return finishing.finish();
+});
+
+/**
+ * Test hook, reachable only through the DevTools protocol (no extension page or
+ * content script can reach this document's globals): end-to-end tests store an
+ * utterance with chosen words through the recorder's own path, since the test
+ * model writes noise. See docs/testing.md.
+ */
+Object.assign(globalThis, {
+  __intervjuTestHooks: {
+    storeGivenUtterance: (given: GivenUtterance): Promise<boolean> => recorder?.storeGivenUtterance(given) ?? Promise.resolve(false),
+  },
 });

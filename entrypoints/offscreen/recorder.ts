@@ -9,6 +9,7 @@ import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { FinalTranscripts } from './final-transcripts';
 import { ProvisionalTranscripts } from './provisional-transcripts';
 import { RecordingReports } from './recording-reports';
+import { givenTranscription, type GivenUtterance } from './test-hooks';
 import { sharedTranscriber } from './transcriber';
 
 /**
@@ -162,6 +163,20 @@ export class Recorder {
     } catch (cause) {
       this.reports?.problem({ kind: 'transcription-failed', message: messageOf(cause) });
     }
+  }
+
+  /**
+   * Test hook (docs/testing.md; see test-hooks.ts): stores an utterance whose words
+   * are given instead of transcribed, through the same queue, [uklart] policy,
+   * store and panel notice as every utterance. Resolves once it is stored.
+   */
+  async storeGivenUtterance(given: GivenUtterance): Promise<boolean> {
+    const finals = this.finals;
+    if (!this.active || !finals || !this.channels.some((channel) => channel.channel === given.channel)) return false;
+    const samples = new Float32Array(Math.round((given.end - given.start) * 16_000));
+    finals.add({ channel: given.channel, start: given.start, end: given.end, samples, speechRatio: 1 }, Promise.resolve(givenTranscription(given)));
+    await finals.drained();
+    return true;
   }
 
   /** Times both speakers talked at once, from the utterances heard so far. */

@@ -12,6 +12,7 @@ import { useProvisional } from './use-provisional';
 import { NotesView } from './NotesView';
 import { RecordingBar } from './RecordingBar';
 import { StartInterview } from './StartInterview';
+import { SuggestionList } from './SuggestionList';
 import { useCommandKeys } from './use-command-keys';
 import { usePanelData } from './use-panel-data';
 
@@ -141,6 +142,17 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
             consentComplete={consentComplete(guide, session.consentChecked)}
             t={t}
           />
+          )}
+          {session.status === 'active' && (
+            <SuggestionList
+              guide={guide}
+              session={session}
+              states={data.states}
+              segments={data.segments}
+              autoMark={data.autoMark}
+              now={now}
+              t={t}
+            />
           )}
           <GuideView
             guide={guide}

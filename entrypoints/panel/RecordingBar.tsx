@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
   backgroundMessaging,
@@ -60,11 +60,16 @@ export function RecordingBar(props: {
   const [asked, setRefusal] = useState<StartRecordingRefusal | null>(null);
   // A start from the toolbar button reports back through the stored failure.
   const stored = props.failure && !props.failure.ok ? props.failure : null;
-  const refusal = asked ?? (!recording ? (stored?.reason ?? null) : null);
   const levels = useLevels(recording ? props.sessionId : null);
   const status = recording?.status ?? 'idle';
   const running = status === 'recording' || status === 'paused' || status === 'starting' || status === 'stopping';
   const stopping = status === 'stopping';
+  // Once recording runs (the toolbar click granted capture), why it did not start
+  // before is past: it must not stay up as if something were still wrong.
+  useEffect(() => {
+    if (running) setRefusal(null);
+  }, [running]);
+  const refusal = running ? null : (asked ?? stored?.reason ?? null);
 
   const toggle = async () => {
     setRefusal(null);

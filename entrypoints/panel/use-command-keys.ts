@@ -13,7 +13,8 @@ const PANEL_KEYS: Record<string, CoverageCommand> = {
   d: 'mark-declined',
 };
 
-function isTyping(target: EventTarget | null): boolean {
+/** True while the researcher types in a field: single keys are text there, not commands. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

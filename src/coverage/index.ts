@@ -1,5 +1,7 @@
 export * from './model';
-export { latestStates, stateOf, questionOrder, neighbourQuestion, itemKindOf, sectionOf } from './navigation';
+export { latestStates, stateOf, questionOrder, neighbourQuestion, itemKindOf, sectionOf, questionOf, currentAfterMark } from './navigation';
+export { proposeSuggestions, decideSuggestion, autoMarked, openSuggestions, suggestionEvent } from './suggestions';
+export type { CoverageSuggestion, SuggestionStatus, TranscribedUtterance } from './suggestions';
 export { COVERAGE_COMMANDS, applyCoverageCommand, isCoverageCommand } from './commands';
 export type { CoverageCommand, CommandOutcome } from './commands';
 export { computePacing, formatDuration } from './pacing';

@@ -46,3 +46,29 @@ export function itemKindOf(guide: Guide, itemId: string): CoverageItemKind | nul
 export function sectionOf(guide: Guide, itemId: string): string | null {
   return guideItems(guide).find((item) => item.id === itemId)?.sectionId ?? null;
 }
+
+/** The question an item belongs to (itself for a question), or null when the guide has no such item. */
+export function questionOf(guide: Guide, itemId: string): string | null {
+  return guideItems(guide).find((item) => item.id === itemId)?.questionId ?? null;
+}
+
+/**
+ * The current item after a mark: the current question follows what was asked or
+ * marked last, so notes land on it and its section's clock runs. A mark taken
+ * back moves nothing; nor does a probe the participant's talk covered (a
+ * participant often answers ahead of the guide, while the interviewer stays on
+ * the question at hand). Within the same question the current item stays (it
+ * may be one of its probes).
+ */
+export function currentAfterMark(
+  guide: Guide,
+  currentItemId: string | null,
+  mark: Pick<CoverageEvent, 'itemId' | 'itemKind' | 'state' | 'source'>,
+): string | null {
+  if (mark.state === 'pending') return currentItemId;
+  if (mark.itemKind === 'probe' && mark.source !== 'manual') return currentItemId;
+  const question = questionOf(guide, mark.itemId);
+  if (question === null) return currentItemId;
+  const currentQuestion = currentItemId === null ? null : questionOf(guide, currentItemId);
+  return currentQuestion === question ? currentItemId : question;
+}

@@ -45,6 +45,12 @@ describe('example guide', () => {
     expect(reminders.some((reminder) => /tredjeparter/.test(reminder) && /identifiseres/.test(reminder))).toBe(true);
   });
 
+  it('tells a new user, in its first section, what to do first', () => {
+    const first = exampleGuide(new Date(), counter()).sections[0]!;
+    expect(first.questions[0]!.text).toMatch(/^Kan du fortelle litt om deg selv/);
+    expect(first.reminders.join('\n')).toMatch(/Slik begynner du: .*kryss dem av, start opptaket/);
+  });
+
   it('opens with a consent checklist covering purpose, voluntariness, recording, anonymisation and the signed form', () => {
     const intro = exampleGuide(new Date(), counter()).intro.map((item) => item.text).join('\n');
     for (const topic of [/formålet/, /frivillig.*trekke seg/, /opptak.*slettes/, /anonymisert/, /[Ss]amtykkeskjema.*signert/]) {

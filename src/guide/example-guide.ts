@@ -21,6 +21,7 @@ Varighet: 60 minutter
 
 1. Innledende spørsmål (5 min)
 
+NB: Slik begynner du: les punktene under «Før intervjuet» høyt og kryss dem av, start opptaket, og still spørsmålene med egne ord. Panelet foreslår hva du har spurt og hva deltakeren har svart på; bekreft med y eller avvis med n. Din egen guide limer du inn under Guider i arbeidsområdet.
 Kan du fortelle litt om deg selv og hva du driver med nå?
 - Studier eller jobb
 - Hvem du bor sammen med

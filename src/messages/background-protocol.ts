@@ -44,6 +44,8 @@ export interface PanelState {
   sessionsWithAudio: number;
   /** Why the last attempt to start recording failed, if it did. */
   recordingFailure: StartRecordingResult | null;
+  /** Whether what the transcript suggests is marked at once (`Settings.autoMarkSuggestions`). */
+  autoMark: boolean;
 }
 
 export interface StartSessionRequest {
@@ -94,6 +96,14 @@ export interface BackgroundProtocol {
   'session.select'(request: { sessionId: string; itemId: string }): void;
   'consent.record'(request: { sessionId: string; checkedItemIds: string[] }): void;
   'coverage.mark'(request: { sessionId: string; itemId: string; itemKind: CoverageItemKind; state: CoverageState }): void;
+  /**
+   * Confirms (a mark with `source: 'confirmed'`) or dismisses a suggestion the
+   * transcript made (src/coverage/suggestions.ts). A suggestion already decided,
+   * perhaps in the other panel, is left as it is.
+   */
+  'coverage.suggestion'(request: { sessionId: string; suggestionId: string; decision: 'confirmed' | 'dismissed' }): void;
+  /** Switches auto-marking of suggestions on or off (a setting of the project). */
+  'coverage.autoMark'(enabled: boolean): void;
   /** Runs a coverage command (next question, mark covered, …) on the running session. */
   'coverage.command'(command: CoverageCommand): void;
   /** Starts recording the running session; `tabId` is the call tab (absent in the side panel: the active tab). */

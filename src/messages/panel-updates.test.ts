@@ -45,6 +45,7 @@ const state = (revision: number, segments: Segment[] = [], patch: Partial<PanelS
   recording: null,
   sessionsWithAudio: 0,
   recordingFailure: null,
+  autoMark: false,
   ...patch,
 });
 

@@ -17,6 +17,7 @@ export type StoreChange =
   | { type: 'segments.changed'; sessionId: string }
   | { type: 'participants.changed' }
   | { type: 'project.changed' }
+  | { type: 'settings.changed' }
   | { type: 'recording.changed' }
   | { type: 'vault.locked' }
   | { type: 'vault.unlocked' };
@@ -31,6 +32,7 @@ const STORE_CHANGE_TYPES: ReadonlySet<string> = new Set<StoreChange['type']>([
   'segments.changed',
   'participants.changed',
   'project.changed',
+  'settings.changed',
   'recording.changed',
   'vault.locked',
   'vault.unlocked',

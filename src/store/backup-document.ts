@@ -68,6 +68,22 @@ const sessionSchema = z.object({
   endReason: z.enum(['import-cancelled', 'import-failed']).optional(),
   revision: z.number().optional(),
   recordingStartedAt: z.number().optional(),
+  // Ids, scores and times only (records.ts): what the transcript suggested marking.
+  suggestions: z
+    .array(
+      z.object({
+        id: z.string(),
+        itemId: z.string(),
+        itemKind: z.enum(['question', 'probe']),
+        state: z.enum(['asked', 'covered']),
+        segmentId: z.string(),
+        score: z.number(),
+        time: z.number(),
+        status: z.enum(['pending', 'confirmed', 'dismissed', 'auto-marked']),
+        decidedAt: z.number().optional(),
+      }),
+    )
+    .optional(),
   // Kinds, times and error messages only: what went wrong while recording (records.ts).
   problems: z
     .array(

@@ -14,15 +14,17 @@ import { createParticipant, listParticipants } from './participants';
 import { getProject, getSetting, saveProject, setSetting } from './project';
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments, saveSegment } from './segments';
-import { createSession, listSessions } from './sessions';
+import { createSession, listSessions, updateSessionSuggestions } from './sessions';
 import { appendAudioChunk, deleteSessionAudio } from './audio';
 import { recordCoverage } from './coverage';
+import type { CoverageSuggestion } from '../coverage';
 import { PASSPHRASE, TEST_ITERATIONS, dumpAllStores, openTestDatabase, rawStoreContains, sampleGuide } from './test-support';
 import { initialiseVault, type Vault } from './vault';
 
 const BACKUP_PASSPHRASE = 'backup på ekstern disk';
 const SENTENCE = 'Jeg har aldri sagt dette til noen på jobben';
 const options = { iterations: TEST_ITERATIONS };
+const SUGGESTION: CoverageSuggestion = { id: 'sg-1', itemId: 'q1', itemKind: 'question', state: 'asked', segmentId: 'seg-1', score: 0.8, time: 3, status: 'confirmed', decidedAt: 4 };
 
 /** The backup file's bytes, to cut and alter. */
 async function backupBytes(database: IntervjuDatabase, vault: Vault, passphrase: string, backupOptions: BackupOptions = options): Promise<Uint8Array<ArrayBuffer>> {
@@ -47,6 +49,7 @@ async function filledProject() {
   await addNote(database, vault, { sessionId: session.id, text: 'Gråt litt her', time: 3 });
   await recordCoverage(database, { sessionId: session.id, itemId: 'q1', itemKind: 'question', state: 'asked', time: 3, source: 'manual' });
   await recordCoverage(database, { sessionId: session.id, itemId: 'q1', itemKind: 'question', state: 'covered', time: 3, source: 'confirmed' });
+  await updateSessionSuggestions(database, session.id, () => [SUGGESTION]);
   await appendAudioChunk(database, vault, { sessionId: session.id, channel: 'participant', sequence: 0, start: 0, end: 5, codec: 'opus', bytes: new Uint8Array([9, 8, 7, 6]) });
   await addKeyListEntry(database, vault, { participantId: participant.id, real: 'Kari Nordmann', fictive: 'Kari', kind: 'name' });
   return { database, vault, sessionId: session.id };
@@ -93,6 +96,7 @@ describe('backup and restore', () => {
     expect((await listAudioChunks(database, vault, source.sessionId))[0]?.bytes).toEqual(new Uint8Array([9, 8, 7, 6]));
     expect((await listKeyList(database, vault))[0]?.real).toBe('Kari Nordmann');
     expect((await listSessions(database))[0]?.platform).toBe('teams');
+    expect((await listSessions(database))[0]?.suggestions).toEqual([SUGGESTION]);
     const raw = await dumpAllStores(database);
     expect(rawStoreContains(raw, SENTENCE)).toBe(false);
     expect(rawStoreContains(raw, 'Kari Nordmann')).toBe(false);

@@ -77,6 +77,7 @@ export {
   discardSession,
   recordConsent,
   addSessionProblem,
+  updateSessionSuggestions,
 } from './sessions';
 export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';

@@ -7,6 +7,7 @@
  * backup format in `backup-document.ts`.
  */
 import type { Guide } from '../guide/model';
+import type { CoverageSuggestion } from '../coverage/suggestions';
 
 /** What happens to recordings; chosen per project to match the ethics approval. */
 export type AudioPolicy =
@@ -49,6 +50,13 @@ export interface Settings {
    * a later build no longer carries falls back the same way.
    */
   transcriptionModel: string | null;
+  /**
+   * Mark what the transcript suggests at once, without the researcher confirming
+   * each suggestion (marks then carry `source: 'suggested'`). Off by default:
+   * nothing is marked unconfirmed unless the researcher chose so. A missing value
+   * reads as the default, so older databases need no migration.
+   */
+  autoMarkSuggestions: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -57,6 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   activeSessionId: null,
   deleteAtEndDate: true,
   transcriptionModel: null,
+  autoMarkSuggestions: false,
 };
 
 export interface Participant {
@@ -113,6 +122,13 @@ export interface Session {
    * Optional: absent means it ended normally (older records need no migration).
    */
   endReason?: SessionEndReason;
+  /**
+   * What the transcript suggested marking (src/coverage/suggestions.ts), with what
+   * the researcher decided. Item and segment ids, scores and times only: the words
+   * stay in the encrypted segment. Absent on older sessions (read as none):
+   * optional, so no migration.
+   */
+  suggestions?: CoverageSuggestion[];
 }
 
 /** One thing that went wrong during a session's recording, as the workspace and panel show it. */

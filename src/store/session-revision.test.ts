@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recordCoverage } from './coverage';
 import { addNote } from './notes';
 import { saveSegment } from './segments';
-import { addSessionProblem, createSession, getSession, recordConsent, updateSession } from './sessions';
+import { decideSuggestion, type CoverageSuggestion } from '../coverage';
+import { addSessionProblem, createSession, getSession, recordConsent, updateSession, updateSessionSuggestions } from './sessions';
 import type { Segment } from './records';
 import { openTestDatabase, testEnvironment } from './test-support';
 import { initialiseVault } from './vault';
@@ -62,5 +63,34 @@ describe('problems kept with a session', () => {
     const stored = await addSessionProblem(database, session.id, { kind: 'storage-full', at: 6000 });
     expect(stored.problems?.map((problem) => problem.kind)).toEqual(['storage-full', 'untranscribed', 'untranscribed', 'storage-full']);
     expect((await getSession(database, session.id))?.problems).toHaveLength(4);
+  });
+});
+
+describe('suggestions kept with a session', () => {
+  const suggestion: CoverageSuggestion = { id: 's1', itemId: 'q1', itemKind: 'question', state: 'asked', segmentId: 'x', score: 0.7, time: 1, status: 'pending' };
+
+  it('stores them with a new revision, and leaves the session alone when nothing changed', async () => {
+    const { database, session } = await setUp();
+    const stored = await updateSessionSuggestions(database, session.id, (list) => [...list, suggestion]);
+    expect(stored?.suggestions).toEqual([suggestion]);
+    expect(stored?.revision).toBe(1);
+    expect(await updateSessionSuggestions(database, session.id, () => null)).toBeNull();
+    expect((await getSession(database, session.id))?.revision).toBe(1);
+    expect(await updateSessionSuggestions(database, 'gone', (list) => [...list, suggestion])).toBeNull();
+  });
+
+  it('lets only one of two panels deciding at once decide', async () => {
+    const { database, session } = await setUp();
+    await updateSessionSuggestions(database, session.id, () => [suggestion]);
+    const decisions: (CoverageSuggestion | null)[] = [];
+    const decide = (decision: 'confirmed' | 'dismissed') =>
+      updateSessionSuggestions(database, session.id, (list) => {
+        const { suggestions, decided } = decideSuggestion(list, 's1', decision, 2);
+        decisions.push(decided);
+        return decided ? suggestions : null;
+      });
+    await Promise.all([decide('confirmed'), decide('dismissed')]);
+    expect(decisions.filter((decided) => decided !== null)).toHaveLength(1);
+    expect((await getSession(database, session.id))?.suggestions?.[0]?.status).toBe('confirmed');
   });
 });

@@ -3,6 +3,7 @@ import { deleteAudioOfSessions } from './audio';
 import { runTransaction } from './database';
 import { resolveEnvironment, type StoreEnvironment } from './environment';
 import { RecordStateError } from './errors';
+import type { CoverageSuggestion } from '../coverage/suggestions';
 import type { Session, SessionProblem } from './records';
 import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
 
@@ -82,6 +83,31 @@ export async function updateSession(
     const current = await store.get(id);
     if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
     const updated = revised({ ...current, ...patch, id });
+    await store.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * Changes a session's suggestions (`Session.suggestions`) in one transaction:
+ * `change` gets the list as stored and returns the new one, or null to leave the
+ * session as it is. Returns the updated session, or null when nothing changed.
+ * `change` runs inside the transaction, so it must not await anything: two
+ * panels deciding the same suggestion, or two utterances suggesting the same
+ * item, then see each other's result.
+ */
+export async function updateSessionSuggestions(
+  database: IntervjuDatabase,
+  id: string,
+  change: (suggestions: readonly CoverageSuggestion[], session: Session) => CoverageSuggestion[] | null,
+): Promise<Session | null> {
+  return runTransaction(database, [STORE.sessions], 'readwrite', async (transaction) => {
+    const store = transaction.objectStore(STORE.sessions);
+    const current = await store.get(id);
+    if (!current) return null;
+    const suggestions = change(current.suggestions ?? [], current);
+    if (suggestions === null) return null;
+    const updated = revised({ ...current, suggestions });
     await store.put(updated);
     return updated;
   });

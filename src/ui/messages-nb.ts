@@ -398,6 +398,22 @@ export const nb = {
   importDone: 'Ferdig: {segments} tekstbiter. Intervjuet ligger under Intervjuer.',
   sessionsWithAudio: 'Lyd lagret for {count} intervju(er).',
   reviewAudio: 'Se og slett',
+  suggestions: 'Forslag fra transkripsjonen',
+  suggestionsNone: 'Ingen forslag nå. Når du stiller et spørsmål fra guiden, foreslås det her som spurt.',
+  suggestionsNoneAuto: 'Ingen forslag nå. Det transkripsjonen kjenner igjen, merkes automatisk.',
+  suggestionsMore: '{count} eldre forslag venter.',
+  suggestionAsked: 'Spurt?',
+  suggestionCovered: 'Dekket?',
+  suggestionWhatYouSaid: 'Det du sa',
+  suggestionWhatTheySaid: 'Det deltakeren sa',
+  suggestionConfirm: 'Bekreft',
+  suggestionDismiss: 'Avvis',
+  suggestionConfirmKey: 'Bekreft (y)',
+  suggestionDismissKey: 'Avvis (n)',
+  suggestionConfirmed: 'Bekreftet:',
+  suggestionDismissed: 'Avvist:',
+  suggestionAutoMarked: 'Merket automatisk:',
+  autoMark: 'Merk forslag automatisk',
 };
 
 export type Messages = typeof nb;

@@ -49,6 +49,8 @@ export const VARIANTS: Readonly<Record<string, string>> = {
   jobba: 'jobbet', jobbe: 'jobbe', skilde: 'skilte', skilje: 'skille', kjensle: 'følelse', kjende: 'kjente', kjenne: 'kjenne', endra: 'endret',
   forandra: 'forandret', korona: 'pandemien', koronaen: 'pandemien', covid: 'pandemien', koronatida: 'pandemien', nedstenginga: 'nedstengningen',
   tiltaka: 'tiltakene', åpna: 'åpnet', opna: 'åpnet', opne: 'åpne', slutta: 'sluttet', vidaregåande: 'videregående',
+  // the -an plural of Trøndelag and Northern Norway
+  kompisan: 'kompisene', vennan: 'vennene', ungan: 'ungene', kollegan: 'kollegene', jentan: 'jentene', gutan: 'guttene',
 };
 
 /** Endings of nynorsk and dialect forms that have a bokmål form: -leg → -lig ("vanleg", "vanskelegaste"). */
@@ -91,7 +93,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['trening', 'trene', 'trent', 'trener', 'treningene', 'trim', 'gym', 'treningssenter', 'treningssenteret'],
   ['begynne', 'begynt', 'begynte', 'starte', 'startet', 'startet'],
   ['slutte', 'sluttet', 'gi', 'droppe', 'droppet', 'avslutte'],
-  ['hjelp', 'hjelpe', 'støtte', 'støttet', 'bistand'],
+  ['hjelp', 'hjelpe', 'støtte', 'støttet', 'bistand', 'backe', 'backer', 'backet'],
   ['viktig', 'vesentlig'],
   ['fri', 'fritid', 'fritiden', 'fritida'],
   ['beskrive', 'fortelle', 'forklare'],
@@ -103,4 +105,21 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['beste', 'best', 'fineste', 'finest'],
   ['bo', 'bor', 'bodde', 'bodd', 'bu', 'budde', 'bosted'],
   ['besteforeldre', 'besteforeldrene', 'bestemor', 'bestefar', 'mormor', 'morfar', 'farmor', 'farfar'],
+  ['fleksibel', 'fleksibelt', 'fleksible', 'fleksibilitet'],
+  ['tilbakemelding', 'tilbakemeldinger', 'skryt', 'skryte', 'ros', 'rose', 'roser', 'anerkjennelse', 'kritikk'],
+];
+
+/**
+ * A guide names a kind of thing where a participant names one of its kinds
+ * ("organiserte aktiviteter" — "korps og håndball"). Each group folds the
+ * common kinds onto the general word, so the participant's example covers the
+ * probe. General Norwegian, not one guide's terms.
+ */
+export const KIND_GROUPS: readonly (readonly string[])[] = [
+  ['aktivitet', 'aktiviteter', 'fritidsaktivitet', 'fritidsaktiviteter', 'korps', 'skolekorps', 'håndball', 'fotball', 'idrett', 'idretten',
+    'idrettslag', 'speider', 'speideren', 'kor', 'koret', 'turn', 'dans', 'dansing', 'svømming', 'ishockey', 'basket', 'volleyball', 'klatring', 'musikkskole', 'kulturskole'],
+  ['arbeidsplass', 'arbeidsplasser', 'arbeidsplassen', 'sykehjem', 'sykehjemmet', 'sykehus', 'sykehuset', 'legekontor', 'hjemmetjenesten',
+    'hjemmesykepleien', 'avdeling', 'avdelingen', 'bedrift', 'bedriften', 'firma', 'firmaet'],
+  ['skole', 'skolen', 'videregående', 'ungdomsskole', 'ungdomsskolen', 'barneskole', 'barneskolen', 'vgs', 'klasse', 'klassen'],
+  ['alder', 'gammel'],
 ];

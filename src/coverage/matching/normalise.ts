@@ -4,7 +4,7 @@
  * spellings mapped to bokmål, then Norwegian Snowball stemming.
  */
 import { stemmer as snowballNorwegian } from '@orama/stemmers/norwegian';
-import { FILLERS, FILLER_PHRASES, STOPWORDS, SUFFIX_VARIANTS, SYNONYM_GROUPS, VARIANTS } from './lexicon';
+import { FILLERS, FILLER_PHRASES, KIND_GROUPS, STOPWORDS, SUFFIX_VARIANTS, SYNONYM_GROUPS, VARIANTS } from './lexicon';
 
 /** A stemmer: one lower-case word in, its stem out. */
 export type Stemmer = (word: string) => string;
@@ -66,7 +66,7 @@ export class TermMaker {
     private readonly stem: Stemmer,
     extraSynonyms: readonly (readonly string[])[] = [],
   ) {
-    for (const group of [...SYNONYM_GROUPS, ...extraSynonyms]) {
+    for (const group of [...SYNONYM_GROUPS, ...KIND_GROUPS, ...extraSynonyms]) {
       const stems = group.flatMap((w) => normaliseWords(w)).map((w) => this.stem(w));
       const head = stems[0];
       if (head === undefined) continue;

@@ -88,3 +88,69 @@ export async function storedTimeline(extensionPage: Page): Promise<{
       }),
   );
 }
+
+/** What a speaker said, for `storeGivenUtterance`: a channel of the running recording, session seconds, the words. */
+export interface GivenUtterance {
+  channel: 'interviewer' | 'participant' | 'mixed';
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Stores an utterance with chosen words through the recorder's own path (queue,
+ * [uklart] policy, store, panels' notice), by the offscreen document's test hook
+ * (`__intervjuTestHooks`, entrypoints/offscreen/test-hooks.ts), which only the
+ * DevTools protocol reaches. The test model writes noise, so this is how a test
+ * gets words a matcher can recognise; the model itself is never stubbed.
+ * Resolves true once the segment is stored.
+ */
+export async function storeGivenUtterance(context: BrowserContext, given: GivenUtterance): Promise<boolean> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
+    const offscreen = targetInfos.find((target) => target.url.endsWith('/offscreen.html'));
+    if (!offscreen) throw new Error('No offscreen document: is a recording running?');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: offscreen.targetId, flatten: false })) as { sessionId: string };
+    type Reply = { id: number; result?: { result?: { value?: unknown }; exceptionDetails?: unknown } };
+    const reply = new Promise<Reply>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as Reply;
+        if (event.sessionId === sessionId && message.id === 1) resolve(message);
+      });
+    });
+    const expression = `globalThis.__intervjuTestHooks.storeGivenUtterance(${JSON.stringify(given)})`;
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }),
+    });
+    const answer = await reply;
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    if (answer.result?.exceptionDetails) throw new Error(`The test hook failed: ${JSON.stringify(answer.result.exceptionDetails)}`);
+    return answer.result?.result?.value === true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The stored coverage marks (in clear: item ids, states, sources), read from an extension page. */
+export async function storedMarks(extensionPage: Page): Promise<{ itemId: string; state: string; source: string }[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('intervju');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction(['coverage']).objectStore('coverage').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            const marks = all.result as { itemId: string; state: string; source: string; time: number; order: number }[];
+            resolve(marks.sort((left, right) => left.time - right.time || left.order - right.order).map(({ itemId, state, source }) => ({ itemId, state, source })));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
