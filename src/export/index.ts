@@ -22,4 +22,4 @@ export type { ExportChoices, ExportFile, ExportFormat } from './bundle';
 export { sessionsInScope, bundleStem, fileNamePart, fileNameTime } from './scope';
 export type { ExportScope } from './scope';
 export { transformSessions, unchangedTranscript } from './transform';
-export type { TranscriptContent, TranscriptTransform, TransformContext } from './transform';
+export type { RealNameExport, RealNameExportLog, TranscriptContent, TranscriptTransform, TransformContext } from './transform';

@@ -34,3 +34,17 @@ export async function transformSessions(inputs: readonly ExportSession[], transf
     }),
   );
 }
+
+/** What is logged when a researcher exports with real names (no content: who chose what, when). */
+export interface RealNameExport {
+  /** `session`, `participant` or `project`, and the ids of the sessions the file holds. */
+  scope: 'session' | 'participant' | 'project';
+  sessionIds: string[];
+  format: string;
+  fileName: string;
+  /** Milliseconds since the Unix epoch. */
+  at: number;
+}
+
+/** Keeps the record of a real-name export; the export is written only after it resolves. */
+export type RealNameExportLog = (entry: RealNameExport) => Promise<void>;
