@@ -28,7 +28,7 @@ describe('exportFile', () => {
   });
 
   it('writes every format for one session, each in its own shape', async () => {
-    const files = await Promise.all(EXPORT_FORMATS.map((format) => exportFile([exportSession()], format, undefined, { stem: 'x', now: NOW })));
+    const files = await Promise.all(EXPORT_FORMATS.map((format) => exportFile([exportSession()], format, undefined, { now: NOW })));
     expect(files.map((file) => file.name.split('.').at(-1))).toEqual(['docx', 'txt', 'vtt', 'srt', 'qdpx']);
     const [docx, txt, vtt, srt, qdpx] = files;
     expect(strFromU8(docx!.bytes.slice(0, 2))).toBe('PK');
@@ -68,6 +68,11 @@ describe('exportFile', () => {
     expect(qde.match(/<TextSource /gu)).toHaveLength(2);
     expect(qde.match(/<Case /gu)).toHaveLength(1);
     expect(qde).toContain(`name="${participant.pseudonym}"`);
+  });
+
+  it('names a participant’s or the project’s .qdpx after them even when it holds one session', async () => {
+    expect((await exportFile([exportSession()], 'qdpx', undefined, { stem: 'Kåre-transkripsjoner', now: NOW })).name).toBe('Kåre-transkripsjoner.qdpx');
+    expect((await exportFile([exportSession()], 'txt', undefined, { stem: 'Kåre-transkripsjoner' })).name).toBe(`Kåre_${stamp(STARTED_AT)}.txt`);
   });
 
   it('refuses an export of no sessions', async () => {

@@ -76,15 +76,17 @@ function uniqueName(taken: Set<string>, stem: string, extension: string): string
 }
 
 /**
- * The file for `inputs` in `format`. One session: its file (`<stem>.<format>`).
- * Several: a zip `<bundleStem>-<format>.zip` of one file per session, oldest
- * first — or, for .qdpx, one project `<bundleStem>.qdpx` holding them all.
+ * The file for `inputs` in `format`. One session: its file (`<who>_<when>.<format>`).
+ * Several: a zip `<bundle.stem>-<format>.zip` of one file per session, oldest
+ * first. A .qdpx is always one project holding every session, named
+ * `<bundle.stem>.qdpx` when a stem is given (a participant's or the project's
+ * export, however many sessions it has), else after its one session.
  */
 export async function exportFile(
   inputs: readonly ExportSession[],
   format: ExportFormat,
   choices: ExportChoices = DEFAULT_EXPORT_CHOICES,
-  bundle: { stem: string; projectName?: string; now?: Date } = { stem: 'Intervju' },
+  bundle: { stem?: string; projectName?: string; now?: Date } = {},
 ): Promise<ExportFile> {
   if (inputs.length === 0) throw new RangeError('Nothing to export: no sessions.');
   const only = inputs.length === 1 ? inputs[0] : undefined;
@@ -92,15 +94,16 @@ export async function exportFile(
     const bytes = await exportQdpx(inputs, {
       timeMarks: choices.timeMarks,
       keepFillers: choices.keepFillers,
-      projectName: bundle.projectName ?? (only ? sessionTitle(only) : bundle.stem),
+      projectName: bundle.projectName ?? bundle.stem ?? (only ? sessionTitle(only) : 'Intervju'),
       ...(bundle.now ? { now: bundle.now } : {}),
     });
-    return { name: `${only ? sessionFileStem(only) : bundle.stem}.qdpx`, type: MIME.qdpx, bytes };
+    const stem = bundle.stem ?? (only ? sessionFileStem(only) : 'Intervju');
+    return { name: `${stem}.qdpx`, type: MIME.qdpx, bytes };
   }
   if (only) return { name: `${sessionFileStem(only)}.${format}`, type: MIME[format], bytes: await sessionBytes(only, format, choices) };
   const taken = new Set<string>();
   const files: Record<string, Uint8Array> = {};
   for (const input of inputs) files[uniqueName(taken, sessionFileStem(input), format)] = await sessionBytes(input, format, choices);
   // .docx is a zip already: stored, not deflated again.
-  return { name: `${bundle.stem}-${format}.zip`, type: 'application/zip', bytes: zipSync(files, { level: format === 'docx' ? 0 : 6 }) };
+  return { name: `${bundle.stem ?? 'Intervju'}-${format}.zip`, type: 'application/zip', bytes: zipSync(files, { level: format === 'docx' ? 0 : 6 }) };
 }

@@ -84,7 +84,8 @@ export function ExportPanel(props: ExportPanelProps) {
     try {
       const loaded = await loadExport(db, vault, scope, locale);
       const inputs = await transformSessions(loaded.inputs, realNames ? unchangedTranscript : (transform ?? unchangedTranscript));
-      const file = await exportFile(inputs, format, choices, { stem: loaded.stem, projectName: loaded.projectName });
+      // One session's file is named after it; a participant's or the project's after them.
+      const file = await exportFile(inputs, format, choices, scope.kind === 'session' ? {} : { stem: loaded.stem, projectName: loaded.projectName });
       if (realNames) {
         // No log, no file: a real-name export is never written unrecorded.
         if (!logRealNames) throw new Error(t('exportRealNamesNotLogged'));
