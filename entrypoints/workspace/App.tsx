@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../src/store';
 import { PassphraseGate, pickLocale, translator, type MessageKey, type Translate } from '../../src/ui';
 import { localVaultAccess, recallVault } from '../../src/unlock';
+import { SessionExportRoute } from './exports/SessionExportRoute';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
@@ -98,9 +99,11 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
       <WorkspaceNotices t={t} project={project} />
       {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
       {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
+      {/* Temporary home of one session's export until the session view holds it. */}
+      {!ended && page === 'sessions' && <SessionExportRoute db={db} vault={vault} t={t} locale={locale} />}
       {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
       {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
-      {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} locale={locale} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
       {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}
       {!ended && page === 'privacy' && <PrivacyPage db={db} vault={vault} t={t} />}

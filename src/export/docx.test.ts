@@ -51,4 +51,19 @@ describe('exportDocx', () => {
     expect(lines).toContain('I/Participant: Hello. #00:00:01-0#');
     expect(lines).not.toContain('Notes');
   });
+
+  it('writes notes as Word comments on the turn they were written during, instead of an appendix', async () => {
+    const bytes = await exportDocx(exportSession(), { notes: 'comments' });
+    const files = unzipSync(bytes);
+    const comments = strFromU8(files['word/comments.xml'] as Uint8Array);
+    expect(comments).toContain('Virket nervøs &amp; glad &lt;3');
+    expect(comments).toContain('Spørsmål: Kan du fortelle om jobben din?');
+    const { xml, lines } = await paragraphs(bytes);
+    expect(lines).not.toContain('Notater');
+    // The note at 00:01:00 hangs on the last turn begun by then: the interviewer's "Mhm." at 12.5 s.
+    const anchored = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gsu)].filter(([paragraph]) => paragraph.includes('w:commentRangeStart'));
+    expect(anchored).toHaveLength(1);
+    expect(anchored[0]?.[0]).toContain('Mhm.');
+    expect(anchored[0]?.[0]).toContain('w:commentReference');
+  });
 });

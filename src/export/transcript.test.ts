@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCueTime, formatTimestamp } from './time';
-import { normaliseMarkers, removeFillers } from './transcript';
+import { normaliseMarkers, removeFillers, sessionHeader } from './transcript';
+import { exportSession, guide } from './test-fixtures';
 
 describe('time marks', () => {
   it('writes f4 time marks in tenths, carrying across the hour', () => {
@@ -35,5 +36,14 @@ describe('filler words', () => {
   it('uses the transcript language: "er" is a filler in English, a verb in Norwegian', () => {
     expect(removeFillers('It was, er, fine, um.', 'en')).toBe('It was, fine.');
     expect(removeFillers('Det er fint.', 'nb')).toBe('Det er fint.');
+  });
+});
+
+describe('sessionHeader', () => {
+  it('says a session had no guide (an imported recording) instead of an empty title and version 0', () => {
+    const none = { ...guide, id: '', title: '', version: 0, sections: [] };
+    expect(sessionHeader(exportSession({ guide: none })).guide).toBe('Intervjuguide: ingen');
+    expect(sessionHeader(exportSession({ guide: none, locale: 'en' })).guide).toBe('Interview guide: none');
+    expect(sessionHeader(exportSession()).guide).toBe('Intervjuguide: Arbeidsliv på sykehus (versjon 3)');
   });
 });

@@ -138,7 +138,7 @@ export function sessionHeader(input: ExportSession): SessionHeader {
   return {
     title: sessionTitle(input),
     date: `${labels.date}: ${formatDate(session.startedAt)}`,
-    guide: `${labels.guide}: ${guide.title} (${labels.version} ${guide.version})`,
+    guide: guide.id === '' ? `${labels.guide}: ${labels.noGuide}` : `${labels.guide}: ${guide.title} (${labels.version} ${guide.version})`,
     mixed: input.segments.some((segment) => segment.channel === 'mixed') ? labels.mixedExplained : null,
   };
 }

@@ -182,7 +182,7 @@ describe('participant export', () => {
     const files = unzipSync(new Uint8Array(await (await exportParticipantData(database, vault, participant.id)).arrayBuffer()));
     const audioFile = Object.keys(files).find((name) => name.startsWith('audio/'));
     expect(audioFile).toMatch(/^audio\/\d{4}-\d{2}-\d{2}_\d{4}-participant\.bin$/);
-    expect(Object.keys(files).sort()).toEqual([audioFile, 'data.json', 'transcript-Kari.txt']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', audioFile, 'data.json', 'transcript-Kari.txt']);
     expect(files[audioFile!]).toEqual(new Uint8Array([1, 2]));
     const transcript = strFromU8(files['transcript-Kari.txt']!);
     expect(transcript).toContain('I: Hva jobbet du med? #00:00:02-0#');
@@ -197,6 +197,24 @@ describe('participant export', () => {
     expect(data.coverage[0].state).toBe('covered');
     expect(data.audio).toEqual([{ file: audioFile, sessionId: session.id, channel: 'participant', start: 0, end: 5, chunks: 1 }]);
     expect(JSON.stringify(data)).not.toContain('Nils');
+  });
+
+  it('writes the transcript’s and README’s words in the UI language (bokmål or English)', async () => {
+    const { database, vault } = await setUp();
+    const { participant } = await interviewWithEverything(database, vault, 'Kari');
+    const read = async (locale: 'nb' | 'en') => {
+      const files = unzipSync(new Uint8Array(await (await exportParticipantData(database, vault, participant.id, { locale })).arrayBuffer()));
+      return { transcript: strFromU8(files['transcript-Kari.txt']!), readme: strFromU8(files['README.txt']!) };
+    };
+    const nb = await read('nb');
+    expect(nb.transcript).toMatch(/^Transkripsjon for Kari\n\nSamtale \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(intervju, /u);
+    expect(nb.transcript).toContain('Kari: Jeg er Kari. Sykepleier [uklart]. #00:00:09-0#');
+    expect(nb.readme).toContain('Alt som er lagret om Kari');
+    expect(nb.readme).toContain('transcript-Kari.txt: transkripsjonen');
+    expect(nb.readme).toContain('data.json');
+    const en = await read('en');
+    expect(en.transcript).toMatch(/^Transcript for Kari\n\nSession \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(interview, /u);
+    expect(en.readme).toContain('Everything Intervju stores about Kari');
   });
 
   it('writes each channel’s chunks as one file, in order, a new file where a recording started again', async () => {

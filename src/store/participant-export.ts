@@ -12,17 +12,27 @@ import type { AudioChunkMetadata, Participant, Segment, Session } from './record
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments } from './segments';
 import type { Vault } from './vault';
+import { exportLabels, fillLabel } from '../export/labels';
 import { formatDate, formatTimestamp } from '../export/time';
+import type { ExportLocale } from '../export/types';
 
 export { formatTimestamp };
 
 /**
  * One session as turns: consecutive segments of one speaker form one turn,
  * "I: …" for the interviewer and "<pseudonym>: …" for the participant, each
- * ending with the timestamp of its end (f4's convention).
+ * ending with the timestamp of its end (f4's convention). The session's line
+ * is in `locale`, the UI's language.
  */
-export function transcriptText(session: Session, segments: readonly Segment[], pseudonym: string): string {
-  const lines = [`Session ${formatDate(session.startedAt)} (${session.kind}, ${session.platform}, ${session.language})`, ''];
+export function transcriptText(session: Session, segments: readonly Segment[], pseudonym: string, locale: ExportLocale = 'en'): string {
+  const labels = exportLabels(locale);
+  const sessionLine = fillLabel(labels.sessionLine, {
+    date: formatDate(session.startedAt),
+    kind: labels.kinds[session.kind],
+    platform: session.platform,
+    language: session.language,
+  });
+  const lines = [sessionLine, ''];
   let turn: { channel: Segment['channel']; texts: string[]; end: number } | null = null;
   const flush = () => {
     if (!turn) return;
@@ -99,8 +109,10 @@ function audioRuns(session: Session, chunks: readonly AudioChunkMetadata[]): Aud
 }
 
 /**
- * A zip with `transcript-<pseudonym>.txt`, `data.json` holding all the
- * participant's data, and their sessions' audio under `audio/`. The zip is built
+ * A zip with `README.txt` saying what each file is, `transcript-<pseudonym>.txt`
+ * (both in `locale`, the UI's language: the participant reads them),
+ * `data.json` holding all the participant's data, and their sessions' audio
+ * under `audio/`. The zip is built
  * as it is read: audio a batch of chunks at a time, each produced piece kept as
  * a Blob (in the browser's blob store, not this page's memory), so hours of audio
  * never sit in memory at once.
@@ -109,8 +121,10 @@ export async function exportParticipantData(
   database: IntervjuDatabase,
   vault: Vault,
   participantId: string,
-  options: { onProgress?: (progress: ExportProgress) => void } = {},
+  options: { locale?: ExportLocale; onProgress?: (progress: ExportProgress) => void; now?: number } = {},
 ): Promise<Blob> {
+  const locale = options.locale ?? 'en';
+  const labels = exportLabels(locale);
   const participant: Participant | undefined = await database.get(STORE.participants, participantId);
   if (!participant) throw new RecordStateError(`Participant ${participantId} does not exist.`);
   const sessions = (await database.getAllFromIndex(STORE.sessions, 'byParticipant', participantId)).sort(
@@ -126,10 +140,16 @@ export async function exportParticipantData(
     })),
   );
   const transcript = [
-    `Transcript for ${participant.pseudonym}`,
+    fillLabel(labels.transcriptFor, { pseudonym: participant.pseudonym }),
     '',
-    ...perSession.map(({ session, segments }) => transcriptText(session, segments, participant.pseudonym)),
+    ...perSession.map(({ session, segments }) => transcriptText(session, segments, participant.pseudonym, locale)),
   ].join('\n');
+  const transcriptFile = `transcript-${fileNamePart(participant.pseudonym)}.txt`;
+  const readme = fillLabel(labels.dataExportReadme, {
+    pseudonym: participant.pseudonym,
+    date: formatDate(options.now ?? Date.now()),
+    transcript: transcriptFile,
+  });
   const runs = perSession.flatMap((entry) => entry.audio);
   const data = {
     format: 'intervju-participant-export',
@@ -153,7 +173,8 @@ export async function exportParticipantData(
     zip.add(entry);
     entry.push(bytes, true);
   };
-  addWhole(`transcript-${fileNamePart(participant.pseudonym)}.txt`, strToU8(transcript));
+  addWhole('README.txt', strToU8(`${readme}\n`));
+  addWhole(transcriptFile, strToU8(transcript));
   addWhole('data.json', strToU8(JSON.stringify(data, null, 2)));
   const total = runs.reduce((sum, run) => sum + run.chunks.length, 0);
   let done = 0;

@@ -12,8 +12,10 @@ import {
   type Session,
   type Vault,
 } from '../../../src/store';
+import type { ExportLocale } from '../../../src/export';
 import type { Translate } from '../../../src/ui';
 import { downloadBlob } from '../download';
+import { ExportPanel } from '../exports/ExportPanel';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { fileNamePart, localDate, reasonOf } from '../privacy/format';
 import { ReceiptView } from '../privacy/ReceiptView';
@@ -23,9 +25,10 @@ interface Row {
   sessions: Session[];
 }
 
-/** Everyone interviewed: consent, sessions, audio; withdrawal and export of their data. */
-export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate }) {
-  const { db, vault, t } = props;
+/** Everyone interviewed: consent, sessions, audio; withdrawal, export of their data and their transcripts; the project's export. */
+export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate; locale: ExportLocale }) {
+  const { db, vault, t, locale } = props;
+  const [transcriptsOf, setTranscriptsOf] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [receipt, setReceipt] = useState<DeletionReceipt | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -54,6 +57,7 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
       const name = `intervju-${fileNamePart(participant.pseudonym)}-${localDate()}.zip`;
       setExporting({ participantId: participant.id, done: 0, total: 0 });
       const file = await exportParticipantData(db, vault, participant.id, {
+        locale,
         onProgress: (progress) => setExporting({ participantId: participant.id, ...progress }),
       });
       downloadBlob(name, file);
@@ -90,7 +94,7 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
           {rows.map((row) => {
             const { participant, sessions } = row;
             const hasAudio = sessions.some((session) => session.hasAudio);
-            return (
+            return [
               <tr key={participant.id} data-testid="participant-row" data-participant-id={participant.id}>
                 <td>{participant.pseudonym}</td>
                 <td>{participant.consentAt ? new Date(participant.consentAt).toLocaleString() : t('consentMissing')}</td>
@@ -102,6 +106,15 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
                   <div class="actions">
                     <button type="button" class="secondary" data-testid="participant-export" disabled={exporting !== null} onClick={() => void exportData(row)}>
                       {t('participantExport')}
+                    </button>
+                    <button
+                      type="button"
+                      class="secondary"
+                      data-testid="participant-transcripts"
+                      aria-expanded={transcriptsOf === participant.id}
+                      onClick={() => setTranscriptsOf(transcriptsOf === participant.id ? null : participant.id)}
+                    >
+                      {t('exportTranscripts')}
                     </button>
                     {exporting?.participantId === participant.id && exporting.total > 0 && (
                       <div class="progress" aria-live="polite">
@@ -124,11 +137,30 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
                     />
                   </div>
                 </td>
-              </tr>
-            );
+              </tr>,
+              transcriptsOf === participant.id && (
+                <tr key={`${participant.id}-export`} data-testid="participant-transcripts-row" data-participant-id={participant.id}>
+                  <td colSpan={5}>
+                    <ExportPanel
+                      db={db}
+                      vault={vault}
+                      t={t}
+                      locale={locale}
+                      scope={{ kind: 'participant', participantId: participant.id }}
+                      title={t('exportTitleParticipant', { pseudonym: participant.pseudonym })}
+                    />
+                  </td>
+                </tr>
+              ),
+            ];
           })}
         </tbody>
       </table>
+      <details class="project-export" data-testid="project-export">
+        <summary>{t('exportTitleProject')}</summary>
+        <p class="muted">{t('exportProjectHelp')}</p>
+        <ExportPanel db={db} vault={vault} t={t} locale={locale} scope={{ kind: 'project' }} title={t('exportTitleProject')} />
+      </details>
     </section>
   );
 }

@@ -27,6 +27,11 @@ export function SessionActions(props: { db: IntervjuDatabase; t: Translate; sess
   const announce = () => broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
   return (
     <div class="actions">
+      {session.status !== 'active' && (
+        <a href={`#/sessions/${encodeURIComponent(session.id)}/export`} data-testid="session-export">
+          {t('exportOpen')}
+        </a>
+      )}
       {finished && (
         <ConfirmStep
           t={t}

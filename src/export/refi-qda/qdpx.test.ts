@@ -6,9 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coverageEvent, exportSession, participant, segment, session } from '../test-fixtures';
+import { outsideTool } from '../outside-tools';
 import { exportQdpx } from './qdpx';
 
 const SCHEMA = fileURLToPath(new URL('./Project-mrt2019.xsd', import.meta.url));
+const xmllint = outsideTool(
+  'xmllint',
+  'writes a project.qde that validates against the REFI-QDA schema (xmllint)',
+  'Debian: apt-get install libxml2-utils',
+);
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const scratch = mkdtempSync(join(tmpdir(), 'intervju-qdpx-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -40,10 +46,7 @@ function twoSessions() {
 }
 
 describe('exportQdpx (REFI-QDA)', () => {
-  const validation = hasXmllint
-    ? 'writes a project.qde that validates against the REFI-QDA schema (xmllint)'
-    : 'SKIPPED schema validation: xmllint is missing (Debian: apt-get install libxml2-utils)';
-  it.skipIf(!hasXmllint)(validation, async () => {
+  it.runIf(xmllint.run)(xmllint.title, async () => {
     const { qde } = await unpack(await exportQdpx(twoSessions(), { now: NOW }));
     const path = join(scratch, 'project.qde');
     writeFileSync(path, qde);
