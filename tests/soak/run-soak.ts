@@ -127,7 +127,14 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const recorderStart = await recorderMemory(context);
     const devtools = await context.newCDPSession(workspace.page);
     const allocators = async (): Promise<AllocatorSizes | null> =>
-      renderer ? ((await memoryDump(devtools).catch(() => null))?.get(Number(renderer)) ?? null) : null;
+      renderer
+        ? ((
+            await memoryDump(devtools).catch((cause: unknown) => {
+              log(`  no memory dump: ${cause instanceof Error ? cause.message : String(cause)}`);
+              return null;
+            })
+          )?.get(Number(renderer)) ?? (log(`  no memory dump for the extension renderer (pid ${renderer})`), null))
+        : null;
     const allocatorsStart = await allocators();
     const workspaceStart = await heapMegabytes(workspace.page.mainFrame());
     const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
