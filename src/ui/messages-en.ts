@@ -223,6 +223,7 @@ export const en: Messages = {
   storeNotes: 'Notes',
   storeAudio: 'Audio chunks',
   storeKeyList: 'Key-list entries',
+  storeQuotes: 'Quotes',
   lastDeletionAutomatic: 'The project end date has come, and all data was deleted automatically',
   lastDeletionByHand: 'All project data has been deleted',
   lastDeletionAudio: 'Recordings were deleted under the project’s audio rule',

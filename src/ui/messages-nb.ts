@@ -222,6 +222,7 @@ export const nb = {
   storeNotes: 'Notater',
   storeAudio: 'Lydbiter',
   storeKeyList: 'Oppføringer i koblingsnøkkelen',
+  storeQuotes: 'Sitater',
   lastDeletionAutomatic: 'Prosjektets sluttdato er nådd, og alle data ble slettet automatisk',
   lastDeletionByHand: 'Alle prosjektdata er slettet',
   lastDeletionAudio: 'Lydopptak ble slettet etter prosjektets regel for lyd',
