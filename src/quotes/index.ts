@@ -8,5 +8,6 @@ export type { MarkedPassage } from './mark';
 export { quoteSheet } from './sheet';
 export type { QuoteSheet, QuoteSheetItem, QuoteSheetInput } from './sheet';
 export { quoteSheetDocx } from './sheet-docx';
+export { quoteSheetHtml } from './sheet-html';
 export { quoteSheetLabels } from './labels';
 export type { QuoteSheetLabels, QuoteSheetLocale } from './labels';

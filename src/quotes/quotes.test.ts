@@ -4,6 +4,7 @@ import type { Quote, Segment } from '../store/records';
 import { markPassage } from './mark';
 import { quoteSheet } from './sheet';
 import { quoteSheetDocx } from './sheet-docx';
+import { quoteSheetHtml } from './sheet-html';
 
 function segment(id: string, start: number, text: string): Segment {
   return { id, sessionId: 's', channel: 'participant', start, end: start + 3, text, words: [], unclear: [], source: 'live' };
@@ -82,5 +83,14 @@ describe('quoteSheet', () => {
     expect(xml).not.toMatch(/Kari|Bodø/);
     const english = strFromU8(unzipSync(await quoteSheetDocx(sheet, 'en'))['word/document.xml'] as Uint8Array);
     expect(english).toContain('Quotes for approval: Eva');
+  });
+
+  it('writes a printable HTML page with every text escaped', () => {
+    const sheet = quoteSheet({ pseudonym: 'Eva', replacements, quotes: [quote('q1', 65, 'Kari sa <b>nei</b> & gikk')] });
+    const html = quoteSheetHtml(sheet, 'en');
+    expect(html).toContain('<title>Quotes for approval: Eva</title>');
+    expect(html).toContain('«Lina sa &lt;b&gt;nei&lt;/b&gt; &amp; gikk»');
+    expect(html).toContain('☐ Not to be used');
+    expect(html).not.toMatch(/Kari|Bodø|<script/);
   });
 });

@@ -35,7 +35,7 @@ function itemParagraphs(item: QuoteSheetItem, locale: QuoteSheetLocale): Paragra
 }
 
 /** The sheet as .docx bytes (Node and browser alike: `Packer.toArrayBuffer`). */
-export async function quoteSheetDocx(sheet: QuoteSheet, locale: QuoteSheetLocale): Promise<Uint8Array> {
+export async function quoteSheetDocx(sheet: QuoteSheet, locale: QuoteSheetLocale): Promise<Uint8Array<ArrayBuffer>> {
   const labels = quoteSheetLabels(locale);
   const title = `${labels.title}: ${sheet.pseudonym}`;
   const document = new Document({
