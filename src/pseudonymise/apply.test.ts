@@ -59,7 +59,8 @@ describe('applying replacements to segments', () => {
   it('pseudonymises a transcript and its notes for an export, leaving the input as it was', () => {
     const segments = [segment('a', 'Kari fra Bodø'), segment('b', 'Ja')];
     const notes: Note[] = [{ id: 'n', sessionId: 's1', time: 1, text: 'Spør Kari om Bodø', questionId: null, reviseGuide: false }];
-    const result = pseudonymiseTranscript({ segments, notes }, list);
+    const result = pseudonymiseTranscript({ locale: 'nb', segments, notes }, list);
+    expect(result.locale).toBe('nb');
     expect(result.segments.map((entry) => entry.text)).toEqual(['Lina fra Nordvik', 'Ja']);
     expect(result.segments[1]).toBe(segments[1]);
     expect(result.notes[0]?.text).toBe('Spør Lina om Nordvik');

@@ -125,21 +125,27 @@ export function applyReplacementList<S extends Segment>(segments: readonly S[], 
   return changed;
 }
 
+/** What an export reads that holds what was said: an `ExportSession` (src/export) is one. */
+export interface TranscriptContent {
+  segments: readonly Segment[];
+  notes: readonly Note[];
+}
+
 /**
- * A session's segments and notes with the replacement list applied, for an
+ * The input with the replacement list applied to every segment and note, for an
  * export: every exporter is handed this unless the researcher chose, and the
- * choice was logged, to export real names. Nothing is stored.
+ * choice was logged (`logRealNameExport`), to export real names. The rest of the
+ * input is passed through; nothing is stored. Usage: `exportDocx(pseudonymiseTranscript(input, list))`.
  */
-export function pseudonymiseTranscript<S extends Segment, N extends Note>(
-  input: { segments: readonly S[]; notes: readonly N[] },
+export function pseudonymiseTranscript<T extends TranscriptContent>(
+  input: T,
   replacements: readonly Replacement[],
-): { segments: S[]; notes: N[] } {
+): T & { segments: T['segments'][number][]; notes: T['notes'][number][] } {
   const changed = new Map(applyReplacementList(input.segments, replacements).map((entry) => [entry.segment.id, entry.segment]));
-  return {
-    segments: input.segments.map((segment) => changed.get(segment.id) ?? segment),
-    notes: input.notes.map((note) => {
-      const { text, spans } = applyTextEdits(note.text, replacementEdits(note.text, replacements));
-      return spans.length === 0 ? note : { ...note, text };
-    }),
-  };
+  const segments = input.segments.map((segment) => changed.get(segment.id) ?? segment);
+  const notes = input.notes.map((note) => {
+    const { text, spans } = applyTextEdits(note.text, replacementEdits(note.text, replacements));
+    return spans.length === 0 ? note : { ...note, text };
+  });
+  return { ...input, segments, notes };
 }

@@ -8,6 +8,6 @@ export type { Replacement, Occurrence } from './occurrences';
 export { applyTextEdits, replacementEdits, pseudonymiseText } from './replace';
 export type { TextEdit, ReplacedSpan, ReplacedText } from './replace';
 export { applyEditsToSegment, applyAcceptedReplacements, applyReplacementList, pseudonymiseTranscript } from './apply';
-export type { AcceptedReplacement, ChangedSegment } from './apply';
+export type { AcceptedReplacement, ChangedSegment, TranscriptContent } from './apply';
 export { suggestReplacements } from './suggest';
 export type { Suggestion, SuggestionInput, SuggestionReason } from './suggest';
