@@ -11,3 +11,7 @@ export { applyEditsToSegment, applyAcceptedReplacements, applyReplacementList, p
 export type { AcceptedReplacement, ChangedSegment, TranscriptContent } from './apply';
 export { suggestReplacements } from './suggest';
 export type { Suggestion, SuggestionInput, SuggestionReason } from './suggest';
+export { replacementConflict } from './conflicts';
+export type { ReplacementConflict } from './conflicts';
+export { acceptSuggestion, suggestionKey } from './review';
+export type { ReviewChoice, ReviewOutcome } from './review';

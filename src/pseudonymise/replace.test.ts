@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Replacement } from './occurrences';
 import { pseudonymiseText } from './replace';
+import { replacementConflict } from './conflicts';
 
 const list: Replacement[] = [
   { real: 'Kari', fictive: 'Lina', kind: 'name' },
@@ -59,5 +60,29 @@ describe('pseudonymiseText', () => {
   it('leaves text without terms untouched, and skips entries with no fictive name yet', () => {
     expect(pseudonymiseText('Ingen navn her.', list)).toEqual({ text: 'Ingen navn her.', spans: [] });
     expect(pseudonymiseText('Per kom', [{ real: 'Per', fictive: ' ', kind: 'name' }]).spans).toEqual([]);
+  });
+});
+
+describe('replacementConflict', () => {
+  const entries: Replacement[] = [
+    { real: 'Kari', fictive: 'Lina', kind: 'name' },
+    { real: 'Bergen', fictive: 'Fjellby', kind: 'place' },
+  ];
+
+  it('refuses a fictive name that is a real term on the list, which the next export would replace again', () => {
+    expect(replacementConflict(entries, { real: 'Ola', fictive: 'Kari', kind: 'name' })).toEqual({ entry: entries[0], reason: 'fictive-is-real' });
+    expect(replacementConflict(entries, { real: 'Ola', fictive: 'Karis venn', kind: 'name' })?.reason).toBe('fictive-is-real');
+    expect(replacementConflict([], { real: 'Ola', fictive: 'Ola Hansen', kind: 'name' })?.reason).toBe('fictive-is-real');
+  });
+
+  it('refuses a real term that stands in a fictive name already given', () => {
+    expect(replacementConflict(entries, { real: 'Lina', fictive: 'Eva', kind: 'name' })).toEqual({ entry: entries[0], reason: 'real-in-fictive' });
+  });
+
+  it('accepts a pair that collides with nothing, and an edit of an entry’s own fictive name', () => {
+    expect(replacementConflict(entries, { real: 'Ola', fictive: 'Per', kind: 'name' })).toBeNull();
+    expect(replacementConflict(entries, { real: 'Kari', fictive: 'Line', kind: 'name' })).toBeNull();
+    // "Karianne" is not "Kari": whole words only, here too.
+    expect(replacementConflict(entries, { real: 'Ola', fictive: 'Karianne', kind: 'name' })).toBeNull();
   });
 });

@@ -51,6 +51,8 @@ describe('suggestReplacements', () => {
 
   it('does not suggest fictive names already in the list, nor words to ignore', () => {
     expect(suggest(['Jeg snakket med Lina og Eva.'], list, ['Eva'])).toEqual([]);
+    // "Kari Nordmann" → "Kari": the "Kari" left in the text is the fictive name, not a part of the real one.
+    expect(suggest(['Jeg snakket med Kari.'], [{ real: 'Kari Nordmann', fictive: 'Kari', kind: 'name' }])).toEqual([]);
   });
 
   it('finds numbers that identify: ages, years, phone numbers, street addresses and postcodes', () => {

@@ -88,7 +88,7 @@ interface Candidate {
 }
 
 /** The key list's terms, plus each word of a multi-word name on its own ("Kari" of "Kari Nordmann"). */
-function knownTerms(replacements: readonly Replacement[]): { terms: Replacement[]; parts: Set<Replacement> } {
+function knownTerms(replacements: readonly Replacement[], skip: ReadonlySet<string>): { terms: Replacement[]; parts: Set<Replacement> } {
   const whole = replacements.filter((entry) => entry.real.trim() !== '');
   const wholeReal = new Set(whole.map((entry) => entry.real.trim().toLocaleLowerCase('nb')));
   const parts = new Set<Replacement>();
@@ -98,7 +98,9 @@ function knownTerms(replacements: readonly Replacement[]): { terms: Replacement[
     if (realWords.length < 2) continue;
     const fictiveWords = entry.fictive.trim().split(/\s+/);
     realWords.forEach((word, index) => {
-      if (word.length < 2 || wholeReal.has(word.toLocaleLowerCase('nb'))) return;
+      // A part that is itself a fictive name ("Kari Nordmann" → "Kari") is what pseudonymising left there.
+      const key = word.toLocaleLowerCase('nb');
+      if (word.length < 2 || wholeReal.has(key) || skip.has(key)) return;
       // "Kari Nordmann" → "Lina Berg": "Kari" → "Lina", when the two line up word for word.
       const fictive = fictiveWords.length === realWords.length ? fictiveWords[index]! : '';
       parts.add({ real: word, fictive, kind: 'name' });
@@ -167,10 +169,10 @@ function capitalisedInsideSentences(segments: SuggestionInput['segments']): Set<
 
 /** Suggestions for a transcript, in segment and text order, none overlapping another. */
 export function suggestReplacements(input: SuggestionInput): Suggestion[] {
-  const { terms, parts } = knownTerms(input.replacements);
   // Fictive names in the text were put there by pseudonymising: each of their words is skipped too.
   const fictiveWords = input.replacements.flatMap((entry) => [entry.fictive, ...entry.fictive.split(/\s+/)]);
   const skip = new Set([...(input.ignore ?? []), ...fictiveWords].map((word) => word.trim().toLocaleLowerCase('nb')).filter(Boolean));
+  const { terms, parts } = knownTerms(input.replacements, skip);
   const recurring = capitalisedInsideSentences(input.segments);
   const suggestions: Suggestion[] = [];
   for (const segment of input.segments) {

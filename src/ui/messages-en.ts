@@ -317,6 +317,7 @@ export const en: Messages = {
   replacementProjectWide: 'whole project',
   replacementEdit: 'Edit',
   replacementSaved: 'Saved: “{fictive}”.',
+  replacementConflict: 'That would clash with the pair “{real}” → “{fictive}”: a fictive name must not contain a real name on the list, or exports would replace it again. Choose another.',
   pseudonymReviewTitle: 'Pseudonymise',
   pseudonymProgress: '{left} suggestion(s) left',
   pseudonymNoneLeft: 'No more suggestions. Names on the replacement list are replaced in every export.',

@@ -316,6 +316,7 @@ export const nb = {
   replacementProjectWide: 'hele prosjektet',
   replacementEdit: 'Endre',
   replacementSaved: 'Lagret: «{fictive}».',
+  replacementConflict: 'Det kolliderer med paret «{real}» → «{fictive}»: et fiktivt navn kan ikke inneholde et ekte navn fra lista, ellers byttes det ut igjen ved eksport. Velg et annet.',
   pseudonymReviewTitle: 'Anonymiser (pseudonymiser)',
   pseudonymProgress: '{left} forslag igjen',
   pseudonymNoneLeft: 'Ingen flere forslag. Navn på erstatningslisten byttes ut i alle eksporter.',

@@ -49,7 +49,7 @@ export function KeyListPage(props: { db: IntervjuDatabase; vault: Vault; t: Tran
       <h2>{t('keyListTitle')}</h2>
       <p class="muted">{t('keyListHelp')}</p>
       <p class="muted">{t('replacementListHelp')}</p>
-      <KeyListForm db={db} vault={vault} t={t} participants={participants} onAdded={() => void reload()} />
+      <KeyListForm db={db} vault={vault} t={t} participants={participants} entries={entries} onAdded={() => void reload()} />
       {message && (
         <p class="notice" role="status" data-testid="key-list-message">
           {message}
@@ -78,6 +78,7 @@ export function KeyListPage(props: { db: IntervjuDatabase; vault: Vault; t: Tran
                   t={t}
                   entry={entry}
                   participants={participants}
+                  entries={entries}
                   onChanged={(text) => {
                     setMessage(text);
                     void reload();

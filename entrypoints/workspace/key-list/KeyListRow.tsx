@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { replacementConflict } from '../../../src/pseudonymise';
 import { deleteKeyListEntry, updateKeyListEntry, type IntervjuDatabase, type KeyListEntry, type KeyListKind, type Participant, type Vault } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
@@ -15,6 +16,8 @@ export function KeyListRow(props: {
   t: Translate;
   entry: KeyListEntry;
   participants: Participant[];
+  /** The whole list, to refuse an edit that would chain with another pair. */
+  entries: KeyListEntry[];
   onChanged: (message: string) => void;
 }) {
   const { db, vault, t, entry } = props;
@@ -26,6 +29,9 @@ export function KeyListRow(props: {
     event.preventDefault();
     if (!draft) return;
     if (draft.real.trim() === '' || draft.fictive.trim() === '') return setError(t('keyListBothRequired'));
+    const others = props.entries.filter((other) => other.id !== entry.id);
+    const conflict = replacementConflict(others, { real: draft.real.trim(), fictive: draft.fictive.trim(), kind: draft.kind });
+    if (conflict) return setError(t('replacementConflict', { real: conflict.entry.real, fictive: conflict.entry.fictive }));
     try {
       await updateKeyListEntry(db, vault, { ...draft, real: draft.real.trim(), fictive: draft.fictive.trim() });
       setDraft(null);

@@ -1,13 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  applyAcceptedReplacements,
-  applyReplacementList,
-  findOccurrences,
-  suggestReplacements,
-  type ChangedSegment,
-  type Replacement,
-  type Suggestion,
-} from '../../../src/pseudonymise';
+import { acceptSuggestion, suggestReplacements, suggestionKey, type ChangedSegment, type Replacement, type Suggestion } from '../../../src/pseudonymise';
 import { addKeyListEntry, listKeyList, type IntervjuDatabase, type KeyListEntry, type KeyListKind, type Participant, type Segment, type Vault } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { KIND_LABEL } from '../key-list/KeyListForm';
@@ -32,26 +24,6 @@ export interface PseudonymReviewProps {
   onApplied: (changed: ChangedSegment[], pairs: Replacement[]) => void | Promise<void>;
 }
 
-/** Stable over re-computation: offsets shift when an earlier name in the segment is replaced. */
-function suggestionKey(suggestion: Suggestion): string {
-  return `${suggestion.segmentId}|${suggestion.before}|${suggestion.text}|${suggestion.after}`;
-}
-
-/** Both passes of an "always": the accepted occurrence first, then the rest of the transcript. */
-function mergeChanges(first: ChangedSegment[], second: ChangedSegment[]): ChangedSegment[] {
-  const merged = new Map(first.map((entry) => [entry.segment.id, entry]));
-  for (const entry of second) {
-    const earlier = merged.get(entry.segment.id);
-    merged.set(
-      entry.segment.id,
-      earlier
-        ? { segment: entry.segment, previous: earlier.previous, spans: [...earlier.spans, ...entry.spans], wordsKept: earlier.wordsKept && entry.wordsKept }
-        : entry,
-    );
-  }
-  return [...merged.values()];
-}
-
 /**
  * What to pseudonymise, one suggestion at a time in its context: accept
  * (Enter), skip (Esc) or always (Shift+Enter: into the replacement list and
@@ -61,7 +33,9 @@ function mergeChanges(first: ChangedSegment[], second: ChangedSegment[]): Change
 export function PseudonymReview(props: PseudonymReviewProps) {
   const { db, vault, t, participant, segments } = props;
   const [entries, setEntries] = useState<KeyListEntry[] | null>(null);
-  const [handled, setHandled] = useState<ReadonlySet<string>>(new Set());
+  // Skipped suggestions; and accepted ones until the caller hands back the changed segments.
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [fictive, setFictive] = useState('');
   const [kind, setKind] = useState<KeyListKind>('name');
   const [busy, setBusy] = useState(false);
@@ -71,14 +45,17 @@ export function PseudonymReview(props: PseudonymReviewProps) {
   useEffect(() => {
     void listKeyList(db, vault).then(setEntries, (cause: unknown) => setError(reasonOf(cause)));
   }, [db, vault]);
+  useEffect(() => setPending(new Set()), [segments]);
 
+  const texts = useMemo(() => new Map(segments.map((segment) => [segment.id, segment.text])), [segments]);
+  const keyOf = (suggestion: Suggestion) => suggestionKey(suggestion, texts.get(suggestion.segmentId) ?? '');
   const suggestions = useMemo(
     () => (entries ? suggestReplacements({ segments, replacements: entries, ignore: participant ? [participant.pseudonym] : [] }) : []),
     [segments, entries, participant],
   );
-  const open = suggestions.filter((suggestion) => !handled.has(suggestionKey(suggestion)));
+  const open = suggestions.filter((suggestion) => !skipped.has(keyOf(suggestion)) && !pending.has(keyOf(suggestion)));
   const current = open[0] ?? null;
-  const currentKey = current ? suggestionKey(current) : null;
+  const currentKey = current ? keyOf(current) : null;
 
   useEffect(() => {
     if (!current) return;
@@ -88,30 +65,27 @@ export function PseudonymReview(props: PseudonymReviewProps) {
     input.current?.focus();
   }, [currentKey]);
 
-  const markHandled = (suggestion: Suggestion) => setHandled((before) => new Set([...before, suggestionKey(suggestion)]));
+  const skip = (suggestion: Suggestion) => setSkipped((before) => new Set([...before, keyOf(suggestion)]));
 
   const accept = async (everywhere: boolean) => {
     if (!current || !entries || busy) return;
-    const chosen = fictive.trim();
-    if (chosen === '') return setError(t('pseudonymFictiveRequired'));
+    const outcome = acceptSuggestion(segments, entries, { suggestion: current, fictive, kind, everywhere });
+    if (!outcome.ok) {
+      return setError(
+        outcome.reason === 'empty'
+          ? t('pseudonymFictiveRequired')
+          : t('replacementConflict', { real: outcome.conflict.entry.real, fictive: outcome.conflict.entry.fictive }),
+      );
+    }
     setBusy(true);
     try {
-      // The list's own entry when the suggestion is one of its terms ("Karis" of "Kari").
-      const known = findOccurrences(current.text, entries).find((occurrence) => occurrence.start === 0 && occurrence.end === current.text.length);
-      const single: Replacement = { real: current.text, fictive: chosen, kind };
-      const pair: Replacement = known ? known.replacement : single;
-      if (!known) {
-        await addKeyListEntry(db, vault, { ...single, participantId: everywhere ? null : (participant?.id ?? null) });
+      if (outcome.newEntry) {
+        // "Always" is project-wide; one occurrence belongs to this participant's interview (and goes if they withdraw).
+        await addKeyListEntry(db, vault, { ...outcome.newEntry, participantId: everywhere ? null : (participant?.id ?? null) });
+        setEntries(await listKeyList(db, vault));
       }
-      const accepted = applyAcceptedReplacements(segments, [{ segmentId: current.segmentId, start: current.start, end: current.end, fictive: chosen, kind }]);
-      let changed = accepted;
-      if (everywhere) {
-        const afterAccept = segments.map((segment) => accepted.find((entry) => entry.segment.id === segment.id)?.segment ?? segment);
-        changed = mergeChanges(accepted, applyReplacementList(afterAccept, [pair]));
-      }
-      markHandled(current);
-      setEntries(await listKeyList(db, vault));
-      await props.onApplied(changed, known ? [single, pair] : [single]);
+      setPending((before) => new Set([...before, keyOf(current)]));
+      await props.onApplied(outcome.changed, outcome.pairs);
     } catch (cause) {
       setError(reasonOf(cause));
     } finally {
@@ -128,7 +102,7 @@ export function PseudonymReview(props: PseudonymReviewProps) {
       void accept(event.shiftKey);
     } else if (event.key === 'Escape' && current) {
       event.preventDefault();
-      markHandled(current);
+      skip(current);
     }
   };
 
@@ -188,7 +162,7 @@ export function PseudonymReview(props: PseudonymReviewProps) {
             <button type="button" data-testid="pseudonym-accept" disabled={busy} onClick={() => void accept(false)}>
               {t('pseudonymAccept')} <kbd>Enter</kbd>
             </button>
-            <button type="button" class="secondary" data-testid="pseudonym-skip" disabled={busy} onClick={() => markHandled(current)}>
+            <button type="button" class="secondary" data-testid="pseudonym-skip" disabled={busy} onClick={() => skip(current)}>
               {t('pseudonymSkip')} <kbd>Esc</kbd>
             </button>
             <button type="button" class="secondary" data-testid="pseudonym-always" disabled={busy} onClick={() => void accept(true)}>
