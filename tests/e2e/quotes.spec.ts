@@ -61,6 +61,13 @@ test('a participant’s quote sheet is pseudonymised with the replacement list, 
   await pair.getByTestId('replacement-fictive').press('Enter');
   await expect(page.getByTestId('key-list-message')).toContainText('Lina Bakke');
 
+  // A fictive name that is a real one on the list would be replaced again at export: refused.
+  await page.getByTestId('key-list-real').fill('Per');
+  await page.getByTestId('key-list-fictive').fill('Bodø');
+  await page.getByTestId('key-list-add').click();
+  await expect(page.getByTestId('key-list-form').getByRole('alert')).toContainText('Bodø');
+  await expect(page.getByTestId('key-list-entry')).toHaveCount(2);
+
   await page.reload();
   await go(page, 'participants');
   await page.getByTestId('participant-row').filter({ hasText: 'Eva' }).getByTestId('participant-quotes').click();
