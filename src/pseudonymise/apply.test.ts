@@ -49,6 +49,19 @@ describe('applying replacements to segments', () => {
     expect(changed?.segment.words).toEqual([]);
   });
 
+  it('replaces real names in the guesses of unclear spans, shown in the text or not', () => {
+    const shown = { ...segment('a', 'Vi bodde i [uklart: Bodø?] da'), unclear: [{ start: 1, end: 2, guess: 'Bodø?' }] };
+    const hidden = { ...segment('b', 'Hun het [uklart]'), unclear: [{ start: 3, end: 4, guess: 'Kari' }] };
+    const changed = applyReplacementList([shown, hidden], list);
+    expect(changed.map((entry) => [entry.segment.text, entry.segment.unclear[0]?.guess])).toEqual([
+      ['Vi bodde i [uklart: Nordvik?] da', 'Nordvik?'],
+      ['Hun het [uklart]', 'Lina'],
+    ]);
+    const [accepted] = applyAcceptedReplacements([shown], [{ segmentId: 'a', start: 20, end: 24, fictive: 'Havvik', kind: 'place' }]);
+    expect(accepted?.segment.unclear[0]?.guess).toBe('Havvik?');
+    expect(JSON.stringify(changed.map((entry) => entry.segment))).not.toMatch(/Kari|Bodø/);
+  });
+
   it('applies accepted suggestions at their spans only, and returns only the changed segments', () => {
     const segments = [segment('a', 'Kari og Kari'), segment('b', 'Ingen her')];
     const changed = applyAcceptedReplacements(segments, [{ segmentId: 'a', start: 8, end: 12, fictive: 'Lina', kind: 'name' }]);

@@ -6,7 +6,7 @@
  */
 import type { KeyListKind, Note, Segment, SegmentWord } from '../store/records';
 import type { Replacement } from './occurrences';
-import { applyTextEdits, replacementEdits, type ReplacedSpan, type TextEdit } from './replace';
+import { applyTextEdits, pseudonymiseText, replacementEdits, type ReplacedSpan, type TextEdit } from './replace';
 
 /** One accepted suggestion: the stretch `[start, end)` of a segment's text becomes `fictive`. */
 export interface AcceptedReplacement {
@@ -93,12 +93,35 @@ function rewriteWords(oldText: string, newText: string, words: readonly SegmentW
   return result;
 }
 
-/** One segment with the edits applied; null when none applied. */
-export function applyEditsToSegment<S extends Segment>(segment: S, edits: readonly TextEdit[]): ChangedSegment<S> | null {
+/**
+ * The unclear spans with `list` applied to their guesses: a kept guess
+ * ("[uklart: Gjøvik?]") may name someone as much as the text does, and is stored
+ * beside it even when the text shows no guess. Null when no guess changed.
+ */
+function replaceInGuesses(unclear: Segment['unclear'], list: readonly Replacement[]): Segment['unclear'] | null {
+  let changed = false;
+  const result = unclear.map((span) => {
+    if (span.guess === null) return span;
+    const { text, spans } = pseudonymiseText(span.guess, list);
+    if (spans.length === 0) return span;
+    changed = true;
+    return { ...span, guess: text };
+  });
+  return changed ? result : null;
+}
+
+/**
+ * One segment with the edits applied (and `guessList` applied to its unclear
+ * guesses); null when nothing changed.
+ */
+export function applyEditsToSegment<S extends Segment>(segment: S, edits: readonly TextEdit[], guessList: readonly Replacement[] = []): ChangedSegment<S> | null {
   const { text, spans } = applyTextEdits(segment.text, edits);
-  if (spans.length === 0) return null;
-  const words = segment.words.length === 0 ? [] : rewriteWords(segment.text, text, segment.words, spans);
-  const changed: S = { ...segment, text, words: words ?? [], source: 'edited' };
+  // The stretches replaced in the text are replaced in the guesses too ("Karis" → "Linas").
+  const pairs = [...guessList, ...spans.map((span) => ({ real: span.real, fictive: span.fictive, kind: span.kind }))];
+  const unclear = replaceInGuesses(segment.unclear, pairs);
+  if (spans.length === 0 && unclear === null) return null;
+  const words = segment.words.length === 0 || spans.length === 0 ? segment.words : rewriteWords(segment.text, text, segment.words, spans);
+  const changed: S = { ...segment, text, words: words ?? [], unclear: unclear ?? segment.unclear, source: 'edited' };
   return { segment: changed, previous: segment, spans, wordsKept: words !== null };
 }
 
@@ -115,11 +138,11 @@ export function applyAcceptedReplacements<S extends Segment>(segments: readonly 
   return changed;
 }
 
-/** Applies the whole replacement list everywhere ("always"); returns only the segments that changed. */
+/** Applies the whole replacement list everywhere ("always"), unclear guesses included; returns only the segments that changed. */
 export function applyReplacementList<S extends Segment>(segments: readonly S[], replacements: readonly Replacement[]): ChangedSegment<S>[] {
   const changed: ChangedSegment<S>[] = [];
   for (const segment of segments) {
-    const result = applyEditsToSegment(segment, replacementEdits(segment.text, replacements));
+    const result = applyEditsToSegment(segment, replacementEdits(segment.text, replacements), replacements);
     if (result) changed.push(result);
   }
   return changed;
