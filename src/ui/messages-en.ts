@@ -284,7 +284,7 @@ export const en: Messages = {
   participantExportProgress: 'Exporting audio: {done} of {total} chunks',
   withdraw: 'Withdraw participant …',
   withdrawQuestion: 'Withdraw {pseudonym} and delete everything about them?',
-  withdrawWhat: 'This deletes the participant, {sessions} interview(s) with their transcripts, notes, marks and recordings, and their key-list entries. This cannot be undone.',
+  withdrawWhat: 'This deletes the participant, {sessions} interview(s) with their transcripts, notes, marks, quotes and recordings, and their key-list entries. This cannot be undone.',
   withdrawConfirm: 'Delete everything about {pseudonym}',
   withdrawReceipt: '{pseudonym} has withdrawn. Deleted:',
 

@@ -283,7 +283,7 @@ export const nb = {
   participantExportProgress: 'Eksporterer lyd: {done} av {total} biter',
   withdraw: 'Trekk deltakeren …',
   withdrawQuestion: 'Trekke {pseudonym} og slette alt om hen?',
-  withdrawWhat: 'Dette sletter deltakeren, {sessions} intervju(er) med transkripsjoner, notater, merkinger og lydopptak, og hens oppføringer i koblingsnøkkelen. Det kan ikke angres.',
+  withdrawWhat: 'Dette sletter deltakeren, {sessions} intervju(er) med transkripsjoner, notater, merkinger, sitater og lydopptak, og hens oppføringer i koblingsnøkkelen. Det kan ikke angres.',
   withdrawConfirm: 'Slett alt om {pseudonym}',
   withdrawReceipt: '{pseudonym} er trukket. Slettet:',
 
