@@ -19,11 +19,15 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { z } from 'zod';
 import { BackupRejectedError } from './errors';
-import type { AudioChunk, AudioChunkMetadata, KeyListEntry, Note, Participant, Project, Segment, Session } from './records';
+import type { AudioChunk, AudioChunkMetadata, KeyListEntry, Note, Participant, Project, Quote, Segment, Session } from './records';
 import type { Guide } from '../guide/model';
 import type { StoredCoverageEvent } from './schema';
 
-export const BACKUP_DOCUMENT_VERSION = 1;
+/**
+ * 2: adds `quotes` (a version 1 backup reads as having none). Bumped so an older
+ * Intervju refuses a backup it would restore without the quotes.
+ */
+export const BACKUP_DOCUMENT_VERSION = 2;
 const DOCUMENT_FILE = 'backup.json';
 
 const channel = z.enum(['interviewer', 'participant', 'mixed']);
@@ -66,6 +70,7 @@ const sessionSchema = z.object({
   hasAudio: z.boolean(),
   consentChecked: z.array(z.string()),
   endReason: z.enum(['import-cancelled', 'import-failed']).optional(),
+  realNameExports: z.array(z.object({ at: z.number(), format: z.string() })).optional(),
   revision: z.number().optional(),
   recordingStartedAt: z.number().optional(),
   // Ids, scores and times only (records.ts): what the transcript suggested marking.
@@ -157,6 +162,24 @@ const keyListSchema = z.object({
   kind: z.enum(['name', 'place', 'institution', 'other']),
 });
 
+const quoteAnchor = z.object({ segmentId: z.string(), offset: z.number() });
+
+const quoteSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  participantId: z.string().nullable(),
+  start: quoteAnchor,
+  end: quoteAnchor,
+  time: z.number(),
+  text: z.string(),
+  contextBefore: z.string(),
+  contextAfter: z.string(),
+  status: z.enum(['marked', 'sent', 'approved', 'changed', 'withdrawn']),
+  changedText: z.string().nullable(),
+  statusAt: timeOrNull,
+  createdAt: z.number(),
+});
+
 const documentSchema = z.object({
   format: z.literal('intervju-backup'),
   version: z.number(),
@@ -171,6 +194,7 @@ const documentSchema = z.object({
   notes: z.array(noteSchema),
   segments: z.array(segmentSchema),
   keyList: z.array(keyListSchema),
+  quotes: z.array(quoteSchema).default([]),
   audio: z.array(audioEntrySchema),
 });
 
@@ -187,6 +211,7 @@ export interface BackupDocument {
   notes: Note[];
   segments: Segment[];
   keyList: KeyListEntry[];
+  quotes: Quote[];
   /** The audio chunks, in the order their bytes follow. */
   audio: AudioChunkMetadata[];
 }
@@ -222,6 +247,7 @@ export function decodeBackupDocument(bytes: Uint8Array): BackupDocument & { audi
     notes: document.notes,
     segments: document.segments,
     keyList: document.keyList,
+    quotes: document.quotes,
     audio: document.audio.map(({ file: _file, ...metadata }) => metadata),
     audioFiles: document.audio.map((entry) => entry.file),
   };

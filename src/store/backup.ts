@@ -18,7 +18,7 @@ import { BackupRejectedError, PassphraseTooShortError, RecordStateError, VaultSt
 import { DATABASE_VERSION } from './migrations';
 import type { AudioChunk, AudioChunkMetadata } from './records';
 import { ALL_STORES, SINGLE_RECORD_KEY, STORE, type IntervjuDatabase, type IntervjuSchema, type SettingValue, type StoreName } from './schema';
-import { openKeyListEntry, openNote, openSegment, sealAudioChunk, sealKeyListEntry, sealNote, sealSegment } from './sealed-records';
+import { openKeyListEntry, openNote, openQuote, openSegment, sealAudioChunk, sealKeyListEntry, sealNote, sealQuote, sealSegment } from './sealed-records';
 import { MINIMUM_PASSPHRASE_LENGTH, vaultMatchesDatabase, type Vault } from './vault';
 
 /** How far a long backup or restore has come, in units of `total` (audio chunks, or bytes of the file). */
@@ -47,7 +47,7 @@ export interface RestoreReport {
 }
 
 /** Stores whose records carry their own key. */
-type KeyedStore = 'guides' | 'participants' | 'sessions' | 'coverage' | 'notes' | 'segments' | 'keyList' | 'audio';
+type KeyedStore = 'guides' | 'participants' | 'sessions' | 'coverage' | 'notes' | 'segments' | 'keyList' | 'quotes' | 'audio';
 
 /** Stores a restore replaces: all but the vault, which stays this installation's. */
 const DATA_STORES = ALL_STORES.filter((name) => name !== STORE.vault);
@@ -92,6 +92,7 @@ export async function writeBackup(
     notes: await transaction.objectStore(STORE.notes).getAll(),
     segments: await transaction.objectStore(STORE.segments).getAll(),
     keyList: await transaction.objectStore(STORE.keyList).getAll(),
+    quotes: await transaction.objectStore(STORE.quotes).getAll(),
     // Keys only: reading the records here would pull every chunk's ciphertext into memory at once.
     audioIds: await transaction.objectStore(STORE.audio).getAllKeys(),
   }));
@@ -115,6 +116,7 @@ export async function writeBackup(
     notes: await Promise.all(raw.notes.map((record) => openNote(vault, record))),
     segments: await Promise.all(raw.segments.map((record) => openSegment(vault, record))),
     keyList: await Promise.all(raw.keyList.map((record) => openKeyListEntry(vault, record))),
+    quotes: await Promise.all(raw.quotes.map((record) => openQuote(vault, record))),
     audio,
   };
   const sealer = await BackupSealer.start(passphrase, sink, options);
@@ -233,6 +235,7 @@ export async function restoreBackup(
     notes: await Promise.all(document.notes.map((note) => sealNote(vault, note))),
     segments: await Promise.all(document.segments.map((segment) => sealSegment(vault, segment))),
     keyList: await Promise.all(document.keyList.map((entry) => sealKeyListEntry(vault, entry))),
+    quotes: await Promise.all(document.quotes.map((quote) => sealQuote(vault, quote))),
   };
   const staging = `${STAGING_PREFIX}${idSource()}/`;
   try {
@@ -288,6 +291,7 @@ export async function restoreBackup(
       await put(STORE.notes, sealed.notes);
       await put(STORE.segments, sealed.segments);
       await put(STORE.keyList, sealed.keyList);
+      await put(STORE.quotes, sealed.quotes);
       return written;
     });
     report(file.size);

@@ -39,6 +39,10 @@ export type {
   AudioChunkMetadata,
   KeyListKind,
   KeyListEntry,
+  RealNameExport,
+  QuoteAnchor,
+  QuoteStatus,
+  Quote,
 } from './records';
 export { DEFAULT_SETTINGS } from './records';
 export { DEFAULT_PBKDF2_ITERATIONS } from './crypto';
@@ -83,7 +87,9 @@ export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';
 export { saveSegment, saveSegments, listSegments, deleteSegment } from './segments';
 export { type NewAudioChunk, appendAudioChunk, listAudioChunks, sessionsWithAudio, deleteSessionAudio } from './audio';
-export { addKeyListEntry, listKeyList, deleteKeyListEntry, deleteKeyList, exportKeyList } from './key-list';
+export { addKeyListEntry, updateKeyListEntry, listKeyList, deleteKeyListEntry, deleteKeyList, exportKeyList } from './key-list';
+export { type NewQuote, addQuote, saveQuote, setQuoteStatus, listSessionQuotes, listParticipantQuotes, deleteQuote } from './quotes';
+export { logRealNameExport, realNameExportsOf } from './real-name-exports';
 export {
   type StorageWarning,
   type StorageEstimateReport,

@@ -25,6 +25,14 @@ export async function addKeyListEntry(
   return entry;
 }
 
+/** Replaces an entry (same id): a corrected real or fictive name, kind or participant. */
+export async function updateKeyListEntry(database: IntervjuDatabase, vault: Vault, entry: KeyListEntry): Promise<void> {
+  const sealed = await sealKeyListEntry(vault, entry);
+  await runTransaction(database, [STORE.keyList], 'readwrite', async (transaction) => {
+    await transaction.objectStore(STORE.keyList).put(sealed);
+  });
+}
+
 /** Every entry, decrypted, by fictive name. */
 export async function listKeyList(database: IntervjuDatabase, vault: Vault): Promise<KeyListEntry[]> {
   const entries = await Promise.all((await database.getAll(STORE.keyList)).map((record) => openKeyListEntry(vault, record)));

@@ -5,6 +5,7 @@ import { appendAudioChunk, deleteSessionAudio, sessionsWithAudio } from './audio
 import { recordCoverage } from './coverage';
 import { addKeyListEntry } from './key-list';
 import { addNote } from './notes';
+import { addQuote } from './quotes';
 import { exportParticipantData, formatTimestamp } from './participant-export';
 import { createParticipant } from './participants';
 import { getSetting, saveProject, setSetting } from './project';
@@ -47,6 +48,10 @@ async function interviewWithEverything(database: IntervjuDatabase, vault: Vault,
   await recordCoverage(database, { sessionId: session.id, itemId: 'q1', itemKind: 'question', state: 'covered', time: startedAt + 3000, source: 'manual' });
   await appendAudioChunk(database, vault, { sessionId: session.id, channel: 'participant', sequence: 0, start: 0, end: 5, codec: 'opus', bytes: new Uint8Array([1, 2]) });
   await addKeyListEntry(database, vault, { participantId: participant.id, real: `Ekte ${pseudonym}`, fictive: pseudonym, kind: 'name' });
+  await addQuote(database, vault, {
+    sessionId: session.id, participantId: participant.id, start: { segmentId: 'x', offset: 0 }, end: { segmentId: 'x', offset: 9 }, time: 3,
+    text: `Jeg er ${pseudonym}.`, contextBefore: 'Hva jobbet du med?', contextAfter: 'Sykepleier',
+  });
   return { participant, session };
 }
 
@@ -71,7 +76,7 @@ describe('withdrawal', () => {
 
     expect(receipt.participantPseudonym).toBe('Kari');
     expect(receipt.verified).toBe(true);
-    expect(receipt.counts).toMatchObject({ participants: 1, sessions: 1, segments: 3, notes: 1, coverage: 1, audio: 1, keyList: 1 });
+    expect(receipt.counts).toMatchObject({ participants: 1, sessions: 1, segments: 3, notes: 1, coverage: 1, audio: 1, keyList: 1, quotes: 1 });
     const after = await dumpAllStores(database);
     for (const id of [leaving.participant.id, leaving.session.id]) expect(rawStoreContains(after, id)).toBe(false);
     expect(rawStoreContains(after, 'Kari')).toBe(false);
@@ -162,7 +167,7 @@ describe('project end', () => {
     const receipt = await deleteAllProjectData(database);
     expect(receipt.verified).toBe(true);
     expect(receipt.remaining).toEqual({});
-    expect(receipt.counts).toMatchObject({ project: 1, vault: 1, participants: 1, segments: 3, audio: 1 });
+    expect(receipt.counts).toMatchObject({ project: 1, vault: 1, participants: 1, segments: 3, audio: 1, quotes: 1 });
     for (const records of Object.values(await dumpAllStores(database))) expect(records).toEqual([]);
     expect(await isVaultInitialised(database)).toBe(false);
   });
@@ -195,6 +200,7 @@ describe('participant export', () => {
     expect(data.segments).toHaveLength(3);
     expect(data.notes[0].text).toBe('Viktig poeng');
     expect(data.coverage[0].state).toBe('covered');
+    expect(data.quotes.map((quote: { text: string; status: string }) => [quote.text, quote.status])).toEqual([['Jeg er Kari.', 'marked']]);
     expect(data.audio).toEqual([{ file: audioFile, sessionId: session.id, channel: 'participant', start: 0, end: 5, chunks: 1 }]);
     expect(JSON.stringify(data)).not.toContain('Nils');
   });

@@ -6,7 +6,8 @@ import { openAtVersion, openIntervjuDatabase } from './database';
 import { getActiveGuide } from './guides';
 import { listKeyList } from './key-list';
 import { DATABASE_VERSION, MIGRATIONS } from './migrations';
-import { FIXTURE_PASSPHRASE, FIXTURE_SENTENCE, MIGRATION_FIXTURES } from './migrations.fixtures';
+import { FIXTURE_PASSPHRASE, FIXTURE_QUOTE, FIXTURE_SENTENCE, MIGRATION_FIXTURES } from './migrations.fixtures';
+import { listParticipantQuotes } from './quotes';
 import { listNotes } from './notes';
 import { listParticipants } from './participants';
 import { getProject, getSetting } from './project';
@@ -48,6 +49,9 @@ describe('migrations', () => {
       expect((await listAudioChunks(database, vault, 'session-v1'))[0]?.bytes).toEqual(new Uint8Array([7, 7, 7]));
       expect((await listKeyList(database, vault))[0]?.real).toBe('Eva Hansen');
       expect((await listCoverage(database, 'session-v1'))[0]?.state).toBe('covered');
+      // Quotes came in version 2: an older database has none, and can take them now.
+      const quotes = await listParticipantQuotes(database, vault, 'participant-v1');
+      expect(quotes.map((quote) => [quote.text, quote.status])).toEqual(fixture.version >= 2 ? [[FIXTURE_QUOTE, 'approved']] : []);
       // And the upgraded database takes new writes.
       await saveSegment(database, vault, {
         id: 'segment-new', sessionId: 'session-v1', channel: 'interviewer', start: 9, end: 10, text: 'Ny', words: [], unclear: [], source: 'live',

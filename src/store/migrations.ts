@@ -41,6 +41,15 @@ export const MIGRATIONS: readonly Migration[] = [
       database.createObjectStore('keyList', { keyPath: 'id' }).createIndex('byParticipant', 'participantId');
     },
   },
+  {
+    version: 2,
+    description: 'quotes marked for participant approval',
+    upgrade(database) {
+      const quotes = database.createObjectStore('quotes', { keyPath: 'id' });
+      quotes.createIndex('bySession', 'sessionId');
+      quotes.createIndex('byParticipant', 'participantId');
+    },
+  },
 ];
 
 /** The schema version this code reads and writes. */

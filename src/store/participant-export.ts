@@ -8,6 +8,7 @@ import { listAudioMetadata, readAudioChunks } from './audio';
 import { listCoverage } from './coverage';
 import { RecordStateError } from './errors';
 import { listNotes } from './notes';
+import { listParticipantQuotes } from './quotes';
 import type { AudioChunkMetadata, Participant, Segment, Session } from './records';
 import { STORE, type IntervjuDatabase } from './schema';
 import { listSegments } from './segments';
@@ -151,6 +152,8 @@ export async function exportParticipantData(
     transcript: transcriptFile,
   });
   const runs = perSession.flatMap((entry) => entry.audio);
+  // Quotes hold their words as marked (real names included, if marked before pseudonymising): this is their own data.
+  const quotes = await listParticipantQuotes(database, vault, participantId);
   const data = {
     format: 'intervju-participant-export',
     version: 1,
@@ -159,6 +162,7 @@ export async function exportParticipantData(
     segments: perSession.flatMap((entry) => entry.segments),
     notes: perSession.flatMap((entry) => entry.notes),
     coverage: perSession.flatMap((entry) => entry.coverage),
+    quotes,
     audio: runs.map(({ file, sessionId, channel, start, end, chunks }) => ({ file, sessionId, channel, start, end, chunks: chunks.length })),
   };
 

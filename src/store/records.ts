@@ -129,6 +129,19 @@ export interface Session {
    * optional, so no migration.
    */
   suggestions?: CoverageSuggestion[];
+  /**
+   * Each time the researcher chose to export this session with real names (exports
+   * are pseudonymised by default): when, and which format. No content. Absent when
+   * never (optional, so no migration).
+   */
+  realNameExports?: RealNameExport[];
+}
+
+/** One logged choice to export with real names instead of the fictive ones. */
+export interface RealNameExport {
+  at: number;
+  /** What was exported: an export format (`docx`, `txt`, `vtt`, `srt`, `qdpx`), `participant-data` or `quote-sheet`. */
+  format: string;
 }
 
 /** One thing that went wrong during a session's recording, as the workspace and panel show it. */
@@ -210,6 +223,43 @@ export interface KeyListEntry {
   real: string;
   fictive: string;
   kind: KeyListKind;
+}
+
+/** Where a quote starts or ends: a character offset in one segment's text. */
+export interface QuoteAnchor {
+  segmentId: string;
+  offset: number;
+}
+
+/**
+ * A quote's standing with the participant: marked by the researcher, sent for
+ * approval, then approved, changed (with their wording) or withdrawn.
+ */
+export type QuoteStatus = 'marked' | 'sent' | 'approved' | 'changed' | 'withdrawn';
+
+/** A passage marked as a quote, to be approved by the participant before it is published. */
+export interface Quote {
+  id: string;
+  sessionId: string;
+  /** The session's participant; null for pilots and imports without one. */
+  participantId: string | null;
+  /** First character, in the first segment. */
+  start: QuoteAnchor;
+  /** One past the last character, in the last segment. */
+  end: QuoteAnchor;
+  /** Seconds from session start where the passage begins, for order and playback. */
+  time: number;
+  /** The passage as marked (the sheet pseudonymises it with the replacement list). */
+  text: string;
+  /** A little of what was said before and after, so the participant sees the quote in context. */
+  contextBefore: string;
+  contextAfter: string;
+  status: QuoteStatus;
+  /** The participant's wording, when the status is `changed`; null otherwise. */
+  changedText: string | null;
+  /** When the status last changed; null while only marked. */
+  statusAt: number | null;
+  createdAt: number;
 }
 
 export type { Guide };

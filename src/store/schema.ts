@@ -23,6 +23,7 @@ export const STORE = {
   notes: 'notes',
   audio: 'audio',
   keyList: 'keyList',
+  quotes: 'quotes',
 } as const;
 
 export type StoreName = (typeof STORE)[keyof typeof STORE];
@@ -91,6 +92,16 @@ export interface StoredKeyListEntry {
   payload: EncryptedPayload;
 }
 
+/** Clear: ids (so withdrawal and the sheet per participant find it), time and creation. Encrypted: the passage, its context, status and changed wording. */
+export interface StoredQuote {
+  id: string;
+  sessionId: string;
+  participantId: string | null;
+  time: number;
+  createdAt: number;
+  payload: EncryptedPayload;
+}
+
 /** A coverage event plus its position in the session's log, so same-millisecond events keep their order. */
 export interface StoredCoverageEvent extends CoverageEvent {
   order: number;
@@ -110,6 +121,7 @@ export interface IntervjuSchema extends DBSchema {
   notes: { key: string; value: StoredNote; indexes: { bySession: string } };
   audio: { key: string; value: StoredAudioChunk; indexes: { bySession: string } };
   keyList: { key: string; value: StoredKeyListEntry; indexes: { byParticipant: string } };
+  quotes: { key: string; value: StoredQuote; indexes: { bySession: string; byParticipant: string } };
 }
 
 /** An open connection to the Intervju database. */

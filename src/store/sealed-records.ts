@@ -8,14 +8,15 @@
  */
 import { decryptBytes, decryptJson, encodeText, encryptBytes, encryptJson } from './crypto';
 import { RecordDecryptionError } from './errors';
-import type { AudioChunk, KeyListEntry, Note, Segment } from './records';
-import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry, StoredNote, StoredSegment } from './schema';
+import type { AudioChunk, KeyListEntry, Note, Quote, Segment } from './records';
+import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry, StoredNote, StoredQuote, StoredSegment } from './schema';
 import { STORE } from './schema';
 import type { Vault } from './vault';
 
 type SegmentPayload = Pick<Segment, 'text' | 'words' | 'unclear' | 'source'>;
 type NotePayload = Pick<Note, 'text' | 'questionId' | 'reviseGuide'>;
 type KeyListPayload = Pick<KeyListEntry, 'real' | 'fictive' | 'kind'>;
+type QuotePayload = Pick<Quote, 'start' | 'end' | 'text' | 'contextBefore' | 'contextAfter' | 'status' | 'changedText' | 'statusAt'>;
 
 function context(storeName: StoreName, id: string): Uint8Array<ArrayBuffer> {
   return encodeText(`intervju/${storeName}/${id}`);
@@ -61,6 +62,17 @@ export async function sealKeyListEntry(vault: Vault, entry: KeyListEntry): Promi
 export async function openKeyListEntry(vault: Vault, stored: StoredKeyListEntry): Promise<KeyListEntry> {
   const { id, participantId } = stored;
   return { id, participantId, ...(await openPayload<KeyListPayload>(vault, STORE.keyList, id, stored.payload)) };
+}
+
+export async function sealQuote(vault: Vault, quote: Quote): Promise<StoredQuote> {
+  const { id, sessionId, participantId, time, createdAt, start, end, text, contextBefore, contextAfter, status, changedText, statusAt } = quote;
+  const secret: QuotePayload = { start, end, text, contextBefore, contextAfter, status, changedText, statusAt };
+  return { id, sessionId, participantId, time, createdAt, payload: await encryptJson(vault.dataKey, secret, context(STORE.quotes, id)) };
+}
+
+export async function openQuote(vault: Vault, stored: StoredQuote): Promise<Quote> {
+  const { id, sessionId, participantId, time, createdAt } = stored;
+  return { id, sessionId, participantId, time, createdAt, ...(await openPayload<QuotePayload>(vault, STORE.quotes, id, stored.payload)) };
 }
 
 export async function sealAudioChunk(vault: Vault, chunk: AudioChunk): Promise<StoredAudioChunk> {

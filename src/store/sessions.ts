@@ -7,7 +7,7 @@ import type { CoverageSuggestion } from '../coverage/suggestions';
 import type { Session, SessionProblem } from './records';
 import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
 
-const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio] as const;
+const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.quotes] as const;
 
 export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
   Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;

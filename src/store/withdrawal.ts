@@ -9,9 +9,9 @@ import { resolveEnvironment, type StoreEnvironment } from './environment';
 import { RecordStateError } from './errors';
 import { STORE, type IntervjuDatabase, type StoreName } from './schema';
 
-const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio] as const;
+const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.quotes] as const;
 
-/** Deletes the participant and all their sessions, segments, notes, coverage, audio and key-list entries. */
+/** Deletes the participant and all their sessions, segments, notes, coverage, audio, quotes and key-list entries. */
 export async function withdrawParticipant(
   database: IntervjuDatabase,
   participantId: string,
@@ -41,6 +41,12 @@ export async function withdrawParticipant(
       await keyList.delete(key);
       counts.keyList += 1;
     }
+    // Quotes go with their sessions above; any still naming the participant go too.
+    const quotes = transaction.objectStore(STORE.quotes);
+    for (const key of await quotes.index('byParticipant').getAllKeys(participantId)) {
+      await quotes.delete(key);
+      counts.quotes += 1;
+    }
     // A withdrawn session must not stay the "current" one the panel reopens.
     const settings = transaction.objectStore(STORE.settings);
     const activeSessionId = await settings.get('activeSessionId');
@@ -67,6 +73,7 @@ async function countReferences(
     found.participants = await transaction.objectStore(STORE.participants).count(participantId);
     found.sessions = await transaction.objectStore(STORE.sessions).index('byParticipant').count(participantId);
     found.keyList = await transaction.objectStore(STORE.keyList).index('byParticipant').count(participantId);
+    found.quotes = await transaction.objectStore(STORE.quotes).index('byParticipant').count(participantId);
     for (const sessionId of sessionIds) {
       found.sessions += await transaction.objectStore(STORE.sessions).count(sessionId);
       for (const storeName of SESSION_STORES) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { addKeyListEntry, type IntervjuDatabase, type KeyListKind, type Participant, type Vault } from '../../../src/store';
+import { replacementConflict } from '../../../src/pseudonymise';
+import { addKeyListEntry, type IntervjuDatabase, type KeyListEntry, type KeyListKind, type Participant, type Vault } from '../../../src/store';
 import type { MessageKey, Translate } from '../../../src/ui';
 import { reasonOf } from '../privacy/format';
 
@@ -11,7 +12,15 @@ export const KIND_LABEL: Record<KeyListKind, MessageKey> = {
 };
 
 /** Adds one real ↔ fictive pair, encrypted. */
-export function KeyListForm(props: { db: IntervjuDatabase; vault: Vault; t: Translate; participants: Participant[]; onAdded: () => void }) {
+export function KeyListForm(props: {
+  db: IntervjuDatabase;
+  vault: Vault;
+  t: Translate;
+  participants: Participant[];
+  /** The list as it is, to refuse a pair that would chain with another when the list is applied. */
+  entries: KeyListEntry[];
+  onAdded: () => void;
+}) {
   const { db, vault, t } = props;
   const [real, setReal] = useState('');
   const [fictive, setFictive] = useState('');
@@ -22,6 +31,8 @@ export function KeyListForm(props: { db: IntervjuDatabase; vault: Vault; t: Tran
   const add = async (event: Event) => {
     event.preventDefault();
     if (real.trim() === '' || fictive.trim() === '') return setError(t('keyListBothRequired'));
+    const conflict = replacementConflict(props.entries, { real: real.trim(), fictive: fictive.trim(), kind });
+    if (conflict) return setError(t('replacementConflict', { real: conflict.entry.real, fictive: conflict.entry.fictive }));
     try {
       await addKeyListEntry(db, vault, { real: real.trim(), fictive: fictive.trim(), kind, participantId: participantId || null });
       setReal('');

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { onStoreChange } from '../../../src/messages';
 import {
   deleteKeyList,
-  deleteKeyListEntry,
   exportKeyList,
   listKeyList,
   listParticipants,
@@ -15,9 +14,14 @@ import type { Translate } from '../../../src/ui';
 import { downloadFile } from '../download';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { localDate } from '../privacy/format';
-import { KeyListForm, KIND_LABEL } from './KeyListForm';
+import { KeyListForm } from './KeyListForm';
+import { KeyListRow } from './KeyListRow';
 
-/** The key between real and fictive names: kept apart from the data, encrypted, exported and deleted on its own. */
+/**
+ * The key between real and fictive names, which is also the replacement list that
+ * pseudonymises transcripts and exports: kept apart from the data, encrypted,
+ * exported and deleted on its own.
+ */
 export function KeyListPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate }) {
   const { db, vault, t } = props;
   const [entries, setEntries] = useState<KeyListEntry[]>([]);
@@ -33,7 +37,6 @@ export function KeyListPage(props: { db: IntervjuDatabase; vault: Vault; t: Tran
       if (change.type === 'participants.changed') void reload();
     });
   }, [db, vault]);
-  const pseudonymOf = (id: string | null) => participants.find((participant) => participant.id === id)?.pseudonym ?? '–';
 
   const exportJson = async () => {
     const name = `intervju-nokkelliste-${localDate()}.json`;
@@ -45,51 +48,47 @@ export function KeyListPage(props: { db: IntervjuDatabase; vault: Vault; t: Tran
     <section class="card" data-testid="key-list-page">
       <h2>{t('keyListTitle')}</h2>
       <p class="muted">{t('keyListHelp')}</p>
-      <KeyListForm db={db} vault={vault} t={t} participants={participants} onAdded={() => void reload()} />
+      <p class="muted">{t('replacementListHelp')}</p>
+      <KeyListForm db={db} vault={vault} t={t} participants={participants} entries={entries} onAdded={() => void reload()} />
       {message && (
         <p class="notice" role="status" data-testid="key-list-message">
           {message}
         </p>
       )}
-      {entries.length === 0 ? (
-        <p class="muted">{t('keyListEmpty')}</p>
-      ) : (
-        <table class="sessions" data-testid="key-list">
-          <thead>
-            <tr>
-              <th>{t('keyListReal')}</th>
-              <th>{t('keyListFictive')}</th>
-              <th>{t('keyListKind')}</th>
-              <th>{t('keyListParticipant')}</th>
-              <th>{t('actionsColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} data-testid="key-list-entry" data-entry-id={entry.id}>
-                <td>{entry.real}</td>
-                <td>{entry.fictive}</td>
-                <td>{t(KIND_LABEL[entry.kind])}</td>
-                <td>{pseudonymOf(entry.participantId)}</td>
-                <td>
-                  <ConfirmStep
-                    t={t}
-                    testId="key-list-delete"
-                    label={t('remove')}
-                    confirmLabel={t('keyListDeleteConfirm')}
-                    question={<p>{t('keyListDeleteQuestion', { real: entry.real, fictive: entry.fictive })}</p>}
-                    onConfirm={async () => {
-                      await deleteKeyListEntry(db, entry.id);
-                      setMessage(t('keyListDeleted', { fictive: entry.fictive }));
-                      await reload();
-                    }}
-                  />
-                </td>
+      <div data-testid="replacement-list">
+        {entries.length === 0 ? (
+          <p class="muted">{t('keyListEmpty')}</p>
+        ) : (
+          <table class="sessions" data-testid="key-list">
+            <thead>
+              <tr>
+                <th>{t('keyListReal')}</th>
+                <th>{t('keyListFictive')}</th>
+                <th>{t('keyListKind')}</th>
+                <th>{t('keyListParticipant')}</th>
+                <th>{t('actionsColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <KeyListRow
+                  key={entry.id}
+                  db={db}
+                  vault={vault}
+                  t={t}
+                  entry={entry}
+                  participants={participants}
+                  entries={entries}
+                  onChanged={(text) => {
+                    setMessage(text);
+                    void reload();
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
       <div class="actions">
         <ConfirmStep
           t={t}

@@ -19,6 +19,7 @@ import { ExportPanel } from '../exports/ExportPanel';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { fileNamePart, localDate, reasonOf } from '../privacy/format';
 import { ReceiptView } from '../privacy/ReceiptView';
+import { QuoteSheetPanel } from '../quotes/QuoteSheetPanel';
 
 interface Row {
   participant: Participant;
@@ -33,6 +34,7 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
   const [receipt, setReceipt] = useState<DeletionReceipt | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [exporting, setExporting] = useState<({ participantId: string } & ExportProgress) | null>(null);
+  const [quotesOf, setQuotesOf] = useState<string | null>(null);
   const reload = async () => {
     const sessions = await listSessions(db);
     const participants = await listParticipants(db);
@@ -122,6 +124,15 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
                         <span>{t('participantExportProgress', { done: exporting.done, total: exporting.total })}</span>
                       </div>
                     )}
+                    <button
+                      type="button"
+                      class="secondary"
+                      data-testid="participant-quotes"
+                      aria-expanded={quotesOf === participant.id}
+                      onClick={() => setQuotesOf(quotesOf === participant.id ? null : participant.id)}
+                    >
+                      {t('quotes')}
+                    </button>
                     <ConfirmStep
                       t={t}
                       testId="participant-withdraw"
@@ -156,6 +167,11 @@ export function ParticipantsPage(props: { db: IntervjuDatabase; vault: Vault; t:
           })}
         </tbody>
       </table>
+      {rows
+        .filter((row) => row.participant.id === quotesOf)
+        .map((row) => (
+          <QuoteSheetPanel key={row.participant.id} db={db} vault={vault} t={t} participant={row.participant} />
+        ))}
       <details class="project-export" data-testid="project-export">
         <summary>{t('exportTitleProject')}</summary>
         <p class="muted">{t('exportProjectHelp')}</p>

@@ -13,6 +13,7 @@ const STORE_LABEL: Record<StoreName, MessageKey> = {
   notes: 'storeNotes',
   audio: 'storeAudio',
   keyList: 'storeKeyList',
+  quotes: 'storeQuotes',
 };
 
 /** The researcher's name for a kind of record. */
