@@ -34,6 +34,25 @@ async function exportAs(page: Page, panel: ReturnType<Page['getByTestId']>, form
   return download(page, panel);
 }
 
+/** Each session's logged real-name exports (formats), read from the store: the log is metadata, kept in clear. */
+async function realNameExports(page: Page): Promise<string[][]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[][]>((resolve, reject) => {
+        const request = indexedDB.open('intervju');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction(['sessions']).objectStore('sessions').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve((all.result as { realNameExports?: { format: string }[] }[]).map((session) => (session.realNameExports ?? []).map((entry) => entry.format)));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
 /** How many cues Chromium reads from a WebVTT text loaded as a `<track>` (in a blank page: the workspace's CSP allows no blob: media). */
 async function cueCount(context: BrowserContext, vtt: string): Promise<number> {
   const page = await context.newPage();
@@ -68,8 +87,8 @@ test.describe('exporting transcripts', () => {
     await row.getByTestId('session-export').click();
     const panel = page.getByTestId('session-export-page').getByTestId('export-panel');
     await expect(panel).toBeVisible();
-    // Pseudonymisation is not wired to the export yet: the panel says so rather than pretend.
-    await expect(panel.getByTestId('export-pseudonymisation')).toHaveAttribute('data-wired', 'false');
+    // Exports are pseudonymised with the key list unless real names are chosen.
+    await expect(panel.getByTestId('export-pseudonymisation')).toHaveAttribute('data-wired', 'true');
     await expect(panel.getByTestId('export-real-names')).not.toBeChecked();
 
     const name = new RegExp(`^${PSEUDONYM}_\\d{4}-\\d{2}-\\d{2}_\\d{4}\\.`, 'u');
@@ -103,7 +122,7 @@ test.describe('exporting transcripts', () => {
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 
-  test('real names need a confirmation, and without the export log nothing is written', async ({ context, extensionId }) => {
+  test('real names need a confirmation, and the choice is logged with the session', async ({ context, extensionId }) => {
     const { page } = await importedSession(context, extensionId);
     await page.getByTestId('nav-sessions').click();
     await page.getByTestId('session-row').getByTestId('session-export').click();
@@ -118,9 +137,10 @@ test.describe('exporting transcripts', () => {
     await panel.getByTestId('export-real-names-confirm').click();
     await expect(realNames).toBeChecked();
     await panel.locator('[data-testid="export-format"][data-format="txt"]').check();
-    await panel.getByTestId('export-download').click();
-    await expect(panel.getByTestId('export-message')).toHaveClass(/error/u);
-    await expect(panel.getByTestId('export-message')).toContainText(/logg/iu);
+    const withNames = await download(page, panel);
+    expect(withNames.name).toMatch(/\.txt$/u);
+    await expect(panel.getByTestId('export-message')).not.toHaveClass(/error/u);
+    expect(await realNameExports(page)).toEqual([['txt']]);
 
     // A participant's transcripts and the whole project, from the participants page.
     await page.getByTestId('nav-participants').click();

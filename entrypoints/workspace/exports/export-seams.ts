@@ -1,27 +1,26 @@
 /**
- * WIRING SEAM — the one place the exports meet pseudonymisation and the
- * real-name log. Every ExportPanel takes its `transform` and
- * `logRealNameExport` from here unless given its own.
- *
- * To wire (lead), once `src/pseudonymise` is merged, return for example:
- *
- *   transform: async (content) => pseudonymiseTranscript(content, await listReplacements(db, vault)),
- *   logRealNameExport: (entry) => logRealNameChoice(db, vault, entry),
- *
- * Until then both are null, and the panel says so: exports go out as stored
- * (names not replaced, with a warning on the panel), and an export with real
- * names is refused because it could not be logged.
+ * The one place the exports meet pseudonymisation and the real-name log. Every
+ * ExportPanel takes its `transform` and `logRealNameExport` from here unless
+ * given its own: the transcript is pseudonymised with the whole key list (every
+ * pair, every occurrence, whatever was skipped in review), and an export with
+ * real names is logged with its sessions before the file is written.
  */
 import type { RealNameExportLog, TranscriptTransform } from '../../../src/export';
-import type { IntervjuDatabase, Vault } from '../../../src/store';
+import { pseudonymiseTranscript } from '../../../src/pseudonymise';
+import { listKeyList, logRealNameExport, type IntervjuDatabase, type Vault } from '../../../src/store';
 
 export interface ExportSeams {
-  /** Pseudonymises a session's segments and notes before export; null: not wired yet. */
+  /** Pseudonymises a session's segments and notes before export; null: not wired. */
   transform: TranscriptTransform | null;
-  /** Logs the explicit choice to export with real names; null: not wired yet. */
+  /** Logs the explicit choice to export with real names; null: not wired. */
   logRealNameExport: RealNameExportLog | null;
 }
 
-export function exportSeams(_db: IntervjuDatabase, _vault: Vault): ExportSeams {
-  return { transform: null, logRealNameExport: null };
+export function exportSeams(db: IntervjuDatabase, vault: Vault): ExportSeams {
+  return {
+    transform: async (content) => pseudonymiseTranscript(content, await listKeyList(db, vault)),
+    logRealNameExport: async (entry) => {
+      await logRealNameExport(db, entry.sessionIds, entry.format);
+    },
+  };
 }
