@@ -49,6 +49,19 @@ export interface Settings {
    * a later build no longer carries falls back the same way.
    */
   transcriptionModel: string | null;
+  /**
+   * The transcript editor's keys (action name → key, e.g. `Ctrl+J`) where the
+   * researcher changed the defaults of src/transcript-editing, and the rewind on
+   * pause. A missing value reads as the default, so older databases need no migration.
+   */
+  transcriberKeys: TranscriberKeySettings;
+}
+
+/** Transcriber keys as stored: only the bindings the researcher changed. */
+export interface TranscriberKeySettings {
+  bindings: Record<string, string>;
+  /** Seconds the audio steps back when paused (0 = none), so the last words are heard again on play. */
+  rewindOnPauseSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -57,6 +70,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   activeSessionId: null,
   deleteAtEndDate: true,
   transcriptionModel: null,
+  transcriberKeys: { bindings: {}, rewindOnPauseSeconds: 1.5 },
 };
 
 export interface Participant {
@@ -154,6 +168,20 @@ export interface UnclearSpan {
   start: number;
   end: number;
   guess: string | null;
+  /**
+   * The researcher listened again and kept it unclear (with or without a guess),
+   * so it no longer counts as left to resolve. Optional: absent means not yet
+   * reviewed (older records need no migration).
+   */
+  kept?: boolean;
+}
+
+/** What the machine wrote for a segment, kept once the researcher edits it (the view shows what changed). */
+export interface SegmentOriginal {
+  text: string;
+  words: SegmentWord[];
+  unclear: UnclearSpan[];
+  channel: Channel;
 }
 
 export interface Segment {
@@ -167,7 +195,15 @@ export interface Segment {
   text: string;
   words: SegmentWord[];
   unclear: UnclearSpan[];
+  /** `edited` once the researcher changed it; an edited segment is never replaced by a transcription. */
   source: 'live' | 'edited';
+  /**
+   * The machine's version, set on the first edit and never changed after.
+   * Optional: absent on segments nobody edited (and on older records: no migration).
+   */
+  original?: SegmentOriginal;
+  /** The researcher read (and listened to) this segment and marked it checked. Optional: absent = not checked. */
+  checked?: boolean;
 }
 
 export interface AudioChunk {
