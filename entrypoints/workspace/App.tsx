@@ -5,6 +5,7 @@ import { PassphraseGate, pickLocale, translator, type MessageKey, type Translate
 import { localVaultAccess, recallVault } from '../../src/unlock';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
+import { SessionView } from './session-view/SessionView';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
 import { KeyListPage } from './key-list/KeyListPage';
 import { ParticipantsPage } from './participants/ParticipantsPage';
@@ -30,6 +31,12 @@ const PAGE_LABEL: Record<Page, MessageKey> = {
   privacy: 'navPrivacy',
 };
 
+/** `#/sessions/<id>` opens that session's view. */
+function sessionFromHash(): string | null {
+  const [name, id] = location.hash.replace(/^#\/?/, '').split('/');
+  return name === 'sessions' && id ? decodeURIComponent(id) : null;
+}
+
 function pageFromHash(): Page {
   const name = location.hash.replace(/^#\/?/, '').split('/')[0];
   return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'guides';
@@ -40,11 +47,15 @@ export function App() {
   const [db, setDb] = useState<IntervjuDatabase | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<Page>(pageFromHash());
+  const [sessionId, setSessionId] = useState<string | null>(sessionFromHash());
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = 'Intervju';
     openIntervjuDatabase().then(setDb, (cause: Error) => setError(cause.message));
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => {
+      setPage(pageFromHash());
+      setSessionId(sessionFromHash());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -65,22 +76,22 @@ export function App() {
       </header>
       <LastDeletionNotice t={t} />
       <PassphraseGate access={access} t={t}>
-        {(lock) => <Unlocked page={page} db={db} t={t} lock={lock} />}
+        {(lock) => <Unlocked page={page} sessionId={sessionId} db={db} t={t} lock={lock} />}
       </PassphraseGate>
     </div>
   );
 }
 
 /** The pages once unlocked, with the vault key this browser session holds. */
-function Unlocked(props: { page: Page; db: IntervjuDatabase; t: Translate; lock: () => Promise<void> }) {
+function Unlocked(props: { page: Page; sessionId: string | null; db: IntervjuDatabase; t: Translate; lock: () => Promise<void> }) {
   const [vault, setVault] = useState<Vault | null>(null);
   useEffect(() => void recallVault().then(setVault), []);
   if (!vault) return <p class="muted">{props.t('loading')}</p>;
   return <Body {...props} vault={vault} />;
 }
 
-function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
-  const { page, db, vault, t } = props;
+function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
+  const { page, sessionId, db, vault, t } = props;
   const project = useProject(db);
   // On and after the end date, the deletion screen comes first on every page; the
   // project page stays reachable so an extended end date can be entered.
@@ -98,7 +109,9 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
       <WorkspaceNotices t={t} project={project} />
       {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
       {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
-      {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'sessions' && !sessionId && <SessionsPage db={db} vault={vault} t={t} />}
+      {/* Pseudonymisation and export plug in through SessionView's pseudonymSlot and exportSlot. */}
+      {!ended && page === 'sessions' && sessionId && <SessionView key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} />}
       {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
       {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
