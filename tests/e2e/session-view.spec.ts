@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { WorkspacePage } from './pages/workspace';
+
+const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
+
+test.describe('the session view', () => {
+  test('opens an imported recording from the list, plays it, keeps edits and a resolved [uklart] across a reload', async ({ context, extensionId, foreignRequests }) => {
+    // Transcribing the file with the test model takes most of it on a busy machine.
+    test.setTimeout(240_000);
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importRecording(RECORDING);
+    const page = workspace.page;
+
+    await page.getByTestId('nav-sessions').click();
+    const row = page.getByTestId('session-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-kind', 'import');
+    await expect(row).toHaveAttribute('data-status', 'ended');
+    const sessionId = (await row.getAttribute('data-session-id')) ?? '';
+    const view = await workspace.openSession(sessionId);
+
+    // One microphone heard everyone: the turn says so rather than guess a speaker.
+    await expect(view.getByTestId('transcript-turn').first()).toHaveAttribute('data-channel', 'mixed');
+    await expect(view.getByTestId('transcript-segment').first()).toHaveAttribute('data-edited', 'false');
+
+    // The stored audio, decrypted in memory, plays: the element's time and the view's clock advance.
+    await view.getByTestId('audio-play').click();
+    await expect.poll(() => page.locator('audio[data-channel="mixed"]').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    await expect.poll(async () => Number(await view.getByTestId('audio-time').getAttribute('data-seconds'))).toBeGreaterThan(0.5);
+    expect(await page.locator('audio[data-channel="mixed"]').evaluate((audio: HTMLAudioElement) => audio.src)).toMatch(/^blob:chrome-extension:/);
+    await view.getByTestId('audio-play').click();
+
+    // Clicking a segment's time plays from there (the random test model writes few words to click, mostly [uklart]).
+    const last = view.getByTestId('transcript-segment').last();
+    const lastStart = Number(await last.getAttribute('data-start'));
+    await last.getByTestId('segment-play').click();
+    await expect.poll(async () => Number(await view.getByTestId('audio-time').getAttribute('data-seconds'))).toBeGreaterThanOrEqual(Math.floor(lastStart));
+    // Escape is play/pause (oTranscribe's key).
+    await page.keyboard.press('Escape');
+    await expect(view.getByTestId('audio-play')).toHaveAttribute('aria-pressed', 'false');
+
+    // Edit the first segment's text: stored at once, no save button.
+    const first = view.getByTestId('transcript-segment').first();
+    const firstId = (await first.getAttribute('data-segment-id')) ?? '';
+    await first.getByTestId('segment-edit-open').click();
+    await first.getByTestId('segment-edit').fill('Dette har forskeren rettet.');
+    await first.getByTestId('segment-edit').blur();
+    await expect(first).toHaveAttribute('data-edited', 'true');
+    await expect(first).toContainText('Dette har forskeren rettet.');
+
+    // Resolve the next [uklart]: typed as heard, one fewer left.
+    const progress = view.getByTestId('transcript-progress');
+    const left = Number(await progress.getAttribute('data-unclear-left'));
+    expect(left).toBeGreaterThan(0);
+    await view.getByTestId('next-uklart').click();
+    await view.getByTestId('uklart-heard').fill('Sandvika');
+    await view.getByTestId('uklart-apply').click();
+    await expect(progress).toHaveAttribute('data-unclear-left', String(left - 1));
+    const resolved = view.getByTestId('transcript-segment').filter({ hasText: 'Sandvika' });
+    await expect(resolved).toHaveCount(1);
+    await expect(resolved).toHaveAttribute('data-edited', 'true');
+
+    // Reload: the edits were stored (encrypted) and come back.
+    await page.reload();
+    const again = page.getByTestId('session-view');
+    await expect(again).toHaveAttribute('data-session-id', sessionId);
+    const firstAgain = again.locator(`[data-testid="transcript-segment"][data-segment-id="${firstId}"]`);
+    await expect(firstAgain).toContainText('Dette har forskeren rettet.');
+    await expect(firstAgain).toHaveAttribute('data-edited', 'true');
+    await expect(again.getByTestId('transcript-segment').filter({ hasText: 'Sandvika' })).toHaveCount(1);
+    await expect(again.getByTestId('transcript-progress')).toHaveAttribute('data-unclear-left', String(left - 1));
+    expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+});
