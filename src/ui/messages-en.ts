@@ -400,6 +400,7 @@ export const en: Messages = {
   sessionsWithAudio: 'Audio stored for {count} interview(s).',
   reviewAudio: 'Review and delete',
   // Session view (transcript editor)
+  sessionImported: 'Audio file',
   sessionOpen: 'Open',
   sessionMissing: 'This session no longer exists.',
   close: 'Close',

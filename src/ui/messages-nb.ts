@@ -399,6 +399,7 @@ export const nb = {
   sessionsWithAudio: 'Lyd lagret for {count} intervju(er).',
   reviewAudio: 'Se og slett',
   // Session view (transcript editor)
+  sessionImported: 'Lydfil',
   sessionOpen: 'Åpne',
   sessionMissing: 'Denne økten finnes ikke lenger.',
   close: 'Lukk',

@@ -62,6 +62,7 @@ test.describe('the session view', () => {
     await expect(resolved).toHaveCount(1);
     await expect(resolved).toHaveAttribute('data-edited', 'true');
 
+    await page.screenshot({ path: test.info().outputPath('session-view.png'), fullPage: false });
     // Reload: the edits were stored (encrypted) and come back.
     await page.reload();
     const again = page.getByTestId('session-view');
@@ -71,6 +72,14 @@ test.describe('the session view', () => {
     await expect(firstAgain).toHaveAttribute('data-edited', 'true');
     await expect(again.getByTestId('transcript-segment').filter({ hasText: 'Sandvika' })).toHaveCount(1);
     await expect(again.getByTestId('transcript-progress')).toHaveAttribute('data-unclear-left', String(left - 1));
+
+    // Approving says first what happens to the audio (no project rule set here: it is kept).
+    await again.getByTestId('approve-transcript').click();
+    await expect(again.getByTestId('approve-transcript-dialog')).toContainText('lyden beholdes');
+    await again.getByTestId('approve-transcript-confirm').click();
+    await expect(again.getByTestId('transcript-approved')).toBeVisible();
+    await page.getByTestId('session-view-back').click();
+    await expect(page.getByTestId('session-row')).toHaveAttribute('data-status', 'approved');
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 });

@@ -237,7 +237,7 @@ function LoadedSessionView(props: {
           ← {t('navSessions')}
         </a>
         <h2>
-          {session.kind === 'pilot' ? t('pilot') : (participant?.pseudonym ?? t('withdrawnParticipant'))}{' '}
+          {sessionTitle(t, session, participant)}{' '}
           <span class="muted">{new Date(session.startedAt).toLocaleString()}</span>
         </h2>
         <p class="progress" data-testid="transcript-progress" data-checked={progress.checked} data-segments={progress.segments} data-unclear-left={progress.unclearLeft}>
@@ -287,14 +287,18 @@ function LoadedSessionView(props: {
             )}
             {session.status === 'active' && <p class="muted">{t('approveWhenEnded')}</p>}
           </section>
-          {/* Pseudonymisation plugs in here (suggestions, replacement list, quotes). */}
-          <section class="card" data-slot="pseudonymise" data-testid="pseudonymise-slot">
-            {props.pseudonymSlot?.(context)}
-          </section>
-          {/* Exports plug in here (formats, download). */}
-          <section class="card" data-slot="export" data-testid="export-slot">
-            {props.exportSlot?.(context)}
-          </section>
+          {/* Pseudonymisation plugs in here (suggestions, replacement list, quotes): the `pseudonymSlot` prop. */}
+          {props.pseudonymSlot && (
+            <section class="card" data-slot="pseudonymise">
+              {props.pseudonymSlot(context)}
+            </section>
+          )}
+          {/* Exports plug in here (formats, download): the `exportSlot` prop. */}
+          {props.exportSlot && (
+            <section class="card" data-slot="export">
+              {props.exportSlot(context)}
+            </section>
+          )}
           {data.guide && (
             <section class="card coverage" data-testid="session-coverage">
               <h3>{t('coverageTitle')}</h3>
@@ -305,6 +309,14 @@ function LoadedSessionView(props: {
       </div>
     </div>
   );
+}
+
+/** Who the session was with: the pseudonym, a pilot, an audio file without one, or a withdrawn participant. */
+function sessionTitle(t: Translate, session: SessionData['session'], participant: SessionData['participant']): string {
+  if (participant) return participant.pseudonym;
+  if (session.kind === 'pilot') return t('pilot');
+  if (session.participantId === null) return t('sessionImported');
+  return t('withdrawnParticipant');
 }
 
 /** The segment playing at a time (the last that started at or before it), or -1. */

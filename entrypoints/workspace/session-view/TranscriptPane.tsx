@@ -25,7 +25,8 @@ export function TranscriptPane(props: {
   /** A block that must be rendered now (the one playing, or the next [uklart]). */
   forceBlock: number | null;
 }) {
-  const [near, setNear] = useState<ReadonlySet<number>>(new Set([0, 1]));
+  // The first block fills the screen; the observer adds the next ones as soon as it has looked.
+  const [near, setNear] = useState<ReadonlySet<number>>(new Set([0]));
   const heights = useRef(new Map<number, number>());
   const boxes = useRef<(HTMLDivElement | null)[]>([]);
   useEffect(() => {

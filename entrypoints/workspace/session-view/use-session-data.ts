@@ -44,6 +44,7 @@ export function useSessionData(db: IntervjuDatabase, vault: Vault, sessionId: st
   useEffect(() => {
     let live = true;
     void (async () => {
+      const began = performance.now();
       const session = await getSession(db, sessionId);
       if (!session) {
         if (live) setMissing(true);
@@ -58,6 +59,7 @@ export function useSessionData(db: IntervjuDatabase, vault: Vault, sessionId: st
         getProject(db),
         loadTranscriberKeys(db),
       ]);
+      performance.measure('intervju:session-view-read', { start: began, end: performance.now() });
       if (live) setData({ session, participant, guide, segments, notes, coverage, project, keys });
     })();
     const stop = onStoreChange((change) => {
