@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, fakeAudioArgs, launchWithExtension, test } from './fixtures';
+import { startRecordedCall, storedTimeline } from './pages/recording';
 import { WorkspacePage } from './pages/workspace';
 
 const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
+const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
 
 test.describe('the session view', () => {
   test('opens an imported recording from the list, plays it, keeps edits and a resolved [uklart] across a reload', async ({ context, extensionId, foreignRequests }) => {
@@ -81,5 +85,48 @@ test.describe('the session view', () => {
     await page.getByTestId('session-view-back').click();
     await expect(page.getByTestId('session-row')).toHaveAttribute('data-status', 'approved');
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+
+  test('plays both channels of a recorded call together, from where a participant’s segment starts', async () => {
+    test.setTimeout(240_000);
+    const context = await launchWithExtension(mkdtempSync(path.join(tmpdir(), 'intervju-e2e-view-call-')), fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
+    try {
+      const { workspace, panel } = await startRecordedCall(context, { pseudonym: 'Kari' });
+      await expect(panel.frame.locator('[data-testid="segment"][data-channel="participant"]').first()).toBeAttached({ timeout: 60_000 });
+      await panel.testId('interview-end').click();
+      await panel.testId('end-confirm-yes').click();
+      await expect(panel.testId('interview-ended')).toBeVisible({ timeout: 60_000 });
+
+      const page = workspace.page;
+      const sessionId = (await storedTimeline(page)).sessions[0]!.id;
+      const view = await workspace.openSession(sessionId);
+      const participantTurn = view.locator('[data-testid="transcript-turn"][data-channel="participant"]').first();
+      await expect(participantTurn).toContainText('Kari');
+      const segment = participantTurn.getByTestId('transcript-segment').first();
+      const start = Number(await segment.getAttribute('data-start'));
+      await segment.getByTestId('segment-play').click();
+
+      // Each channel's own element plays its decrypted WebM, and both advance together.
+      const times = () =>
+        page.locator('audio[data-channel]').evaluateAll((elements: HTMLAudioElement[]) =>
+          Object.fromEntries(
+            elements.map((audio) => [audio.dataset.channel, { time: audio.currentTime, session: Number(audio.dataset.sessionStart) + audio.currentTime, paused: audio.paused }]),
+          ),
+        );
+      await expect.poll(async () => Object.keys(await times()).sort()).toEqual(['interviewer', 'participant']);
+      const first = await times();
+      await expect.poll(async () => (await times()).participant?.time ?? 0, { timeout: 15_000 }).toBeGreaterThan((first.participant?.time ?? 0) + 0.5);
+      const later = await times();
+      expect(later.participant?.paused).toBe(false);
+      expect(later.interviewer?.paused).toBe(false);
+      // In session time (each file starts where its recorder did) they play within a few tenths of each other.
+      expect(Math.abs((later.interviewer?.session ?? 0) - (later.participant?.session ?? 0))).toBeLessThan(0.3);
+      // The view's clock is in session time, from the segment's start on.
+      const clock = Number(await view.getByTestId('audio-time').getAttribute('data-seconds'));
+      expect(clock).toBeGreaterThanOrEqual(Math.floor(start));
+      expect(clock).toBeLessThan(start + 15);
+    } finally {
+      await context.close();
+    }
   });
 });

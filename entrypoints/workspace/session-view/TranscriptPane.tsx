@@ -111,7 +111,8 @@ function Item(props: {
               actions={actions}
               editing={props.editingId === segment.id}
               resolving={props.resolving?.segmentId === segment.id ? props.resolving.marker : null}
-              typingKey={props.typingKey}
+              // Only the row being edited needs it: a new key must not re-render every other row.
+              typingKey={props.editingId === segment.id ? props.typingKey : ''}
             />
           ))}
         </section>

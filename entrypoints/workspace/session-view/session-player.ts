@@ -146,8 +146,11 @@ export class SessionPlayer {
     const { element } = track;
     if (run !== track.run) {
       track.run = run;
-      if (run) element.src = run.url;
-      else element.removeAttribute('src');
+      if (run) {
+        element.src = run.url;
+        // Where the file begins in session time: lets a check compare channels (docs/testing.md).
+        element.dataset.sessionStart = sessionTimeOf(run, 0).toFixed(3);
+      } else element.removeAttribute('src');
     }
     if (!run) {
       element.pause();
