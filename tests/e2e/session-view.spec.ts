@@ -105,6 +105,8 @@ test.describe('the session view', () => {
       const segment = participantTurn.getByTestId('transcript-segment').first();
       const start = Number(await segment.getAttribute('data-start'));
       await segment.getByTestId('segment-play').click();
+      // The word (or [uklart]) being said is highlighted.
+      await expect(view.locator('.playing')).toHaveCount(1);
 
       // Each channel's own element plays its decrypted WebM, and both advance together.
       const times = () =>
