@@ -1,5 +1,5 @@
 import { sendPanelChange, type RawTranscription, type UtteranceCounts, type WhisperLanguage } from '../../src/messages';
-import { saveSegment, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
+import { saveTranscribedSegment, type IntervjuDatabase, type NewSessionProblem, type Vault } from '../../src/store';
 import { buildLiveSegment, segmentLanguage, type EarlyFinals } from '../../src/transcribe';
 import type { CapturedUtterance } from './channel-capture';
 import type { SharedTranscriber } from './transcriber';
@@ -76,7 +76,7 @@ export class FinalTranscripts {
           language: segmentLanguage(language),
         });
         if (segment) {
-          const revision = await saveSegment(context.db, context.vault, segment);
+          const revision = await saveTranscribedSegment(context.db, context.vault, segment);
           if (revision !== null) sendPanelChange({ type: 'segment.saved', sessionId, revision, segment });
           this.counts.stored++;
         } else {
@@ -103,3 +103,4 @@ export class FinalTranscripts {
     this.context.onCounts(this.snapshot());
   }
 }
+

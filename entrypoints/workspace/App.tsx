@@ -3,9 +3,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { openIntervjuDatabase, type IntervjuDatabase, type Vault } from '../../src/store';
 import { PassphraseGate, pickLocale, translator, type MessageKey, type Translate } from '../../src/ui';
 import { localVaultAccess, recallVault } from '../../src/unlock';
-import { SessionExportRoute } from './exports/SessionExportRoute';
+import { SessionExportRoute, sessionExportId } from './exports/SessionExportRoute';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
+import { SessionView } from './session-view/SessionView';
+import { sessionViewSlots } from './session-view/session-view-slots';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
 import { KeyListPage } from './key-list/KeyListPage';
 import { ParticipantsPage } from './participants/ParticipantsPage';
@@ -31,6 +33,12 @@ const PAGE_LABEL: Record<Page, MessageKey> = {
   privacy: 'navPrivacy',
 };
 
+/** `#/sessions/<id>` opens that session's view. */
+function sessionFromHash(): string | null {
+  const [name, id] = location.hash.replace(/^#\/?/, '').split('/');
+  return name === 'sessions' && id ? decodeURIComponent(id) : null;
+}
+
 function pageFromHash(): Page {
   const name = location.hash.replace(/^#\/?/, '').split('/')[0];
   return (PAGES as readonly string[]).includes(name ?? '') ? (name as Page) : 'guides';
@@ -41,11 +49,15 @@ export function App() {
   const [db, setDb] = useState<IntervjuDatabase | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<Page>(pageFromHash());
+  const [sessionId, setSessionId] = useState<string | null>(sessionFromHash());
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = 'Intervju';
     openIntervjuDatabase().then(setDb, (cause: Error) => setError(cause.message));
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => {
+      setPage(pageFromHash());
+      setSessionId(sessionFromHash());
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -66,22 +78,22 @@ export function App() {
       </header>
       <LastDeletionNotice t={t} />
       <PassphraseGate access={access} t={t}>
-        {(lock) => <Unlocked page={page} db={db} t={t} lock={lock} />}
+        {(lock) => <Unlocked page={page} sessionId={sessionId} db={db} t={t} lock={lock} />}
       </PassphraseGate>
     </div>
   );
 }
 
 /** The pages once unlocked, with the vault key this browser session holds. */
-function Unlocked(props: { page: Page; db: IntervjuDatabase; t: Translate; lock: () => Promise<void> }) {
+function Unlocked(props: { page: Page; sessionId: string | null; db: IntervjuDatabase; t: Translate; lock: () => Promise<void> }) {
   const [vault, setVault] = useState<Vault | null>(null);
   useEffect(() => void recallVault().then(setVault), []);
   if (!vault) return <p class="muted">{props.t('loading')}</p>;
   return <Body {...props} vault={vault} />;
 }
 
-function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
-  const { page, db, vault, t } = props;
+function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabase; vault: Vault; t: Translate; lock: () => Promise<void> }) {
+  const { page, sessionId, db, vault, t } = props;
   const project = useProject(db);
   // On and after the end date, the deletion screen comes first on every page; the
   // project page stays reachable so an extended end date can be entered.
@@ -99,9 +111,12 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
       <WorkspaceNotices t={t} project={project} />
       {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
       {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
-      {/* Temporary home of one session's export until the session view holds it. */}
+      {/* `#/sessions/<id>/export`: the export alone, from the sessions list. */}
       {!ended && page === 'sessions' && <SessionExportRoute db={db} vault={vault} t={t} locale={locale} />}
-      {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'sessions' && !sessionId && <SessionsPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && (
+        <SessionView key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} {...sessionViewSlots({ db, vault, t, locale })} />
+      )}
       {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
       {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} locale={locale} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}

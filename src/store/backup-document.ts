@@ -131,6 +131,9 @@ const noteSchema = z.object({
   reviseGuide: z.boolean(),
 });
 
+const wordSchema = z.object({ text: z.string(), start: z.number(), end: z.number(), probability: z.number() });
+const unclearSchema = z.object({ start: z.number(), end: z.number(), guess: z.string().nullable(), kept: z.boolean().optional() });
+
 const segmentSchema = z.object({
   id: z.string(),
   sessionId: z.string(),
@@ -138,9 +141,13 @@ const segmentSchema = z.object({
   start: z.number(),
   end: z.number(),
   text: z.string(),
-  words: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), probability: z.number() })),
-  unclear: z.array(z.object({ start: z.number(), end: z.number(), guess: z.string().nullable() })),
+  words: z.array(wordSchema),
+  unclear: z.array(unclearSchema),
   source: z.enum(['live', 'edited']),
+  original: z
+    .object({ text: z.string(), words: z.array(wordSchema), unclear: z.array(unclearSchema), channel })
+    .optional(),
+  checked: z.boolean().optional(),
 });
 
 const audioEntrySchema = z.object({

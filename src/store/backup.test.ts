@@ -104,6 +104,29 @@ describe('backup and restore', () => {
     expect(raw.vault).toHaveLength(1);
   });
 
+  it('carries an edited segment’s original, its checked mark and a kept [uklart], and it stays protected after a restore', async () => {
+    const source = await filledProject();
+    const edited = {
+      id: 'seg-2',
+      sessionId: source.sessionId,
+      channel: 'interviewer' as const,
+      start: 5,
+      end: 7,
+      text: 'Bodde du i [uklart: Asker?]?',
+      words: [{ text: 'Bodde', start: 5, end: 5.3, probability: 0.9 }],
+      unclear: [{ start: 6, end: 6.5, guess: 'Asker', kept: true }],
+      source: 'edited' as const,
+      original: { text: 'Bodde du i [uklart]?', words: [], unclear: [{ start: 6, end: 6.5, guess: null }], channel: 'mixed' as const },
+      checked: true,
+    };
+    await saveSegment(source.database, source.vault, edited);
+    const target = await otherInstallation();
+    await restoreBackup(target.database, await backupBytes(source.database, source.vault, BACKUP_PASSPHRASE), BACKUP_PASSPHRASE, target.vault);
+    const restored = (await listSegments(target.database, target.vault, source.sessionId)).find((segment) => segment.id === 'seg-2');
+    expect(restored).toEqual(edited);
+    await expect(saveSegment(target.database, target.vault, { ...edited, source: 'live', checked: false })).rejects.toThrow('edited or checked');
+  });
+
   it('refuses a wrong passphrase, leaving everything as it was', async () => {
     const source = await filledProject();
     const backup = await backupBytes(source.database, source.vault, BACKUP_PASSPHRASE);

@@ -42,6 +42,17 @@ export class RecordStateError extends Error {
   override readonly name = 'RecordStateError';
 }
 
+/**
+ * A transcription tried to replace a segment the researcher edited or checked.
+ * Their work is kept; the machine's text for it is dropped.
+ */
+export class ReviewedSegmentError extends Error {
+  override readonly name = 'ReviewedSegmentError';
+  constructor(readonly segmentId: string) {
+    super(`Segment ${segmentId} was edited or checked by the researcher; a transcription does not replace it.`);
+  }
+}
+
 export type BackupRejectionReason = 'not-a-backup' | 'truncated' | 'tampered-or-wrong-passphrase' | 'unsupported-version';
 
 const BACKUP_MESSAGES: Record<BackupRejectionReason, string> = {

@@ -14,6 +14,7 @@ export {
   VaultStateError,
   RecordDecryptionError,
   RecordStateError,
+  ReviewedSegmentError,
   BackupRejectedError,
   type BackupRejectionReason,
 } from './errors';
@@ -35,6 +36,8 @@ export type {
   SegmentWord,
   UnclearSpan,
   Segment,
+  SegmentOriginal,
+  TranscriberKeySettings,
   AudioChunk,
   AudioChunkMetadata,
   KeyListKind,
@@ -85,8 +88,16 @@ export {
 } from './sessions';
 export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';
-export { saveSegment, saveSegments, listSegments, deleteSegment } from './segments';
-export { type NewAudioChunk, appendAudioChunk, listAudioChunks, sessionsWithAudio, deleteSessionAudio } from './audio';
+export { saveSegment, saveTranscribedSegment, saveSegments, listSegments, deleteSegment } from './segments';
+export {
+  type NewAudioChunk,
+  appendAudioChunk,
+  listAudioChunks,
+  listAudioMetadata,
+  readAudioChunks,
+  sessionsWithAudio,
+  deleteSessionAudio,
+} from './audio';
 export { addKeyListEntry, updateKeyListEntry, listKeyList, deleteKeyListEntry, deleteKeyList, exportKeyList } from './key-list';
 export { type NewQuote, addQuote, saveQuote, setQuoteStatus, listSessionQuotes, listParticipantQuotes, deleteQuote } from './quotes';
 export { logRealNameExport, realNameExportsOf } from './real-name-exports';

@@ -57,6 +57,19 @@ export interface Settings {
    * reads as the default, so older databases need no migration.
    */
   autoMarkSuggestions: boolean;
+  /**
+   * The transcript editor's keys (action name → key, e.g. `Ctrl+J`) where the
+   * researcher changed the defaults of src/transcript-editing, and the rewind on
+   * pause. A missing value reads as the default, so older databases need no migration.
+   */
+  transcriberKeys: TranscriberKeySettings;
+}
+
+/** Transcriber keys as stored: only the bindings the researcher changed. */
+export interface TranscriberKeySettings {
+  bindings: Record<string, string>;
+  /** Seconds the audio steps back when paused (0 = none), so the last words are heard again on play. */
+  rewindOnPauseSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -66,6 +79,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   deleteAtEndDate: true,
   transcriptionModel: null,
   autoMarkSuggestions: false,
+  transcriberKeys: { bindings: {}, rewindOnPauseSeconds: 1.5 },
 };
 
 export interface Participant {
@@ -183,6 +197,20 @@ export interface UnclearSpan {
   start: number;
   end: number;
   guess: string | null;
+  /**
+   * The researcher listened again and kept it unclear (with or without a guess),
+   * so it no longer counts as left to resolve. Optional: absent means not yet
+   * reviewed (older records need no migration).
+   */
+  kept?: boolean;
+}
+
+/** What the machine wrote for a segment, kept once the researcher edits it (the view shows what changed). */
+export interface SegmentOriginal {
+  text: string;
+  words: SegmentWord[];
+  unclear: UnclearSpan[];
+  channel: Channel;
 }
 
 export interface Segment {
@@ -196,7 +224,15 @@ export interface Segment {
   text: string;
   words: SegmentWord[];
   unclear: UnclearSpan[];
+  /** `edited` once the researcher changed it; an edited segment is never replaced by a transcription. */
   source: 'live' | 'edited';
+  /**
+   * The machine's version, set on the first edit and never changed after.
+   * Optional: absent on segments nobody edited (and on older records: no migration).
+   */
+  original?: SegmentOriginal;
+  /** The researcher read (and listened to) this segment and marked it checked. Optional: absent = not checked. */
+  checked?: boolean;
 }
 
 export interface AudioChunk {

@@ -63,6 +63,12 @@ export interface StoredSegment {
   channel: Channel;
   start: number;
   end: number;
+  /**
+   * In clear so a save can refuse, inside its transaction, to let a transcription
+   * replace what the researcher edited or checked (awaiting decryption there would
+   * commit it). Says only that someone worked on it. Optional: absent = not reviewed.
+   */
+  reviewed?: true;
   payload: EncryptedPayload;
 }
 

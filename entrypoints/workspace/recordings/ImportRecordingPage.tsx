@@ -7,7 +7,7 @@ import {
   getActiveGuide,
   getSetting,
   getProject,
-  saveSegment,
+  saveTranscribedSegment,
   type IntervjuDatabase,
   type Segment,
   type Session,
@@ -114,7 +114,7 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
           return client.transcribe({ ...request, language, wordTimestamps: true });
         },
         onSegment: async (segment) => {
-          await saveSegment(db, vault, segment);
+          await saveTranscribedSegment(db, vault, segment);
           kept.count++;
           kept.lastEnd = Math.max(kept.lastEnd, segment.end);
         },

@@ -2,24 +2,12 @@ import { broadcastStoreChange } from '../../../src/messages';
 import { approveSession, deleteSessionAudio, type IntervjuDatabase, type Project, type Session } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
-
-/** What approving does to this session's audio under the project's policy, in plain words. */
-function approvalEffect(t: Translate, project: Project | null, session: Session): string {
-  if (!session.hasAudio) return t('approveNoAudio');
-  switch (project?.audioPolicy.kind) {
-    case 'delete-on-approval':
-    case 'no-audio':
-      return t('approveDeletesAudio');
-    case 'delete-after-days':
-      return t('approveKeepsAudioDays', { days: project.audioPolicy.days });
-    default:
-      return t('approveKeepsAudio');
-  }
-}
+import { approvalEffect } from './approval-effect';
 
 /**
- * Approve a finished transcript (until the transcript editor has its own approve
- * step) and delete a session's audio now; each asks once and reports.
+ * Approve a finished transcript (kept here for quick approval of a short session;
+ * the session view's `approve-transcript` is the same step after reading) and
+ * delete a session's audio now; each asks once and reports.
  */
 export function SessionActions(props: { db: IntervjuDatabase; t: Translate; session: Session; project: Project | null; onDone: (message: string) => void }) {
   const { db, t, session, project } = props;

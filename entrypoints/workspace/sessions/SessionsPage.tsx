@@ -68,7 +68,7 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <tr key={session.id} data-testid="session-row" data-session-id={session.id}>
+            <tr key={session.id} data-testid="session-row" data-session-id={session.id} data-kind={session.kind} data-status={session.status}>
               <td>{new Date(session.startedAt).toLocaleString()}</td>
               <td>
                 {session.kind === 'pilot'
@@ -94,6 +94,9 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
                 {session.hasAudio ? <strong class="audio-held">{t('audioKept')}</strong> : t('audioNone')}
               </td>
               <td>
+                <a class="button-link" href={`#/sessions/${encodeURIComponent(session.id)}`} data-testid="session-open">
+                  {t('sessionOpen')}
+                </a>
                 <SessionActions db={db} t={t} session={session} project={project} onDone={(text) => setMessage(text)} />
               </td>
             </tr>

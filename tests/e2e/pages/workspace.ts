@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { openExtensionPage } from '../fixtures';
 import { PanelPage } from './panel';
 
@@ -37,6 +37,23 @@ export class WorkspacePage {
     const panel = await PanelPage.inMeeting(call);
     await panel.unlockIfLocked();
     return { workspace, call, panel };
+  }
+
+  /** Hands a recording file to the audio-file page and waits until it is transcribed. */
+  async importRecording(file: string): Promise<void> {
+    await this.page.getByTestId('nav-recordings').click();
+    await this.page.getByTestId('recording-file').setInputFiles(file);
+    await this.page.getByTestId('recording-transcribe').click();
+    await expect(this.page.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
+  }
+
+  /** Opens a session's view from the sessions list. */
+  async openSession(sessionId: string): Promise<Locator> {
+    await this.page.getByTestId('nav-sessions').click();
+    await this.page.locator(`[data-testid="session-row"][data-session-id="${sessionId}"]`).getByTestId('session-open').click();
+    const view = this.page.getByTestId('session-view');
+    await expect(view).toHaveAttribute('data-session-id', sessionId);
+    return view;
   }
 
   /** Pastes a guide, checks the preview read it, and saves it as the active guide. */

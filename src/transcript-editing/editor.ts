@@ -1,0 +1,178 @@
+/**
+ * One session's transcript while the researcher edits it: the segments, the
+ * edits applied to them, undo/redo, and every change handed to `persist` at
+ * once (the view passes a function that encrypts and stores it). Writes go out
+ * one at a time in the order made, so the store always ends as the screen shows.
+ */
+import type { Channel, Segment } from '../store/records';
+import { EditHistory, writeBetween, type Write } from './history';
+import { editText, mergeSegments, originalOf, resolveUnclear, setChecked, setSpeaker, splitSegment, type UnclearResolution } from './operations';
+
+export type Persist = (write: Write) => Promise<void>;
+
+function byTime(left: Segment, right: Segment): number {
+  return left.start - right.start || left.end - right.end || left.id.localeCompare(right.id);
+}
+
+export class TranscriptEditor {
+  private list: Segment[];
+  private readonly history = new EditHistory();
+  private readonly listeners = new Set<() => void>();
+  private writes: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  constructor(
+    segments: readonly Segment[],
+    private readonly persist: Persist,
+    private readonly options: { language: string; newId: () => string },
+  ) {
+    this.list = [...segments].sort(byTime);
+  }
+
+  /** The segments in time order, as the screen should show them. */
+  get segments(): readonly Segment[] {
+    return this.list;
+  }
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  /** The last write that failed (cleared by the next that succeeds), for the view to say so. */
+  get lastError(): unknown {
+    return this.failure;
+  }
+
+  find(id: string): Segment | undefined {
+    return this.list.find((segment) => segment.id === id);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Replaces the segments with the stored ones (another page changed them); history stays. */
+  reload(segments: readonly Segment[]): void {
+    this.list = [...segments].sort(byTime);
+    this.notify();
+  }
+
+  /** Resolves when every change made so far is stored (or failed). */
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  /** Typing: consecutive calls for one segment with the same `typing` key are one undo step. */
+  editText(id: string, text: string, typing?: string): void {
+    const segment = this.require(id);
+    const changed = editText(segment, text);
+    if (changed !== segment) this.change([segment], [changed], typing === undefined ? undefined : `text:${id}:${typing}`);
+  }
+
+  /** Ends a typing run, so the next edit of the segment is its own undo step. */
+  endTyping(): void {
+    this.history.seal();
+  }
+
+  resolveUnclear(id: string, marker: number, resolution: UnclearResolution): void {
+    const segment = this.require(id);
+    this.change([segment], [resolveUnclear(segment, marker, resolution, this.options.language)]);
+  }
+
+  setSpeaker(id: string, channel: Channel): void {
+    const segment = this.require(id);
+    const changed = setSpeaker(segment, channel);
+    if (changed !== segment) this.change([segment], [changed]);
+  }
+
+  setChecked(id: string, checked: boolean): void {
+    const segment = this.require(id);
+    if (Boolean(segment.checked) !== checked) this.change([segment], [setChecked(segment, checked)]);
+  }
+
+  /**
+   * Pseudonymisation applied (src/pseudonymise): `changed` are the segments with
+   * fictive names, and `pseudonymiseOriginal` replaces the same names in the
+   * machine text kept as `original`, so the real name stays only in the key list.
+   * One undo step.
+   */
+  pseudonymise(changed: readonly Segment[], pseudonymiseOriginal: (text: string) => string): void {
+    const before: Segment[] = [];
+    const after: Segment[] = [];
+    for (const next of changed) {
+      const current = this.find(next.id);
+      if (!current) continue;
+      const original = originalOf(current);
+      before.push(current);
+      after.push({ ...next, source: 'edited', original: { ...original, text: pseudonymiseOriginal(original.text), words: [] } });
+    }
+    if (after.length > 0) this.change(before, after);
+  }
+
+  /** Splits at an offset of the segment's text; false when a part would be empty. */
+  split(id: string, offset: number): boolean {
+    const segment = this.require(id);
+    const parts = splitSegment(segment, offset, this.options.newId());
+    if (!parts) return false;
+    this.change([segment], parts);
+    return true;
+  }
+
+  /** Merges with the next segment in time; false when there is none or it is another speaker's. */
+  mergeWithNext(id: string): boolean {
+    const index = this.list.findIndex((segment) => segment.id === id);
+    const first = this.list[index];
+    const second = this.list[index + 1];
+    if (!first || !second) return false;
+    const merged = mergeSegments(first, second);
+    if (!merged) return false;
+    this.change([first, second], [merged]);
+    return true;
+  }
+
+  undo(): boolean {
+    this.history.seal();
+    return this.apply(this.history.undo());
+  }
+
+  redo(): boolean {
+    return this.apply(this.history.redo());
+  }
+
+  private require(id: string): Segment {
+    const segment = this.find(id);
+    if (!segment) throw new RangeError(`No segment ${id} in this transcript.`);
+    return segment;
+  }
+
+  private change(before: Segment[], after: Segment[], coalesce?: string): void {
+    this.history.record(coalesce === undefined ? { before, after } : { before, after, coalesce });
+    this.apply(writeBetween(before, after));
+  }
+
+  private apply(write: Write | null): boolean {
+    if (!write) return false;
+    const replaced = new Set([...write.deleteIds, ...write.put.map((segment) => segment.id)]);
+    this.list = [...this.list.filter((segment) => !replaced.has(segment.id)), ...write.put].sort(byTime);
+    this.writes = this.writes.then(() =>
+      this.persist(write).then(
+        () => void (this.failure = null),
+        (cause: unknown) => {
+          this.failure = cause;
+          this.notify();
+        },
+      ),
+    );
+    this.notify();
+    return true;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, fakeAudioArgs, launchWithExtension, test } from './fixtures';
+import { startRecordedCall, storedTimeline } from './pages/recording';
+import { WorkspacePage } from './pages/workspace';
+
+const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
+const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
+
+test.describe('the session view', () => {
+  test('opens an imported recording from the list, plays it, keeps edits and a resolved [uklart] across a reload', async ({ context, extensionId, foreignRequests }) => {
+    // Transcribing the file with the test model takes most of it on a busy machine.
+    test.setTimeout(240_000);
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importRecording(RECORDING);
+    const page = workspace.page;
+
+    await page.getByTestId('nav-sessions').click();
+    const row = page.getByTestId('session-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-kind', 'import');
+    await expect(row).toHaveAttribute('data-status', 'ended');
+    const sessionId = (await row.getAttribute('data-session-id')) ?? '';
+    const view = await workspace.openSession(sessionId);
+
+    // One microphone heard everyone: the turn says so rather than guess a speaker.
+    await expect(view.getByTestId('transcript-turn').first()).toHaveAttribute('data-channel', 'mixed');
+    await expect(view.getByTestId('transcript-segment').first()).toHaveAttribute('data-edited', 'false');
+
+    // The stored audio, decrypted in memory, plays: the element's time and the view's clock advance.
+    await view.getByTestId('audio-play').click();
+    await expect.poll(() => page.locator('audio[data-channel="mixed"]').evaluate((audio: HTMLAudioElement) => audio.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    await expect.poll(async () => Number(await view.getByTestId('audio-time').getAttribute('data-seconds'))).toBeGreaterThan(0.5);
+    expect(await page.locator('audio[data-channel="mixed"]').evaluate((audio: HTMLAudioElement) => audio.src)).toMatch(/^blob:chrome-extension:/);
+    await view.getByTestId('audio-play').click();
+
+    // Clicking a segment's time plays from there (the random test model writes few words to click, mostly [uklart]).
+    const last = view.getByTestId('transcript-segment').last();
+    const lastStart = Number(await last.getAttribute('data-start'));
+    await last.getByTestId('segment-play').click();
+    await expect.poll(async () => Number(await view.getByTestId('audio-time').getAttribute('data-seconds'))).toBeGreaterThanOrEqual(Math.floor(lastStart));
+    // Escape is play/pause (oTranscribe's key).
+    await page.keyboard.press('Escape');
+    await expect(view.getByTestId('audio-play')).toHaveAttribute('aria-pressed', 'false');
+
+    // Edit the first segment's text: stored at once, no save button.
+    const first = view.getByTestId('transcript-segment').first();
+    const firstId = (await first.getAttribute('data-segment-id')) ?? '';
+    await first.getByTestId('segment-edit-open').click();
+    await first.getByTestId('segment-edit').fill('Dette har forskeren rettet.');
+    await first.getByTestId('segment-edit').blur();
+    await expect(first).toHaveAttribute('data-edited', 'true');
+    await expect(first).toContainText('Dette har forskeren rettet.');
+
+    // Resolve the next [uklart]: typed as heard, one fewer left.
+    const progress = view.getByTestId('transcript-progress');
+    const left = Number(await progress.getAttribute('data-unclear-left'));
+    expect(left).toBeGreaterThan(0);
+    await view.getByTestId('next-uklart').click();
+    await view.getByTestId('uklart-heard').fill('Sandvika');
+    await view.getByTestId('uklart-apply').click();
+    await expect(progress).toHaveAttribute('data-unclear-left', String(left - 1));
+    const resolved = view.getByTestId('transcript-segment').filter({ hasText: 'Sandvika' });
+    await expect(resolved).toHaveCount(1);
+    await expect(resolved).toHaveAttribute('data-edited', 'true');
+
+    await page.screenshot({ path: test.info().outputPath('session-view.png'), fullPage: false });
+    // Reload: the edits were stored (encrypted) and come back.
+    await page.reload();
+    const again = page.getByTestId('session-view');
+    await expect(again).toHaveAttribute('data-session-id', sessionId);
+    const firstAgain = again.locator(`[data-testid="transcript-segment"][data-segment-id="${firstId}"]`);
+    await expect(firstAgain).toContainText('Dette har forskeren rettet.');
+    await expect(firstAgain).toHaveAttribute('data-edited', 'true');
+    await expect(again.getByTestId('transcript-segment').filter({ hasText: 'Sandvika' })).toHaveCount(1);
+    await expect(again.getByTestId('transcript-progress')).toHaveAttribute('data-unclear-left', String(left - 1));
+
+    // Approving says first what happens to the audio (no project rule set here: it is kept).
+    await again.getByTestId('approve-transcript').click();
+    await expect(again.getByTestId('approve-transcript-dialog')).toContainText('lyden beholdes');
+    await again.getByTestId('approve-transcript-confirm').click();
+    await expect(again.getByTestId('transcript-approved')).toBeVisible();
+    await page.getByTestId('session-view-back').click();
+    await expect(page.getByTestId('session-row')).toHaveAttribute('data-status', 'approved');
+    expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+
+  test('plays both channels of a recorded call together, from where a participant’s segment starts', async () => {
+    test.setTimeout(240_000);
+    const context = await launchWithExtension(mkdtempSync(path.join(tmpdir(), 'intervju-e2e-view-call-')), fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
+    try {
+      const { workspace, panel } = await startRecordedCall(context, { pseudonym: 'Kari' });
+      await expect(panel.frame.locator('[data-testid="segment"][data-channel="participant"]').first()).toBeAttached({ timeout: 60_000 });
+      await panel.testId('interview-end').click();
+      await panel.testId('end-confirm-yes').click();
+      await expect(panel.testId('interview-ended')).toBeVisible({ timeout: 60_000 });
+
+      const page = workspace.page;
+      const sessionId = (await storedTimeline(page)).sessions[0]!.id;
+      const view = await workspace.openSession(sessionId);
+      const participantTurn = view.locator('[data-testid="transcript-turn"][data-channel="participant"]').first();
+      await expect(participantTurn).toContainText('Kari');
+      const segment = participantTurn.getByTestId('transcript-segment').first();
+      const start = Number(await segment.getAttribute('data-start'));
+      await segment.getByTestId('segment-play').click();
+      // The word (or [uklart]) being said is highlighted.
+      await expect(view.locator('.playing')).toHaveCount(1);
+
+      // Each channel's own element plays its decrypted WebM, and both advance together.
+      const times = () =>
+        page.locator('audio[data-channel]').evaluateAll((elements: HTMLAudioElement[]) =>
+          Object.fromEntries(
+            elements.map((audio) => [audio.dataset.channel, { time: audio.currentTime, session: Number(audio.dataset.sessionStart) + audio.currentTime, paused: audio.paused }]),
+          ),
+        );
+      await expect.poll(async () => Object.keys(await times()).sort()).toEqual(['interviewer', 'participant']);
+      const first = await times();
+      await expect.poll(async () => (await times()).participant?.time ?? 0, { timeout: 15_000 }).toBeGreaterThan((first.participant?.time ?? 0) + 0.5);
+      const later = await times();
+      expect(later.participant?.paused).toBe(false);
+      expect(later.interviewer?.paused).toBe(false);
+      // In session time (each file starts where its recorder did) they play within a few tenths of each other.
+      expect(Math.abs((later.interviewer?.session ?? 0) - (later.participant?.session ?? 0))).toBeLessThan(0.3);
+      // The view's clock is in session time, from the segment's start on.
+      const clock = Number(await view.getByTestId('audio-time').getAttribute('data-seconds'));
+      expect(clock).toBeGreaterThanOrEqual(Math.floor(start));
+      expect(clock).toBeLessThan(start + 15);
+    } finally {
+      await context.close();
+    }
+  });
+});
