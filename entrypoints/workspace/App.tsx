@@ -7,6 +7,7 @@ import { SessionExportRoute } from './exports/SessionExportRoute';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
+import { TranscriptImport } from './recordings/TranscriptImport';
 import { KeyListPage } from './key-list/KeyListPage';
 import { ParticipantsPage } from './participants/ParticipantsPage';
 import { LastDeletionNotice } from './privacy/LastDeletionNotice';
@@ -102,7 +103,12 @@ function Body(props: { page: Page; db: IntervjuDatabase; vault: Vault; t: Transl
       {/* Temporary home of one session's export until the session view holds it. */}
       {!ended && page === 'sessions' && <SessionExportRoute db={db} vault={vault} t={t} locale={locale} />}
       {!ended && page === 'sessions' && <SessionsPage db={db} vault={vault} t={t} />}
-      {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'recordings' && (
+        <>
+          <ImportRecordingPage db={db} vault={vault} t={t} />
+          <TranscriptImport db={db} vault={vault} t={t} />
+        </>
+      )}
       {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} locale={locale} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
       {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}

@@ -381,7 +381,7 @@ export const en: Messages = {
   sessionInterrupted:
     'The interview was interrupted (the browser closed or crashed). Everything saved before that is kept: {segments} transcript segments and the audio up to the last stored chunk. Resume the interview, or end it.',
   resumeInterview: 'Resume the interview',
-  navRecordings: 'Audio files',
+  navRecordings: 'Audio and transcripts',
   optional: 'optional',
   importRecordingTitle: 'Transcribe an audio file',
   importRecordingHelp:

@@ -380,7 +380,7 @@ export const nb = {
   sessionInterrupted:
     'Intervjuet ble avbrutt (nettleseren ble lukket eller krasjet). Alt som ble lagret før det er tatt vare på: {segments} tekstbiter og lyden fram til siste lagrede bit. Fortsett intervjuet, eller avslutt det.',
   resumeInterview: 'Fortsett intervjuet',
-  navRecordings: 'Lydfiler',
+  navRecordings: 'Lydfiler og transkripsjoner',
   optional: 'valgfritt',
   importRecordingTitle: 'Transkriber en lydfil',
   importRecordingHelp:

@@ -68,12 +68,15 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <tr key={session.id} data-testid="session-row" data-session-id={session.id}>
+            <tr key={session.id} data-testid="session-row" data-session-id={session.id} data-kind={session.kind}>
               <td>{new Date(session.startedAt).toLocaleString()}</td>
               <td>
                 {session.kind === 'pilot'
                   ? t('pilot')
-                  : (participants.get(session.participantId ?? '')?.pseudonym ?? t('withdrawnParticipant'))}
+                  : session.participantId === null
+                    ? t('noParticipant')
+                    : (participants.get(session.participantId)?.pseudonym ?? t('withdrawnParticipant'))}
+                {session.kind === 'import' && <small class="muted"> ({t('sessionKindImport')})</small>}
               </td>
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
               <td>
