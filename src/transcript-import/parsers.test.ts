@@ -72,6 +72,10 @@ describe('WebVTT', () => {
     expect(problemOf(() => parseWebVtt('WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nHei\n'))).toMatchObject({ kind: 'end-before-start', line: 3 });
   });
 
+  it('reads a first cue that follows the header without a blank line', () => {
+    expect(parseWebVtt('WEBVTT\n00:00:01.000 --> 00:00:02.000\nHei\n\n00:00:03.000 --> 00:00:04.000\nJa\n').turns.map((turn) => turn.text)).toEqual(['Hei', 'Ja']);
+  });
+
   it('refuses an empty file and one with cues but no words', () => {
     expect(problemOf(() => parseWebVtt('\uFEFF\r\n'))).toEqual({ kind: 'empty' });
     expect(problemOf(() => parseWebVtt('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Kari></v>\n'))).toEqual({ kind: 'no-turns' });

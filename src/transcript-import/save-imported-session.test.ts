@@ -62,6 +62,18 @@ describe('speaker roles', () => {
     ]);
   });
 
+  it('takes Intervju’s own “I/Deltaker” label for a turn both spoke in', () => {
+    expect(guessRoles(['I', 'I/Deltaker', 'Deltaker']).get('I/Deltaker')).toBe('mixed');
+  });
+
+  it('keeps the [uklart] markers a file already has as unclear spans over the turn', () => {
+    const [segment] = turnsToSegments([{ speaker: 'Kari', start: 4, end: 9, text: 'Vi bodde i [uklart: Lia?] og [uklart].', line: 1 }], new Map([['Kari', 'participant' as const]]), 's', () => 'x');
+    expect(segment?.unclear).toEqual([
+      { start: 4, end: 9, guess: 'Lia' },
+      { start: 4, end: 9, guess: null },
+    ]);
+  });
+
   it('keeps times and text, and leaves out speakers the researcher left out', () => {
     const turns = parseWebVtt(INTERVIEW).turns;
     const roles = new Map([

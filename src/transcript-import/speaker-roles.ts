@@ -14,6 +14,14 @@ export function speakerKey(speaker: string | null): string {
   return speaker ?? '';
 }
 
+/** The markers Intervju's [uklart] policy writes (see src/ui/TranscriptText.tsx), with a kept guess: `[uklart: ord?]`. */
+const UNCLEAR_MARKER = /\[(?:uklart|unclear|otydligt)(?::\s*([^\]]*?))?\??\]/gu;
+
+/** The guess of each unclear marker in a text (null where none), in order. */
+function unclearMarkers(text: string): (string | null)[] {
+  return [...text.matchAll(UNCLEAR_MARKER)].map((match) => match[1]?.replace(/\?$/u, '').trim() || null);
+}
+
 const INTERVIEWER_LABEL = /^(?:i|int|intervjuer|intervjuar|interviewer|moderator)$/iu;
 const PARTICIPANT_LABEL = /^(?:ip|b|deltaker|deltakar|informant|respondent|participant|interviewee|intervjuobjekt)(?:\s*\d{1,2})?$/iu;
 
@@ -28,7 +36,8 @@ export function guessRoles(speakers: readonly (string | null)[]): Map<string, Sp
   const named = speakers.filter((speaker): speaker is string => speaker !== null);
   const labelled = named.some((speaker) => INTERVIEWER_LABEL.test(speaker));
   for (const speaker of speakers) {
-    if (speaker === null) roles.set('', 'mixed');
+    // "I/Deltaker" is how Intervju's own export labels a turn both spoke in (one microphone).
+    if (speaker === null || /^I\/|\/I$/u.test(speaker)) roles.set(speaker ?? '', 'mixed');
     else if (INTERVIEWER_LABEL.test(speaker)) roles.set(speaker, 'interviewer');
     else if (PARTICIPANT_LABEL.test(speaker)) roles.set(speaker, 'participant');
     else roles.set(speaker, !labelled && speaker === named[0] ? 'interviewer' : 'participant');
@@ -54,9 +63,10 @@ export function turnsToSegments(
       start: turn.start,
       end: turn.end,
       text: turn.text,
-      // The file gives no word times or confidences, so nothing is marked [uklart] here.
+      // The file gives no word times or confidences: nothing is judged unclear here, but the
+      // [uklart] markers the file already has (an Intervju export, a hand transcript) are kept as spans over the turn.
       words: [],
-      unclear: [],
+      unclear: unclearMarkers(turn.text).map((guess) => ({ start: turn.start, end: turn.end, guess })),
       source: 'live',
     });
   }

@@ -45,9 +45,10 @@ export function parseWebVtt(text: string): ParsedTranscript {
   const turns: TranscriptTurn[] = [];
   const skipped: ParsedTranscript['skipped'] = [];
   let fromTeams = false;
-  // The header block (WEBVTT and any header lines under it) ends at the first blank line.
-  const headerEnd = lines.findIndex((line) => line.trim() === '');
-  if (headerEnd === -1) throw new TranscriptImportError({ kind: 'no-turns' });
+  // The header block (WEBVTT and any header lines under it) ends at the first blank line; a file that
+  // starts its first cue without one is read from line 2, so no cue is taken for a header.
+  const blank = lines.findIndex((line) => line.trim() === '');
+  const headerEnd = blank === -1 || lines.slice(1, blank).some((line) => line.includes('-->')) ? 1 : blank;
   for (const block of blocksOf(lines.slice(headerEnd), headerEnd + 1)) {
     const first = block.lines[0] ?? '';
     if (/^(?:NOTE|STYLE|REGION)(?:\s|$)/u.test(first)) continue;
