@@ -12,8 +12,9 @@ import { parseCueTime } from './times';
 const TIMING = /^(\S+)\s+-->\s+(\S+)(?:\s+.*)?$/u;
 
 function plainText(text: string): string {
-  // SRT allows <i>, <b>, <u> and <font> tags; {\an8}-style position codes come from ASS converters.
-  return tidy(text.replace(/<[^>]*>/gu, ' ').replace(/\{\\[^}]*\}/gu, ' '));
+  // SRT allows <i>, <b>, <u> and <font> tags (anything else in angle brackets is text: "<&>");
+  // {\an8}-style position codes come from ASS converters.
+  return tidy(text.replace(/<\/?(?:i|b|u|font)(?:\s[^>]*)?>/giu, ' ').replace(/\{\\[^}]*\}/gu, ' '));
 }
 
 /** Reads an SRT file. Throws TranscriptImportError naming the line that is wrong. */
