@@ -73,6 +73,19 @@ describe('Teams .docx transcripts', () => {
     ]);
   });
 
+  it('reads speaker, time and words kept in one paragraph with line breaks, and a speaker with a timing', () => {
+    const parsed = parseTeamsDocx(
+      teamsDocx(
+        paragraph(text('Ingrid Solberg 0:03'), '<w:br/>', text('Hei, hører du meg?')) +
+          paragraph(text('Per Olav Haugen  00:00:05.500 --> 00:00:07.000'), '<w:br/>', text('Ja, fint.')),
+      ),
+    );
+    expect(parsed.turns.map(({ speaker, start, end, text: words }) => [speaker, start, end, words])).toEqual([
+      ['Ingrid Solberg', 3, 5.5, 'Hei, hører du meg?'],
+      ['Per Olav Haugen', 5.5, 7, 'Ja, fint.'],
+    ]);
+  });
+
   it('reads text runs only: a text box’s fallback copy, deleted text and field codes are left out', () => {
     const xml = `<w:document ${NAMESPACES}><w:body>
       <w:p><w:r><w:t>Hei</w:t></w:r><w:del><w:r><w:delText>slettet</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t xml:space="preserve"> og </w:t></w:r><w:r><w:br/><w:t>velkommen</w:t></w:r>

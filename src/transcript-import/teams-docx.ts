@@ -5,7 +5,11 @@
  *   the speaker and the time since the start (`Kari Nordmann   0:03`, or
  *   `1:02:03` past an hour; the time may stand in a paragraph of its own), then
  *   the words in the paragraphs below;
- * - older (Stream): a timing line `0:0:0.0 --> 0:0:3.240`, the speaker, the words.
+ * - older (Stream): a timing line `0:0:0.0 --> 0:0:3.240`, the speaker, the words;
+ *   or the speaker and the timing on one line (`Kari Nordmann  00:01:23.000 --> 00:01:45.000`).
+ * Some versions put speaker, time and words in one paragraph, separated by line
+ * breaks, so each paragraph is read line by line ("line" numbers count those lines;
+ * without breaks they are Word's paragraph numbers).
  * Only starts are given in the current layout: a turn ends where the next begins.
  */
 import { docxParagraphs } from './docx-paragraphs';
@@ -17,6 +21,7 @@ import { estimatedSeconds, parseCueTime } from './times';
 const SPEAKER_AND_TIME = /^(.*?\S)[\s\u00a0]+(\d{1,3}:\d{2}(?::\d{2})?)$/u;
 const TIME_ALONE = /^\d{1,3}:\d{2}(?::\d{2})?$/u;
 const TIMING = /^(\S+)\s*-->\s*(\S+)$/u;
+const SPEAKER_AND_TIMING = /^(.*?\S)[\s\u00a0]+(\d{1,3}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*(\d{1,3}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?)$/u;
 /** Teams' own notices in the transcript (English and Norwegian interface). */
 const NOTICE = /\b(?:started|stopped) transcription\.?$|\b(?:startet|stoppet|starta|stoppa) transkri(?:psjon|beringen?|psjonen)\.?$/iu;
 
@@ -51,6 +56,12 @@ function headerAt(paragraphs: readonly string[], index: number): Header | null {
     const named = next !== '' && after !== '' && !TIMING.test(after) && isSpeakerLabel(next);
     return { speaker: named ? next : null, start, end: Math.max(start, end), used: named ? 2 : 1 };
   }
+  const spokenTiming = SPEAKER_AND_TIMING.exec(text);
+  if (spokenTiming && isSpeakerLabel(spokenTiming[1] ?? '')) {
+    const start = parseCueTime(spokenTiming[2] ?? '');
+    const end = parseCueTime(spokenTiming[3] ?? '');
+    if (start !== null && end !== null) return { speaker: spokenTiming[1] ?? null, start, end: Math.max(start, end), used: 1 };
+  }
   const together = SPEAKER_AND_TIME.exec(text);
   if (together && isSpeakerLabel(together[1] ?? '')) {
     const start = teamsTime(together[2] ?? '');
@@ -65,8 +76,9 @@ function headerAt(paragraphs: readonly string[], index: number): Header | null {
 }
 
 /** Reads the paragraphs of a Teams transcript. Throws TranscriptImportError when it finds no turns. */
-export function parseTeamsParagraphs(paragraphs: readonly string[]): ParsedTranscript {
-  if (paragraphs.every((paragraph) => paragraph.trim() === '')) throw new TranscriptImportError({ kind: 'empty' });
+export function parseTeamsParagraphs(documentParagraphs: readonly string[]): ParsedTranscript {
+  if (documentParagraphs.every((paragraph) => paragraph.trim() === '')) throw new TranscriptImportError({ kind: 'empty' });
+  const paragraphs = documentParagraphs.flatMap((paragraph) => paragraph.split('\n'));
   const drafts: (TranscriptTurn & { endKnown: boolean })[] = [];
   const skipped: ParsedTranscript['skipped'] = [];
   for (let index = 0; index < paragraphs.length; index += 1) {
