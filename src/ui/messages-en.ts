@@ -426,6 +426,8 @@ export const en: Messages = {
   transcriptGuide: 'Guide version the interview followed',
   transcriptGuideNone: 'No guide',
   transcriptGuideOption: '{title}, version {version}',
+  transcriptHeldAt: 'When the interview was held',
+  transcriptHeldAtDefault: 'empty: now',
   transcriptPreview: 'Preview',
   transcriptMoreTurns: '… and {count} more turns.',
   transcriptSave: 'Save as an interview',

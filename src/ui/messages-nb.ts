@@ -425,6 +425,8 @@ export const nb = {
   transcriptGuide: 'Guideversjon intervjuet fulgte',
   transcriptGuideNone: 'Ingen guide',
   transcriptGuideOption: '{title}, versjon {version}',
+  transcriptHeldAt: 'Når intervjuet ble holdt',
+  transcriptHeldAtDefault: 'tomt: nå',
   transcriptPreview: 'Forhåndsvisning',
   transcriptMoreTurns: '… og {count} replikker til.',
   transcriptSave: 'Lagre som intervju',

@@ -59,6 +59,8 @@ export function TranscriptImport(props: { db: IntervjuDatabase; vault: Vault; t:
   const [guides, setGuides] = useState<Guide[]>([]);
   const [guideChoice, setGuideChoice] = useState('');
   const [language, setLanguage] = useState<WhisperLanguage>('no');
+  /** When the interview was held (`datetime-local` value); empty: now. Files rarely say, so the researcher may. */
+  const [heldAt, setHeldAt] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'editing' });
 
   useEffect(() => {
@@ -108,6 +110,7 @@ export function TranscriptImport(props: { db: IntervjuDatabase; vault: Vault; t:
         guide: guides.find((guide) => guideKey(guide) === guideChoice) ?? null,
         platform: transcript.fromTeams ? 'teams' : 'file',
         language,
+        ...(heldAt && Number.isFinite(new Date(heldAt).getTime()) ? { startedAt: new Date(heldAt).getTime() } : {}),
       });
       if (result.participantCreated) broadcastStoreChange({ type: 'participants.changed' });
       broadcastStoreChange({ type: 'session.changed', sessionId: result.session.id });
@@ -186,6 +189,10 @@ export function TranscriptImport(props: { db: IntervjuDatabase; vault: Vault; t:
             </select>
           </label>
           <LanguageSelect t={t} value={language} onChange={setLanguage} disabled={saving} testId="transcript-language" />
+          <label>
+            {t('transcriptHeldAt')} <small class="muted">({t('transcriptHeldAtDefault')})</small>
+            <input type="datetime-local" data-testid="transcript-held-at" value={heldAt} disabled={saving} onInput={(event) => setHeldAt(event.currentTarget.value)} />
+          </label>
           <h3>{t('transcriptPreview')}</h3>
           <ol class="live-transcript">
             {transcript.turns.slice(0, PREVIEW_TURNS).map((turn, index) => {
