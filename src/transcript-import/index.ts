@@ -19,7 +19,7 @@ export { parseTeamsDocx, parseTeamsParagraphs } from './teams-docx';
 export { docxParagraphs, paragraphsOf } from './docx-paragraphs';
 export { readTranscript, transcriptFormatOf, TRANSCRIPT_FILE_TYPES } from './read-transcript';
 export { guessRoles, speakerKey, turnsToSegments, type SpeakerRole } from './speaker-roles';
-export { suggestImportedCoverage, type ImportSuggestion } from './coverage-suggestions';
+export { suggestImportedCoverage, type ImportSuggestionOptions } from './coverage-suggestions';
 export {
   saveImportedTranscript,
   type ImportParticipant,

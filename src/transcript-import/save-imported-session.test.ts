@@ -8,6 +8,7 @@ import {
   listSegments,
   listSessions,
   saveGuide,
+  setSetting,
   type IntervjuDatabase,
   type Vault,
 } from '../store';
@@ -124,18 +125,33 @@ describe('saveImportedTranscript', () => {
     // Real names from the file are never stored: only the roles they were mapped to.
     expect(rawStoreContains(await dumpAllStores(database), 'Solberg')).toBe(false);
 
-    const coverage = await listCoverage(database, session?.id ?? '');
-    expect(coverage.every((event) => event.source === 'suggested')).toBe(true);
-    const states = latestStates(coverage);
-    expect(states.get(questionId(guide, 'Kan du fortelle litt om deg selv'))).toBe('asked');
-    expect(states.get(questionId(guide, 'Hva savnet du mest'))).toBe('asked');
-    expect(states.get(questionId(guide, 'Hva betyr ordet ensomhet'))).toBeUndefined();
+    // Suggested, not marked: pending with the session, for the researcher to confirm or dismiss.
+    expect(await listCoverage(database, session?.id ?? '')).toEqual([]);
+    const suggestions = session?.suggestions ?? [];
+    expect(suggestions.every((suggestion) => suggestion.status === 'pending')).toBe(true);
+    const suggested = new Map(suggestions.map((suggestion) => [suggestion.itemId, suggestion]));
+    expect(suggested.get(questionId(guide, 'Kan du fortelle litt om deg selv'))).toMatchObject({ state: 'asked', segmentId: segments[0]?.id, time: Date.UTC(2025, 2, 10, 9) + 2000 });
+    expect(suggested.get(questionId(guide, 'Hva savnet du mest'))).toMatchObject({ state: 'asked', time: Date.UTC(2025, 2, 10, 9) + 70_000 });
+    expect(suggested.has(questionId(guide, 'Hva betyr ordet ensomhet'))).toBe(false);
     const savnet = guide.sections.flatMap((section) => section.questions).find((question) => question.text.startsWith('Hva savnet'));
     const trening = savnet?.probes.find((probe) => probe.text === 'trening');
-    expect(states.get(trening?.id ?? '')).toBe('covered');
-    expect(result).toMatchObject({ segmentCount: 4, participantCreated: true });
-    // The first suggestion is timed at the turn that matched.
-    expect(coverage[0]?.time).toBe(Date.UTC(2025, 2, 10, 9) + 2000);
+    expect(suggested.get(trening?.id ?? '')).toMatchObject({ state: 'covered', segmentId: segments[3]?.id });
+    expect(result).toMatchObject({ segmentCount: 4, participantCreated: true, autoMarked: false });
+  });
+
+  it('marks the suggestions at once, at their moment in the interview, when auto-marking is on', async () => {
+    const { database, vault, guide } = await unlockedStore();
+    await setSetting(database, 'autoMarkSuggestions', true);
+    const turns = parseWebVtt(INTERVIEW).turns;
+    const startedAt = Date.UTC(2025, 2, 10, 9);
+    const result = await saveImportedTranscript(database, vault, { turns, roles: guessRoles(['Ingrid Solberg', 'Maja Lund', 'Bjørn Opptak']), participant: { kind: 'none' }, guide, platform: 'teams', language: 'no', startedAt });
+    expect(result.autoMarked).toBe(true);
+    expect(result.session.participantId).toBeNull();
+    expect(result.session.suggestions?.every((suggestion) => suggestion.status === 'auto-marked')).toBe(true);
+    const coverage = await listCoverage(database, result.session.id);
+    expect(coverage.every((event) => event.source === 'suggested')).toBe(true);
+    expect(latestStates(coverage).get(questionId(guide, 'Kan du fortelle litt om deg selv'))).toBe('asked');
+    expect(coverage[0]?.time).toBe(startedAt + 2000);
   });
 
   it('removes the session and the participant made for it when storing fails part-way', async () => {

@@ -1,26 +1,30 @@
 /**
  * Stores an imported transcript as a session of kind `import`: its segments
- * encrypted like a recorded interview's, its coverage suggested (never marked
- * as done: `source: 'suggested'` waits for the researcher's confirmation), and
- * the session ended over the transcript's length. If storing fails part-way, the
- * session is removed again (with a participant made for it), so a half import
- * never looks like a whole one.
+ * encrypted like a recorded interview's, its coverage suggested the way a live
+ * call's is (kept with the session as pending suggestions for the researcher to
+ * confirm or dismiss; marked at once, `source: 'suggested'`, only when
+ * auto-marking is on), and the session ended over the transcript's length. If
+ * storing fails part-way, the session is removed again (with a participant made
+ * for it), so a half import never looks like a whole one.
  */
+import { autoMarked, suggestionEvent, type CoverageSuggestion } from '../coverage';
 import type { Guide } from '../guide';
 import {
   createParticipant,
   createSession,
   discardSession,
+  getSetting,
   recordCoverage,
   saveSegments,
   updateSession,
+  updateSessionSuggestions,
   type IntervjuDatabase,
   type Session,
   type SessionPlatform,
   type StoreEnvironment,
   type Vault,
 } from '../store';
-import { suggestImportedCoverage, type ImportSuggestion } from './coverage-suggestions';
+import { suggestImportedCoverage } from './coverage-suggestions';
 import type { TranscriptTurn } from './model';
 import { turnsToSegments, type SpeakerRole } from './speaker-roles';
 
@@ -43,7 +47,9 @@ export interface TranscriptImportRequest {
 export interface TranscriptImportResult {
   session: Session;
   segmentCount: number;
-  suggestions: ImportSuggestion[];
+  suggestions: CoverageSuggestion[];
+  /** True when auto-marking was on, so the suggestions were marked at once. */
+  autoMarked: boolean;
   /** True when a participant was made for this import. */
   participantCreated: boolean;
 }
@@ -72,28 +78,18 @@ export async function saveImportedTranscript(
     environment,
   );
   try {
-    let next = 0;
-    const idSource = environment?.idSource ?? (() => `${session.id}-segment-${(next += 1)}`);
-    const segments = turnsToSegments(request.turns, request.roles, session.id, idSource);
+    const newId = environment?.idSource ?? (() => crypto.randomUUID());
+    const segments = turnsToSegments(request.turns, request.roles, session.id, newId);
     await saveSegments(database, vault, segments);
-    const suggestions = request.guide ? suggestImportedCoverage(request.guide, segments) : [];
-    for (const suggestion of suggestions) {
-      await recordCoverage(
-        database,
-        {
-          sessionId: session.id,
-          itemId: suggestion.itemId,
-          itemKind: suggestion.itemKind,
-          state: suggestion.state,
-          time: session.startedAt + Math.round(suggestion.at * 1000),
-          source: 'suggested',
-        },
-        environment,
-      );
-    }
+    const proposed = request.guide ? suggestImportedCoverage(request.guide, segments, { startedAt: session.startedAt, newId }) : [];
+    const autoMark = await getSetting(database, 'autoMarkSuggestions');
+    const made = autoMark ? autoMarked(proposed, Date.now()) : proposed;
+    if (made.length > 0) await updateSessionSuggestions(database, session.id, (known) => [...known, ...made]);
+    // With auto-marking on, each becomes a mark at the moment of the interview it was made for.
+    if (autoMark) for (const suggestion of made) await recordCoverage(database, suggestionEvent(suggestion, session.id, suggestion.time, 'suggested'), environment);
     const lastEnd = segments.reduce((latest, segment) => Math.max(latest, segment.end), 0);
     session = await updateSession(database, session.id, { status: 'ended', endedAt: session.startedAt + Math.round(lastEnd * 1000) });
-    return { session, segmentCount: segments.length, suggestions, participantCreated: participant !== null };
+    return { session, segmentCount: segments.length, suggestions: made, autoMarked: autoMark, participantCreated: participant !== null };
   } catch (cause) {
     await discardSession(database, session.id);
     throw cause;

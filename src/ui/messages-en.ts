@@ -433,6 +433,7 @@ export const en: Messages = {
   transcriptSave: 'Save as an interview',
   transcriptSaving: 'Saving …',
   transcriptDone: 'Saved: {segments} segments and {suggestions} suggestions of what was asked and covered (waiting for you to confirm them). The interview is listed under Interviews.',
+  transcriptDoneAutoMarked: 'Saved: {segments} segments. Auto-marking is on, so the {suggestions} questions and probes the transcript pointed to are marked. The interview is listed under Interviews.',
   transcriptSaveFailed: 'The transcript was not saved: {reason}',
   transcriptUnreadable: '“{name}” could not be read: {reason}',
   transcriptProblem_empty: 'The file is empty.',

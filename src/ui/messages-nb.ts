@@ -432,6 +432,7 @@ export const nb = {
   transcriptSave: 'Lagre som intervju',
   transcriptSaving: 'Lagrer …',
   transcriptDone: 'Lagret: {segments} tekstbiter og {suggestions} forslag om hva som ble spurt og dekket (venter på at du bekrefter dem). Intervjuet ligger under Intervjuer.',
+  transcriptDoneAutoMarked: 'Lagret: {segments} tekstbiter. Automatisk markering er på, så {suggestions} spørsmål og oppfølginger transkripsjonen viste til, er markert. Intervjuet ligger under Intervjuer.',
   transcriptSaveFailed: 'Transkripsjonen ble ikke lagret: {reason}',
   transcriptUnreadable: '«{name}» kunne ikke leses: {reason}',
   transcriptProblem_empty: 'Filen er tom.',

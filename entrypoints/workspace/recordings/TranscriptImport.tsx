@@ -38,7 +38,11 @@ const PREVIEW_TURNS = 40;
 const NEW_PARTICIPANT = 'new';
 const NO_PARTICIPANT = 'none';
 
-type Stage = { kind: 'editing' } | { kind: 'saving' } | { kind: 'done'; segments: number; suggestions: number } | { kind: 'failed'; message: string };
+type Stage =
+  | { kind: 'editing' }
+  | { kind: 'saving' }
+  | { kind: 'done'; segments: number; suggestions: number; autoMarked: boolean }
+  | { kind: 'failed'; message: string };
 
 const guideKey = (guide: Pick<Guide, 'id' | 'version'>) => `${guide.id}@${guide.version}`;
 
@@ -114,8 +118,8 @@ export function TranscriptImport(props: { db: IntervjuDatabase; vault: Vault; t:
       });
       if (result.participantCreated) broadcastStoreChange({ type: 'participants.changed' });
       broadcastStoreChange({ type: 'session.changed', sessionId: result.session.id });
-      broadcastStoreChange({ type: 'coverage.changed', sessionId: result.session.id });
-      setStage({ kind: 'done', segments: result.segmentCount, suggestions: result.suggestions.length });
+      if (result.autoMarked) broadcastStoreChange({ type: 'coverage.changed', sessionId: result.session.id });
+      setStage({ kind: 'done', segments: result.segmentCount, suggestions: result.suggestions.length, autoMarked: result.autoMarked });
     } catch (cause) {
       setStage({ kind: 'failed', message: t('transcriptSaveFailed', { reason: cause instanceof Error ? cause.message : String(cause) }) });
     }
@@ -219,8 +223,8 @@ export function TranscriptImport(props: { db: IntervjuDatabase; vault: Vault; t:
         </p>
       )}
       {stage.kind === 'done' && (
-        <p class="notice" role="status" data-testid="transcript-done" data-segments={stage.segments} data-suggestions={stage.suggestions}>
-          {t('transcriptDone', { segments: stage.segments, suggestions: stage.suggestions })}
+        <p class="notice" role="status" data-testid="transcript-done" data-segments={stage.segments} data-suggestions={stage.suggestions} data-auto-marked={String(stage.autoMarked)}>
+          {t(stage.autoMarked ? 'transcriptDoneAutoMarked' : 'transcriptDone', { segments: stage.segments, suggestions: stage.suggestions })}
         </p>
       )}
     </section>
