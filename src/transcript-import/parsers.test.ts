@@ -48,6 +48,14 @@ describe('WebVTT', () => {
     expect(parsed.turns[4]).toMatchObject({ speaker: null, text: 'Det jeg mener er: det er travelt.' });
   });
 
+  it('takes a label that starts many cues for a speaker, even one not written as a name', () => {
+    const cues = ['kari: Ja.', 'intervjuar 2: Kva gjer du?', 'kari: Eg jobbar.', 'intervjuar 2: Kor lenge?', 'kari: Lenge.', 'intervjuar 2: Takk.'];
+    const file = `WEBVTT\n\n${cues.map((cue, index) => `00:00:0${index}.000 --> 00:00:0${index}.900\n${cue}`).join('\n\n')}\n`;
+    expect(parseWebVtt(file).speakers).toEqual(['kari', 'intervjuar 2']);
+    // Once is not enough: a colon in a sentence stays text.
+    expect(parseWebVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nsånn var det: travelt\n').speakers).toEqual([null]);
+  });
+
   it('splits a cue with two voices into two turns and drops styling tags and entities', () => {
     const parsed = parseWebVtt('WEBVTT\n\n00:01.000 --> 00:04.000\n<v.loud Kari>Nei &amp; <i>nei</i></v><v Ola>Jo.</v>\n');
     expect(parsed.turns.map(({ speaker, text, start }) => [speaker, text, start])).toEqual([

@@ -12,7 +12,7 @@
  */
 import { splitLines, tidy } from './lines';
 import { speakersOf, TranscriptImportError, type ParsedTranscript, type TranscriptTurn } from './model';
-import { splitSpeakerPrefix } from './speaker-prefix';
+import { repeatedLabels, splitSpeakerPrefix } from './speaker-prefix';
 import { estimatedSeconds, formatClock } from './times';
 
 /** `#hh:mm:ss-d#` (tenths optional) or `[hh:mm:ss]` / `[mm:ss]` (a fraction optional). */
@@ -51,7 +51,7 @@ interface DraftTurn {
 }
 
 /** Paragraphs, with a new turn at each line that starts with a speaker label or a mark. */
-function draftTurns(lines: readonly string[]): DraftTurn[] {
+function draftTurns(lines: readonly string[], knownLabels: ReadonlySet<string>): DraftTurn[] {
   const drafts: DraftTurn[] = [];
   let current: DraftTurn | null = null;
   lines.forEach((text, index) => {
@@ -61,7 +61,7 @@ function draftTurns(lines: readonly string[]): DraftTurn[] {
       return;
     }
     const afterMark = trimmed.replace(/^(?:#[^#]*#|\[[^\]]*\])\s*/u, '');
-    const startsTurn = afterMark !== trimmed || splitSpeakerPrefix(trimmed) !== null;
+    const startsTurn = afterMark !== trimmed || splitSpeakerPrefix(trimmed, knownLabels) !== null;
     if (!current || startsTurn) {
       current = { line: index + 1, raw: trimmed };
       drafts.push(current);
@@ -78,7 +78,9 @@ export function parsePlainTextTranscript(text: string): ParsedTranscript {
   if (lines.every((line) => line.trim() === '')) throw new TranscriptImportError({ kind: 'empty' });
   const parsed: { speaker: string | null; text: string; line: number; start: number | null; end: number | null; marked: boolean }[] = [];
   let previousMark: { seconds: number; line: number } | null = null;
-  for (const draft of draftTurns(lines)) {
+  // Labels are read after any leading time mark: "[00:01:02] kari: …".
+  const knownLabels = repeatedLabels(lines.map((line) => line.trim().replace(/^(?:#[^#]*#|\[[^\]]*\])\s*/u, '')));
+  for (const draft of draftTurns(lines, knownLabels)) {
     const marks = marksIn(draft.raw, draft.line);
     for (const mark of marks) {
       if (previousMark && mark.seconds < previousMark.seconds) {
@@ -92,7 +94,7 @@ export function parsePlainTextTranscript(text: string): ParsedTranscript {
     const endsWithMark = last !== undefined && last.index + last.length === draft.raw.length && (last !== first || start === null);
     const end = endsWithMark ? last.seconds : null;
     const body = tidy(draft.raw.replace(MARK, ' '));
-    const prefixed = splitSpeakerPrefix(body);
+    const prefixed = splitSpeakerPrefix(body, knownLabels);
     parsed.push({ speaker: prefixed?.speaker ?? null, text: prefixed ? prefixed.rest : body, line: draft.line, start, end, marked: marks.length > 0 });
   }
   if (!parsed.some((turn) => turn.marked)) throw new TranscriptImportError({ kind: 'no-time-marks' });

@@ -28,13 +28,31 @@ export function isSpeakerLabel(label: string): boolean {
   return KNOWN_LABELS.test(label) || looksLikeName(label);
 }
 
-/** The speaker label and the rest of the text, or null when the text starts with no label. */
-export function splitSpeakerPrefix(text: string): { speaker: string; rest: string } | null {
-  const match = /^\s*([^:.?!;"“”«»]{1,60}?)\s*:\s+(.*)$/su.exec(text);
+const PREFIX = /^\s*([^:.?!;"“”«»]{1,60}?)\s*:\s+(.*)$/su;
+/** How often a label must start a line to count as a speaker even when it does not look like a name ("kari:", "intervjuar 2:"). */
+const REPEATED = 3;
+
+/**
+ * Labels that start at least three of the texts: a tool that writes speakers
+ * writes them on every turn, so a repeated label is a speaker whatever its
+ * spelling, while a colon inside a sentence seldom repeats word for word.
+ */
+export function repeatedLabels(texts: Iterable<string>): Set<string> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const label = PREFIX.exec(text)?.[1]?.trim();
+    if (label && label.split(/\s+/u).length <= 4) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= REPEATED).map(([label]) => label));
+}
+
+/** The speaker label and the rest of the text, or null when the text starts with no label. `known`: labels accepted as they are (see `repeatedLabels`). */
+export function splitSpeakerPrefix(text: string, known: ReadonlySet<string> = new Set()): { speaker: string; rest: string } | null {
+  const match = PREFIX.exec(text);
   if (!match) return null;
   const speaker = (match[1] ?? '').trim();
   // "10:30" and the like are times, not speakers.
   if (speaker === '' || /^\d+$/u.test(speaker)) return null;
-  if (!isSpeakerLabel(speaker)) return null;
+  if (!known.has(speaker) && !isSpeakerLabel(speaker)) return null;
   return { speaker, rest: (match[2] ?? '').trim() };
 }

@@ -6,7 +6,7 @@
  */
 import { blocksOf, splitLines, tidy } from './lines';
 import { speakersOf, TranscriptImportError, type ParsedTranscript, type TranscriptTurn } from './model';
-import { splitSpeakerPrefix } from './speaker-prefix';
+import { repeatedLabels, splitSpeakerPrefix } from './speaker-prefix';
 import { parseCueTime } from './times';
 
 const TIMING = /^(\S+)\s+-->\s+(\S+)(?:\s+.*)?$/u;
@@ -22,6 +22,7 @@ export function parseSrt(text: string): ParsedTranscript {
   const lines = splitLines(text);
   if (lines.every((line) => line.trim() === '')) throw new TranscriptImportError({ kind: 'empty' });
   const turns: TranscriptTurn[] = [];
+  const knownLabels = repeatedLabels(lines.map(plainText));
   for (const block of blocksOf(lines)) {
     const first = block.lines[0] ?? '';
     // The cue number is optional in practice: some tools leave it out.
@@ -43,7 +44,7 @@ export function parseSrt(text: string): ParsedTranscript {
     for (const raw of textLines) {
       const textLine = plainText(raw);
       if (textLine === '') continue;
-      const prefixed = splitSpeakerPrefix(textLine);
+      const prefixed = splitSpeakerPrefix(textLine, knownLabels);
       if (prefixed || !current) {
         current = { speaker: prefixed?.speaker ?? null, start, end, text: prefixed ? prefixed.rest : textLine, line: lineNumber };
         turns.push(current);

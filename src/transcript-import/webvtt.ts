@@ -6,7 +6,7 @@
  */
 import { blocksOf, splitLines, tidy } from './lines';
 import { speakersOf, TranscriptImportError, type ParsedTranscript, type TranscriptTurn } from './model';
-import { splitSpeakerPrefix } from './speaker-prefix';
+import { repeatedLabels, splitSpeakerPrefix } from './speaker-prefix';
 import { parseCueTime } from './times';
 
 const TIMING = /^(\S+)\s+-->\s+(\S+)(?:\s+.*)?$/u;
@@ -21,13 +21,13 @@ function decodeEntities(text: string): string {
 }
 
 /** Cue payload → (speaker, text) parts: one per voice span, or one for the whole cue. */
-function cueParts(payload: string): { speaker: string | null; text: string }[] {
+function cueParts(payload: string, knownLabels: ReadonlySet<string>): { speaker: string | null; text: string }[] {
   const voices = [...payload.matchAll(/<v(?:\.[^\s>]*)?\s+([^>]*)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/gu)];
   if (voices.length > 0) {
     return voices.map((voice) => ({ speaker: tidy(decodeEntities(voice[1] ?? '')) || null, text: stripTags(voice[2] ?? '') }));
   }
   const text = stripTags(payload);
-  const prefixed = splitSpeakerPrefix(text);
+  const prefixed = splitSpeakerPrefix(text, knownLabels);
   return [prefixed ? { speaker: prefixed.speaker, text: prefixed.rest } : { speaker: null, text }];
 }
 
@@ -45,6 +45,7 @@ export function parseWebVtt(text: string): ParsedTranscript {
   const turns: TranscriptTurn[] = [];
   const skipped: ParsedTranscript['skipped'] = [];
   let fromTeams = false;
+  const cues: { payload: string; start: number; end: number; line: number }[] = [];
   // The header block (WEBVTT and any header lines under it) ends at the first blank line; a file that
   // starts its first cue without one is read from line 2, so no cue is taken for a header.
   const blank = lines.findIndex((line) => line.trim() === '');
@@ -64,8 +65,12 @@ export function parseWebVtt(text: string): ParsedTranscript {
     if (end < start) throw new TranscriptImportError({ kind: 'end-before-start', line: lineNumber, found: timingLine.slice(0, 80) });
     const payload = block.lines.slice(timingIndex + 1).join('\n');
     if (/<v[\s.]/u.test(payload)) fromTeams = true;
-    for (const part of cueParts(payload)) {
-      if (part.text !== '') turns.push({ speaker: part.speaker, start, end, text: part.text, line: lineNumber });
+    cues.push({ payload, start, end, line: lineNumber });
+  }
+  const knownLabels = repeatedLabels(cues.map((cue) => stripTags(cue.payload)));
+  for (const cue of cues) {
+    for (const part of cueParts(cue.payload, knownLabels)) {
+      if (part.text !== '') turns.push({ speaker: part.speaker, start: cue.start, end: cue.end, text: part.text, line: cue.line });
     }
   }
   if (turns.length === 0) throw new TranscriptImportError({ kind: 'no-turns' });
