@@ -9,6 +9,7 @@ import { SessionsPage } from './sessions/SessionsPage';
 import { SessionView } from './session-view/SessionView';
 import { sessionViewSlots } from './session-view/session-view-slots';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
+import { TranscriptImport } from './recordings/TranscriptImport';
 import { KeyListPage } from './key-list/KeyListPage';
 import { ParticipantsPage } from './participants/ParticipantsPage';
 import { LastDeletionNotice } from './privacy/LastDeletionNotice';
@@ -117,7 +118,12 @@ function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabas
       {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && (
         <SessionView key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} {...sessionViewSlots({ db, vault, t, locale })} />
       )}
-      {!ended && page === 'recordings' && <ImportRecordingPage db={db} vault={vault} t={t} />}
+      {!ended && page === 'recordings' && (
+        <>
+          <ImportRecordingPage db={db} vault={vault} t={t} />
+          <TranscriptImport db={db} vault={vault} t={t} />
+        </>
+      )}
       {!ended && page === 'participants' && <ParticipantsPage db={db} vault={vault} t={t} locale={locale} />}
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
       {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}

@@ -291,3 +291,76 @@ describe('parseGuideText on realistic guides', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('parseGuideText on guides with notes under headings and read-aloud parts', () => {
+  it('keeps a heading with interviewer notes before its first question a section of its own, the notes its reminders', () => {
+    const result = parseGuideText(fixture('notes-after-headings.txt'), { idSource: counter() });
+    const { sections, intro } = outline(result);
+    expect(intro).toEqual(['Presenter deg selv og prosjektet.', 'Minn om at deltakelse er frivillig.', 'Sjekk at samtykkeskjemaet er signert.']);
+    expect(sections.map((section) => [section.title, section.questions.length])).toEqual([
+      ['Om deg og din situasjon', 2],
+      ['Hverdagen som pårørende', 3],
+      ['Møtet med tjenestene', 2],
+      ['Avslutning', 1],
+    ]);
+    expect(sections[0]?.reminders).toEqual(['Les opp: Vi snakker ikke om enkeltpersoner ved navn. Dersom du nevner andre, blir navnene fjernet i utskriften.']);
+    expect(sections[1]?.reminders).toEqual([
+      'Husk å ikke gå inn på diagnoser eller medisinske detaljer.',
+      'Sørg for at tredjeparter ikke kan gjenkjennes i det deltakeren forteller.',
+    ]);
+    expect(sections[2]?.reminders).toEqual(['Fortell kort hva vi mener med tjenester: hjemmetjeneste, avlastning og dagtilbud.']);
+    // No heading or note ends up as a reminder of the question before it.
+    expect(sections.flatMap((section) => section.questions.flatMap((entry) => entry.reminders))).toEqual([]);
+    expect(sections[0]?.questions[1]).toEqual(question('Hvem er du pårørende til, og hvor lenge har du vært det?', { probes: ['relasjon', 'bosituasjon'] }));
+    expect(sections[1]?.questions[0]).toEqual(question('Hvordan ser en vanlig uke ut for deg?', { probes: ['Oppgaver du har', 'Tid til deg selv'] }));
+    expect(sections[2]?.questions[1]).toEqual(question('Hvordan opplever du samarbeidet med de ansatte?', { probes: ['Hva fungerer godt?', 'Hva kunne vært bedre?'] }));
+    expect(result.unplaced).toEqual([]);
+  });
+
+  it('reads an intro read aloud that ends by asking for questions as the intro, not as a section', () => {
+    const result = parseGuideText(fixture('read-aloud-intro.txt'), { idSource: counter() });
+    const { sections, intro, title } = outline(result);
+    expect(title).toBe('Intervjuguide – Lærere og digitale verktøy');
+    expect(intro).toEqual([
+      'Takk for at du vil være med i denne studien. Intervjuet tar omtrent en time, og vi tar opp lyd som slettes når intervjuet er skrevet ut. Du kan når som helst trekke deg uten å oppgi grunn. Har du noen spørsmål før vi starter?',
+    ]);
+    expect(sections.map((section) => [section.title, section.plannedMinutes, section.questions.length])).toEqual([
+      ['Bakgrunn', 10, 2],
+      ['Bruk av digitale verktøy', 25, 3],
+      ['Avslutning', 5, 1],
+    ]);
+    // Lettered sub-questions under a numbered question are its probes, without their letters.
+    expect(sections[0]?.questions[1]).toEqual(question('Hvilke fag underviser du i?', { probes: ['Hvilke trinn?', 'Hvor mange elever har du?'] }));
+    expect(sections[1]?.questions[1]?.probes).toEqual(['Hva gjorde at det fungerte?', 'Hvordan reagerte elevene?']);
+    expect(result.unplaced).toEqual([]);
+  });
+
+  it('takes an "Innledning" whose only question is about the procedure for the intro, but keeps one with a real question a section', () => {
+    const procedural = parseGuideText('Innledning\n\nTakk for at du stiller opp. Har du noen spørsmål før vi starter?\n\n1. Bakgrunn\nHvor bor du?\n');
+    expect(procedural.draft.intro.map((item) => item.text)).toEqual(['Takk for at du stiller opp.', 'Har du noen spørsmål før vi starter?']);
+    expect(procedural.draft.sections.map((section) => section.title)).toEqual(['Bakgrunn']);
+    const real = parseGuideText('Intro\n\nKan du fortelle litt om deg selv?\n\n1. Bakgrunn\nHvor bor du?\n');
+    expect(real.draft.sections.map((section) => [section.title, section.questions.length])).toEqual([
+      ['Intro', 1],
+      ['Bakgrunn', 1],
+    ]);
+  });
+
+  it('keeps a closing read aloud as the section’s reminder; its own questions stay questions', () => {
+    const result = parseGuideText(
+      '1. Bakgrunn\nHvor bor du?\n\n2. Avslutning (leses opp)\nTusen takk for praten. Opptaket slettes når det er skrevet ut. Var det noe du lurte på?\nEr det noe du vil legge til?\n',
+    );
+    const closing = result.draft.sections[1];
+    expect(closing?.title).toBe('Avslutning (leses opp)');
+    expect(closing?.reminders).toEqual(['Tusen takk for praten. Opptaket slettes når det er skrevet ut. Var det noe du lurte på?']);
+    expect(closing?.questions.map((entry) => entry.text)).toEqual(['Er det noe du vil legge til?']);
+  });
+
+  it('keeps the title typed on import, whether or not the text has a title line', () => {
+    expect(parseGuideText('1. Bakgrunn\nHvor bor du?\n', { title: '  Min guide  ' }).draft.title).toBe('Min guide');
+    const typed = parseGuideText(fixture('read-aloud-intro.txt'), { title: 'Lærere og KI – pilot' });
+    expect(typed.draft.title).toBe('Lærere og KI – pilot');
+    expect(typed.draft.sections).toHaveLength(3);
+    expect(parseGuideText(fixture('read-aloud-intro.txt'), { title: '   ' }).draft.title).toBe('Intervjuguide – Lærere og digitale verktøy');
+  });
+});

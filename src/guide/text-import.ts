@@ -33,7 +33,7 @@ export interface GuideImportResult {
 }
 
 export interface GuideImportOptions {
-  /** Title to use when the text itself has none. */
+  /** The title the researcher typed: kept as the guide's title, over a title line in the text. */
   title?: string;
   idSource?: IdSource;
 }
@@ -110,6 +110,8 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   // line, or the first plain line after a list of them.
   let probeLabel: 'closed' | 'open' | 'list' = 'closed';
   let beforeTitle = entries.some((entry) => entry.kind === 'title');
+  /** The current heading says its text is read aloud. */
+  let readAloud = false;
   const hasSections = entries.some((entry) => entry.kind === 'heading' && !entry.intro);
 
   const leave = (entry: { line: number; text: string }, reason: string): void => {
@@ -143,11 +145,17 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   const handleIntro = (entry: TextEntry, body: string): void => {
     if (splitProbeLabel(body) !== null) return leave(entry, UNPLACED_REASONS.probeWithoutQuestion);
     if (/:$/.test(body)) return leave(entry, UNPLACED_REASONS.introLabel);
-    const items = entry.list ? [body] : splitSentences(body);
+    // A read-aloud paragraph is read as one: one item, not one per sentence.
+    const items = entry.list || readAloud ? [body] : splitSentences(body);
     intro.push(...items.map((item) => ({ id: idSource(), text: item })));
   };
 
   const handleSectionText = (current: Section, entry: TextEntry, body: string): void => {
+    // Under "Avslutning (leses opp)", a paragraph read out (thanks, what happens next) is a reminder, even if it ends by asking something.
+    if (readAloud && !cursor && !entry.list && splitSentences(body).length > 1) {
+      current.reminders.push(body);
+      return;
+    }
     const probeRest = splitProbeLabel(body);
     if (probeRest !== null) {
       if (!cursor) return leave(entry, UNPLACED_REASONS.probeWithoutQuestion);
@@ -200,6 +208,7 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
       flushCondition();
       cursor = null;
       probeLabel = 'closed';
+      readAloud = entry.readAloud === true;
       section = entry.intro ? null : { id: idSource(), title: entry.title, plannedMinutes: entry.minutes, reminders: [], questions: [] };
       if (section) sections.push(section);
       continue;
@@ -231,7 +240,8 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   const sectionMinutes = sections.map((candidate) => candidate.plannedMinutes);
   const allSectionsTimed = sections.length > 0 && sectionMinutes.every((value) => value !== null);
   const plannedMinutes = totalMinutes ?? (allSectionsTimed ? sectionMinutes.reduce<number>((sum, value) => sum + (value ?? 0), 0) : DEFAULT_PLANNED_MINUTES);
-  const fallbackTitle = options.title?.trim() || (norwegian ? 'Intervjuguide' : 'Interview guide');
+  const typedTitle = options.title?.trim() || null;
   unplaced.sort((first, second) => first.line - second.line);
-  return { draft: { title: title ?? fallbackTitle, plannedMinutes, intro, sections }, unplaced, format };
+  const draftTitle = typedTitle ?? title ?? (norwegian ? 'Intervjuguide' : 'Interview guide');
+  return { draft: { title: draftTitle, plannedMinutes, intro, sections }, unplaced, format };
 }

@@ -29,7 +29,8 @@ const BULLET_KINDS: readonly (readonly [RegExp, string])[] = [
 ];
 
 const NUMBER_MARKER = /^\(?(\d{1,2}(?:\.\d{1,2})*)[.)]\s+|^(\d{1,2}(?:\.\d{1,2})+)\s+/;
-const LETTER_MARKER = /^\(?([a-zA-Z])\)\s+|^([A-Z])\.\s+/;
+// "a." with a small letter only before a capital ("a. Hvilke trinn?"), so "e. g." and the like stay text; "o" is a bullet.
+const LETTER_MARKER = /^\(?([a-zA-Z])\)\s+|^([A-Z])\.\s+|^([a-np-z])\.\s+(?=\p{Lu})/u;
 const QUESTION_NUMBER = /^(?:spørsmål|spm\.?|question|q)\s*\d{1,2}\s*[:.)]\s*/i;
 
 /** Splits a leading bullet, number or letter marker off a trimmed line; null when the line has none. */

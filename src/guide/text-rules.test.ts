@@ -97,8 +97,9 @@ describe('sections and planned time', () => {
     expect(result.draft.title).toBe('Intervjuguide');
   });
 
-  it('uses the title option only when the text names no title', () => {
-    expect(parse('Intervjuguide om arbeid\n\nBakgrunn\n\nHva?', 'Fra skjema').draft.title).toBe('Intervjuguide om arbeid');
+  it('keeps the typed title over the text’s own (issue 9: a title typed on import is kept)', () => {
+    expect(parse('Intervjuguide om arbeid\n\nBakgrunn\n\nHva?', 'Fra skjema').draft.title).toBe('Fra skjema');
+    expect(parse('Intervjuguide om arbeid\n\nBakgrunn\n\nHva?').draft.title).toBe('Intervjuguide om arbeid');
     expect(parse('1. Bakgrunn\nHva?', 'Fra skjema').draft.title).toBe('Fra skjema');
   });
 });

@@ -6,11 +6,13 @@ import type { SourceLine } from './text-lines';
 import {
   extractHeadingMinutes,
   isAllCaps,
+  isQuestionSentence,
   isReminderMarked,
   parseDurationLine,
   splitCondition,
   splitListMarker,
   splitProbeLabel,
+  splitSentences,
   startsLowercase,
   stripEmphasis,
   type ListItem,
@@ -19,8 +21,11 @@ import {
 export type Entry =
   | { kind: 'blank'; line: number }
   | { kind: 'title'; line: number; title: string; minutes: number | null }
-  /** `intro`: an "Innledning"-like heading over checklist text only; its lines join the intro instead of making a section. */
-  | { kind: 'heading'; line: number; title: string; minutes: number | null; intro: boolean; numbered: boolean }
+  /**
+   * `intro`: an "Innledning"-like heading over checklist or read-aloud text; its lines join the intro instead of making a section.
+   * `readAloud`: the heading says its text is read aloud ("leses opp"): each paragraph is kept whole, and its question is not a guide question.
+   */
+  | { kind: 'heading'; line: number; title: string; minutes: number | null; intro: boolean; numbered: boolean; readAloud?: boolean }
   | { kind: 'text'; line: number; text: string; indent: number; list: ListItem | null };
 
 type TextEntry = Extract<Entry, { kind: 'text' }>;
@@ -36,6 +41,12 @@ const GUIDE_TITLE_WORDS = /intervjuguide|intervju-guide|interview guide|intervie
 const INTRO_TITLE = /^(?:innledning|introduksjon|intro|før intervjuet|før opptak(?:et)?|før vi (?:starter|begynner)|informasjon(?: og samtykke)?|samtykke|sjekkliste|briefing|introduction|before the interview|before recording|consent|informed consent|checklist)\b/i;
 const INTRO_LABEL = new RegExp(`${INTRO_TITLE.source.replace(/\\b$/, '')}$`, 'i');
 const TITLE_LABEL = /^(?:tittel|title)\s*:\s*(.+)$/i;
+/** A heading that says its text is read out to the participant: "Innledning (leses opp …)", "Intro – read aloud". */
+const READ_ALOUD = /\b(?:leses opp|les opp|lesast opp|les høgt|leses høyt|til opplesning|read aloud|read out|to be read)\b/i;
+/** Questions that belong to the procedure, not the guide: "Har du noen spørsmål før vi starter?". */
+const PROCEDURAL_QUESTION = /spørsmål (?:før|til (?:dette|det)|om (?:dette|studien|prosjektet))|lurer på før|greit (?:at|om) (?:jeg|vi) (?:starter|begynner|tar opp|setter på)|klar (?:til å|for å) (?:starte|begynne)|questions before (?:we|I)|any questions\b|ok(?:ay)? (?:if|that) (?:I|we) (?:start|begin|record)|ready to (?:start|begin)/i;
+/** Most notes a heading may stand over before its first question ("Les opp: …", "Husk …"). */
+const MAX_NOTES_UNDER_HEADING = 4;
 
 /** The body of a text line without its list marker. */
 export function bodyOf(entry: TextEntry): string {
@@ -87,6 +98,23 @@ function nextAfterNotes(entries: Entry[], index: number): Entry | undefined {
   }
 }
 
+/**
+ * The first line under a heading once notes to the interviewer are passed: a
+ * few paragraphs that are full sentences but not questions ("Les opp: Vi
+ * snakker ikke om enkeltpersoner ved navn."), bullets among them. A line that
+ * could itself be a heading stops the search: the heading has no questions of its own.
+ */
+function nextAfterInterviewerNotes(entries: Entry[], index: number): Entry | undefined {
+  let cursor = index;
+  for (let notes = 0; notes <= MAX_NOTES_UNDER_HEADING; notes += 1) {
+    const next = nextAfterNotes(entries, cursor);
+    if (next?.kind !== 'text' || isQuestionLevel(next)) return next;
+    if (splitProbeLabel(bodyOf(next)) !== null || headingCandidate(next.text, false) !== null) return next;
+    cursor = entries.indexOf(next, cursor + 1);
+  }
+  return undefined;
+}
+
 function isNumberedListSibling(entry: Entry | undefined, kind: string | undefined): boolean {
   return entry?.kind === 'text' && entry.list?.kind === kind && !bodyOf(entry).includes('?');
 }
@@ -120,6 +148,7 @@ export function classifyLines(lines: SourceLine[], format: 'markdown' | 'plain')
   else markBoldHeadings(entries, lines);
   markTitle(entries, markdownLevels);
   markIntroHeadings(entries);
+  markReadAloudHeadings(entries);
   return entries;
 }
 
@@ -138,7 +167,7 @@ function markPlainHeadings(entries: Entry[]): void {
     if (candidate.strength === 'weak') {
       const blankBefore = index === 0 || entries[index - 1]?.kind === 'blank' || previous?.kind === 'heading';
       const short = candidate.title.length <= 60 && candidate.title.split(/\s+/).length <= 8;
-      isHeading = blankBefore && short && isQuestionLevel(nextAfterNotes(entries, index));
+      isHeading = blankBefore && short && isQuestionLevel(nextAfterInterviewerNotes(entries, index));
     }
     if (isHeading) {
       entries[index] = { kind: 'heading', line: entry.line, title: candidate.title, minutes: candidate.minutes, intro: false, numbered: entry.list !== null || SECTION_KEYWORD.test(entry.text) };
@@ -193,15 +222,40 @@ function markIntroHeadings(entries: Entry[]): void {
   for (let index = 0; index < entries.length; index += 1) {
     const entry = entries[index];
     if (isQuestionLevel(entry)) return;
-    // "Før intervjuet:" over the consent points is the intro's own heading.
+    // "Før intervjuet:" over the consent points is the intro's own heading; "(leses opp)" after it says how it is used.
     const label = entry?.kind === 'text' && !entry.list ? extractHeadingMinutes(entry.text.replace(/:$/, '')).title : '';
-    if (entry?.kind === 'text' && INTRO_LABEL.test(label)) {
-      entries[index] = { kind: 'heading', line: entry.line, title: label, minutes: null, intro: true, numbered: false };
+    const bareLabel = label.replace(/\s*\([^()]*\)$/, '');
+    if (entry?.kind === 'text' && INTRO_LABEL.test(bareLabel)) {
+      entries[index] = { kind: 'heading', line: entry.line, title: label, minutes: null, intro: true, numbered: false, readAloud: READ_ALOUD.test(label) };
       continue;
     }
     if (entry?.kind !== 'heading' || !INTRO_TITLE.test(entry.title)) continue;
     const end = entries.findIndex((candidate, position) => position > index && candidate.kind === 'heading');
     const block = entries.slice(index + 1, end === -1 ? undefined : end);
-    if (!block.some(isQuestionLevel)) entries[index] = { ...entry, intro: true };
+    const questions = block.filter(isQuestionLevel);
+    const readAloud = READ_ALOUD.test(entry.title);
+    // A read-aloud intro may end by asking whether the participant has questions: that is the intro, not a part of the guide.
+    if (questions.length === 0 || (readAloud && questions.every(isReadAloudParagraph)) || questions.every(isProceduralParagraph)) {
+      entries[index] = { ...entry, intro: true, readAloud };
+    }
   }
+}
+
+/** A paragraph read out as it stands: statements, perhaps ending in a question, not a list item. */
+function isReadAloudParagraph(entry: Entry): boolean {
+  return entry.kind === 'text' && entry.list === null && (splitSentences(entry.text).length > 1 || PROCEDURAL_QUESTION.test(entry.text));
+}
+
+/** A paragraph whose only question is about the procedure ("Har du noen spørsmål før vi starter?"). */
+function isProceduralParagraph(entry: Entry): boolean {
+  if (entry.kind !== 'text' || entry.list !== null) return false;
+  const asked = splitSentences(entry.text).filter(isQuestionSentence);
+  return asked.length > 0 && asked.every((sentence) => PROCEDURAL_QUESTION.test(sentence));
+}
+
+/** Marks headings that say their text is read aloud ("Avslutning (leses opp)"), wherever they stand. */
+export function markReadAloudHeadings(entries: Entry[]): void {
+  entries.forEach((entry, index) => {
+    if (entry.kind === 'heading' && !entry.intro && READ_ALOUD.test(entry.title)) entries[index] = { ...entry, readAloud: true };
+  });
 }

@@ -14,3 +14,4 @@ export { panelHostLabels } from './panel-host-labels';
 export { TranscriptText } from './TranscriptText';
 export { LanguageSelect } from './LanguageSelect';
 export { describeProblems } from './session-problems';
+export { describeTranscriptProblem } from './transcript-problems';

@@ -71,6 +71,17 @@ export function GuideImport(props: { t: Translate; onSave: (guide: Guide) => Pro
                   </ul>
                 </div>
               )}
+              {/* The parts and their question counts at a glance: a heading read as a note, or notes read as a part, shows here. */}
+              <ol class="import-outline" data-testid="guide-import-outline" aria-label={t('importOutline')}>
+                {result.draft.sections.map((section) => (
+                  <li key={section.id} data-testid="guide-import-outline-section" data-questions={section.questions.length} class={section.questions.length === 0 ? 'warning' : undefined}>
+                    <strong>{section.title}</strong>{' '}
+                    {section.plannedMinutes === null
+                      ? t('importOutlineCount', { questions: section.questions.length })
+                      : t('importOutlineCountMinutes', { questions: section.questions.length, minutes: section.plannedMinutes })}
+                  </li>
+                ))}
+              </ol>
               {result.draft.intro.length > 0 && (
                 <div class="intro-preview">
                   <strong>{t('introChecklist')}</strong>

@@ -73,7 +73,10 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
               <td>
                 {session.kind === 'pilot'
                   ? t('pilot')
-                  : (participants.get(session.participantId ?? '')?.pseudonym ?? t('withdrawnParticipant'))}
+                  : session.participantId === null
+                    ? t('noParticipant')
+                    : (participants.get(session.participantId)?.pseudonym ?? t('withdrawnParticipant'))}
+                {session.kind === 'import' && <small class="muted"> ({t('sessionKindImport')})</small>}
               </td>
               <td>{session.endedAt ? formatDuration(session.endedAt - session.startedAt) : '–'}</td>
               <td>
