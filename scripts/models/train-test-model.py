@@ -70,15 +70,15 @@ def parse_arguments():
     parser.add_argument('--output', default=os.path.join(REPOSITORY, 'models', NAME))
     parser.add_argument('--minutes', type=float, default=100.0, help='training wall time in all')
     parser.add_argument('--full-window-minutes', type=float, default=25.0, help='of which on 30 s windows only')
-    parser.add_argument('--window-share', type=float, default=0.1,
+    parser.add_argument('--window-share', type=float, default=0.25,
                         help='share of 30 s window batches in phase one, after the warm-up')
-    parser.add_argument('--width', type=int, default=192)
+    parser.add_argument('--width', type=int, default=144)
     parser.add_argument('--heads', type=int, default=4)
     parser.add_argument('--encoder-layers', type=int, default=3)
     parser.add_argument('--decoder-layers', type=int, default=2)
     parser.add_argument('--feed-forward', type=int, default=576)
     parser.add_argument('--batch', type=int, default=12)
-    parser.add_argument('--full-batch', type=int, default=8)
+    parser.add_argument('--full-batch', type=int, default=4)
     parser.add_argument('--learning-rate', type=float, default=8e-4)
     parser.add_argument('--ctc-weight', type=float, default=0.4)
     parser.add_argument('--threads', type=int, default=2)
@@ -222,7 +222,10 @@ def train(args, model, tokens, train_examples, held_out, log_mel):
         if args.measure:
             full_window = len(measured.get('short', [])) >= args.measure
         bucket = buckets[random.randrange(len(buckets))]
-        size = args.full_batch if full_window else args.batch
+        # A 30 s window costs about six short utterances: phase one takes few of them at a time.
+        size = args.full_batch if elapsed > (args.minutes - args.full_window_minutes) * 60 else args.batch
+        if full_window and size == args.batch:
+            size = 2
         indexes = [int(bucket[random.randrange(len(bucket))]) if not full_window
                    else random.randrange(train_examples.count) for _ in range(size)]
         chosen = [train_examples.make(i, no_speech=random.random() < 0.04) for i in indexes]
@@ -255,9 +258,9 @@ def train(args, model, tokens, train_examples, held_out, log_mel):
             print(text, flush=True)
             write_status(args, text + '  ETA %.0f min' % (args.minutes - elapsed / 60))
             state['last_loss'] = mean.tolist()
-        if now - last_eval > 10 * 60 or (elapsed > args.minutes * 60 - 20 and now - last_eval > 60):
-            wer_short = evaluate(model, tokens, held_out, log_mel, 24, False)
-            wer_window = evaluate(model, tokens, held_out, log_mel, 24, True)
+        if now - last_eval > 12 * 60 or (elapsed > args.minutes * 60 - 20 and now - last_eval > 60):
+            wer_short = evaluate(model, tokens, held_out, log_mel, 16, False)
+            wer_window = evaluate(model, tokens, held_out, log_mel, 16, True)
             loss_values = state.get('last_loss', [float('nan')] * 3)
             with open(log_path, 'a') as handle:
                 handle.write('%.1f\t%d\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n' % (
