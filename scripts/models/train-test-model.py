@@ -252,7 +252,11 @@ def train(args, model, tokens, train_examples, held_out, log_mel):
             continue
         optimizer.zero_grad()
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        if not torch.isfinite(norm):
+            # A finite loss can still give an infinite gradient; one such step made every weight NaN.
+            print('step %d: gradient not finite, batch skipped' % state['step'], flush=True)
+            continue
         optimizer.step()
         state['step'] += 1
         running.append((loss.item(), attention.item(), ctc.item()))
