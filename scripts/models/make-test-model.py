@@ -23,8 +23,6 @@ Running it twice writes byte-identical files.
 """
 
 import argparse
-import hashlib
-import json
 import os
 import shutil
 import sys
@@ -33,12 +31,10 @@ import tempfile
 sys.dont_write_bytecode = True  # keep scripts/models/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import onnx  # noqa: E402
 import torch  # noqa: E402
-from onnx import TensorProto, helper  # noqa: E402
 
-from merge_decoders import bool_input, merge_decoders  # noqa: E402
-from test_model_network import Decoder, DecoderCachedStep, DecoderInitialStep, Encoder  # noqa: E402
+from test_model_export import Shape, export_decoder, export_encoder, manifest, write_json  # noqa: E402
+from test_model_network import Decoder, Encoder  # noqa: E402
 from test_model_configs import generation_config, model_config, preprocessor_config, tokenizer_config  # noqa: E402
 from test_model_tokenizer import build_tokenizer  # noqa: E402
 
@@ -52,25 +48,8 @@ FEED_FORWARD = 256
 MEL_BINS = 80
 SOURCE_POSITIONS = 1500
 TARGET_POSITIONS = 448
-OPSET = 14
 EMPTY_CROSS_CACHE = False
 
-
-class DecoderCachedStepEmptyCross(torch.nn.Module):
-    """The cached step, returning zero-length cross-attention caches: the
-    encoder's keys and values do not change while decoding a window, and
-    transformers.js keeps the first step's (getPastKeyValues in modeling_utils.js)."""
-
-    def __init__(self, decoder):
-        super().__init__()
-        self.step = DecoderCachedStep(decoder)
-
-    def forward(self, input_ids, encoder_hidden_states, *past_flat):
-        outputs = list(self.step(input_ids, encoder_hidden_states, *past_flat))
-        for index in range(1, 1 + 4 * LAYERS):
-            if (index - 1) % 4 >= 2:
-                outputs[index] = outputs[index][:, :, :0, :]
-        return tuple(outputs)
 
 # Decoding shape (see shape_output_layer): positions are decoder token indices.
 # With timestamps the prompt is 3 tokens, so the first timestamp comes from
@@ -150,8 +129,10 @@ def main():
         shutil.rmtree(output)
     os.makedirs(os.path.join(output, 'onnx'))
     with tempfile.TemporaryDirectory() as scratch:
-        export_encoder(encoder, os.path.join(output, 'onnx', 'encoder_model.onnx'))
-        export_decoder(decoder, vocab_size, scratch, os.path.join(output, 'onnx', 'decoder_model_merged.onnx'))
+        export_shape = Shape(WIDTH, HEADS, LAYERS, MEL_BINS, SOURCE_POSITIONS)
+        export_encoder(encoder, export_shape, os.path.join(output, 'onnx', 'encoder_model.onnx'))
+        export_decoder(decoder, vocab_size, export_shape, scratch,
+                       os.path.join(output, 'onnx', 'decoder_model_merged.onnx'), EMPTY_CROSS_CACHE)
 
     write_json(output, 'tokenizer.json', tokenizer_json)
     write_json(output, 'tokenizer_config.json', tokenizer_config())
@@ -162,7 +143,9 @@ def main():
     write_json(output, 'config.json', model_config(ids, shape))
     write_json(output, 'generation_config.json', generation_config(ids, shape))
     write_json(output, 'preprocessor_config.json', preprocessor_config(shape))
-    write_json(output, 'manifest.json', manifest(output))
+    write_json(output, 'manifest.json', manifest(
+        output, NAME, 'Test model (random weights, meaningless text)',
+        'scripts/models/make-test-model.py (random weights, seed %d)' % SEED))
     for line in sorted(os.listdir(output)):
         print(line)
 
@@ -208,121 +191,6 @@ def shape_output_layer(decoder, ids):
             decoder.output.bias[begin + index] = TIMESTAMP_BIAS - TIMESTAMP_WIDTH * shifted ** 2
             decoder.position_slope[begin + index] = TIMESTAMP_SLOPE + 2 * TIMESTAMP_WIDTH * TIMESTAMP_SPEED * shifted
             decoder.position_curve[begin + index] = -TIMESTAMP_WIDTH * TIMESTAMP_SPEED ** 2
-
-
-def export_encoder(encoder, path):
-    features = torch.zeros(1, MEL_BINS, 2 * SOURCE_POSITIONS)
-    torch.onnx.export(
-        encoder, (features,), path,
-        input_names=['input_features'], output_names=['last_hidden_state'],
-        dynamic_axes={'input_features': {0: 'batch_size'}, 'last_hidden_state': {0: 'batch_size'}},
-        opset_version=OPSET, do_constant_folding=True,
-    )
-
-
-def cache_names(prefix):
-    names = []
-    for layer in range(LAYERS):
-        for part in ('decoder.key', 'decoder.value', 'encoder.key', 'encoder.value'):
-            names.append('%s.%d.%s' % (prefix, layer, part))
-    return names
-
-
-def export_decoder(decoder, vocab_size, scratch, path):
-    hidden = torch.randn(1, SOURCE_POSITIONS, WIDTH)
-    output_names = ['logits'] + cache_names('present') + ['cross_attentions.%d' % i for i in range(LAYERS)]
-    batch_axes = {'input_ids': {0: 'batch_size', 1: 'decoder_sequence_length'},
-                  'encoder_hidden_states': {0: 'batch_size', 1: 'encoder_sequence_length'},
-                  'logits': {0: 'batch_size', 1: 'decoder_sequence_length'}}
-    for layer in range(LAYERS):
-        batch_axes['cross_attentions.%d' % layer] = {0: 'batch_size', 2: 'decoder_sequence_length',
-                                                     3: 'encoder_sequence_length_out'}
-
-    initial_path = os.path.join(scratch, 'decoder_model.onnx')
-    initial_axes = dict(batch_axes)
-    for name in cache_names('present'):
-        length = 'decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
-        initial_axes[name] = {0: 'batch_size', 2: length}
-    torch.onnx.export(
-        DecoderInitialStep(decoder), (torch.tensor([[1, 2, 3, 4]]), hidden), initial_path,
-        input_names=['input_ids', 'encoder_hidden_states'], output_names=output_names,
-        dynamic_axes=initial_axes, opset_version=OPSET, do_constant_folding=True,
-    )
-
-    cached_path = os.path.join(scratch, 'decoder_with_past_model.onnx')
-    past = []
-    cached_axes = dict(batch_axes)
-    for name in cache_names('past_key_values'):
-        is_decoder = '.decoder.' in name
-        past.append(torch.randn(1, HEADS, 4 if is_decoder else SOURCE_POSITIONS, HEAD_SIZE))
-        cached_axes[name] = {0: 'batch_size', 2: 'past_decoder_sequence_length' if is_decoder
-                             else 'encoder_sequence_length_out'}
-    for name in cache_names('present'):
-        length = 'past_decoder_sequence_length + 1' if '.decoder.' in name else 'encoder_sequence_length_out'
-        cached_axes[name] = {0: 'batch_size', 2: length}
-    torch.onnx.export(
-        (DecoderCachedStepEmptyCross if EMPTY_CROSS_CACHE else DecoderCachedStep)(decoder),
-        (torch.tensor([[5]]), hidden, *past), cached_path,
-        input_names=['input_ids', 'encoder_hidden_states'] + cache_names('past_key_values'),
-        output_names=output_names, dynamic_axes=cached_axes, opset_version=OPSET, do_constant_folding=True,
-    )
-
-    float_type = TensorProto.FLOAT
-    inputs = [
-        helper.make_tensor_value_info('input_ids', TensorProto.INT64, ['batch_size', 'decoder_sequence_length']),
-        helper.make_tensor_value_info('encoder_hidden_states', float_type,
-                                      ['batch_size', 'encoder_sequence_length', WIDTH]),
-    ]
-    # Head count and head size must be numbers here: transformers.js builds the
-    # empty first-step cache from these shapes (addPastKeyValues in modeling_utils.js).
-    for name in cache_names('past_key_values'):
-        length = 'past_decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
-        inputs.append(helper.make_tensor_value_info(name, float_type, ['batch_size', HEADS, length, HEAD_SIZE]))
-    inputs.append(bool_input('use_cache_branch'))
-
-    outputs = [helper.make_tensor_value_info('logits', float_type,
-                                             ['batch_size', 'decoder_sequence_length', vocab_size])]
-    for name in cache_names('present'):
-        length = 'present_decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
-        outputs.append(helper.make_tensor_value_info(name, float_type, ['batch_size', HEADS, length, HEAD_SIZE]))
-    for layer in range(LAYERS):
-        outputs.append(helper.make_tensor_value_info(
-            'cross_attentions.%d' % layer, float_type,
-            ['batch_size', HEADS, 'decoder_sequence_length', 'encoder_sequence_length_out']))
-
-    merged = merge_decoders(initial_path, cached_path, output_names, inputs, outputs)
-    onnx.save(merged, path)
-
-
-def manifest(output):
-    files = []
-    for folder, _, names in os.walk(output):
-        for name in names:
-            full = os.path.join(folder, name)
-            relative = os.path.relpath(full, output).replace(os.sep, '/')
-            if relative == 'manifest.json':
-                continue
-            with open(full, 'rb') as handle:
-                data = handle.read()
-            files.append({'path': relative, 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)})
-    files.sort(key=lambda entry: entry['path'])
-    return {
-        'name': NAME,
-        'displayName': 'Test model (random weights, meaningless text)',
-        'kind': 'test',
-        'sizeBytes': sum(entry['bytes'] for entry in files),
-        'languages': 'multilingual',
-        'dtype': 'fp32',
-        'wordTimestamps': True,
-        'files': files,
-        'source': 'scripts/models/make-test-model.py (random weights, seed %d)' % SEED,
-    }
-
-
-def write_json(output, name, value):
-    with open(os.path.join(output, name), 'w', encoding='utf-8') as handle:
-        json.dump(value, handle, ensure_ascii=False, indent=2)
-        handle.write('\n')
 
 
 if __name__ == '__main__':

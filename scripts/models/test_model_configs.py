@@ -32,8 +32,8 @@ def model_config(ids, shape):
         'is_encoder_decoder': True,
         'activation_function': 'gelu',
         'd_model': shape['width'],
-        'encoder_layers': shape['layers'],
-        'decoder_layers': shape['layers'],
+        'encoder_layers': shape.get('encoder_layers', shape['layers']),
+        'decoder_layers': shape.get('decoder_layers', shape['layers']),
         'encoder_attention_heads': shape['heads'],
         'decoder_attention_heads': shape['heads'],
         'encoder_ffn_dim': shape['feed_forward'],
@@ -61,8 +61,9 @@ def generation_config(ids, shape):
         ids['translate'], ids['transcribe'], ids['startoflm'], ids['startofprev'], ids['nocaptions'],
     ]
     return {
-        # Every head of the last decoder layer; with random weights no head aligns better than another.
-        'alignment_heads': [[shape['layers'] - 1, head] for head in range(shape['heads'])],
+        # Every head of the last decoder layer unless chosen: with random weights no head aligns better than another.
+        'alignment_heads': shape.get('alignment_heads',
+                                     [[shape['layers'] - 1, head] for head in range(shape['heads'])]),
         'begin_suppress_tokens': [ids['space'], ids['endoftext']],
         'bos_token_id': ids['endoftext'],
         'decoder_start_token_id': ids['startoftranscript'],

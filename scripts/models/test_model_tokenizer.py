@@ -107,13 +107,13 @@ def train_merges(corpus, merge_count):
     return merges
 
 
-def build_tokenizer(merge_count=144):
+def build_tokenizer(merge_count=144, corpus=CORPUS):
     """Returns (tokenizer_json, token_ids) where token_ids names the special ids."""
     byte_map = bytes_to_unicode()
     vocab = {}
     for byte in range(256):
         vocab[byte_map[byte]] = len(vocab)
-    merges = train_merges(CORPUS, merge_count)
+    merges = train_merges(corpus, merge_count)
     for first, second in merges:
         if first + second not in vocab:
             vocab[first + second] = len(vocab)

@@ -20,6 +20,12 @@ describe('choosing the transcription model', () => {
     expect(chooseModel([test, model('whisper-base')])?.name).toBe('whisper-base');
   });
 
+  it('falls back on the smallest test model, not on the trained one listed before it', () => {
+    const trained = model('intervju-test-hears', { kind: 'test', sizeBytes: 10 });
+    expect(chooseModel([trained, test])?.name).toBe('intervju-test-tiny');
+    expect(chooseModel([trained, test], 'intervju-test-hears')?.name).toBe('intervju-test-hears');
+  });
+
   it('prefers word timings, then size, among models that speak Norwegian', () => {
     const models = [
       test,

@@ -1,6 +1,9 @@
 /**
  * Which bundled model transcribes: the researcher's choice when it is there,
- * else the best real model, else the test model (which the UI flags loudly).
+ * else the best real model, else the smallest test model (which the UI flags
+ * loudly). The smallest is the random-weight one, whose text does not depend on
+ * the audio; a test that wants the trained test model (intervju-test-hears)
+ * chooses it by name.
  */
 export interface BundledModel {
   name: string;
@@ -35,5 +38,6 @@ export function chooseModel(models: readonly BundledModel[], preferred: string |
     .filter((model) => model.kind === 'real' && speaksNorwegian(model))
     // Word timings make [uklart] spans precise; then the larger model is the better one.
     .sort((a, b) => Number(b.wordTimestamps) - Number(a.wordTimestamps) || b.sizeBytes - a.sizeBytes);
-  return real[0] ?? models.find((model) => model.kind === 'test') ?? models[0] ?? null;
+  const tests = models.filter((model) => model.kind === 'test').sort((a, b) => a.sizeBytes - b.sizeBytes);
+  return real[0] ?? tests[0] ?? models[0] ?? null;
 }
