@@ -15,7 +15,6 @@ import type { RecorderMemory } from '../../src/messages';
 import { expect, fakeAudioArgs, launchWithExtension } from '../e2e/fixtures';
 import { heldDevices, startRecordedCall, storedTimeline } from '../e2e/pages/recording';
 import { CLOCK_TICKS, isTranscriptionThread, offscreenRenderer, processesOf, residentMegabytes, threadSnapshot, type ThreadSnapshot } from './chromium-processes';
-import { describeGrowth, memoryDump, type AllocatorSizes } from './memory-dump';
 import { repeatWithPauses } from './wav-loop';
 
 /** The User Timing entry the panel adds per shown segment (entrypoints/panel/use-panel-data.ts). */
@@ -43,8 +42,6 @@ export interface SoakReport {
   /** WebAssembly memories, MB: the offscreen document's (voice detector) and the transcription worker's (Whisper). */
   offscreenWasm: { start: number | null; end: number | null };
   workerWasm: { start: number | null; end: number | null };
-  /** Where the extension renderer grew, by Chromium's allocators (memory-infra), the largest changes first. */
-  extensionAllocators: string[];
   workspaceHeap: { start: number | null; end: number | null };
   /** Share of one core: capture + VAD + storage (every extension-renderer thread but the transcription worker's), and transcription. */
   cpu: { capturePercent: number; transcriptionPercent: number };
@@ -125,17 +122,6 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const memoryStart = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapStart = await heapMegabytes(frame);
     const recorderStart = await recorderMemory(context);
-    const devtools = await context.newCDPSession(workspace.page);
-    const allocators = async (): Promise<AllocatorSizes | null> =>
-      renderer
-        ? ((
-            await memoryDump(devtools).catch((cause: unknown) => {
-              log(`  no memory dump: ${cause instanceof Error ? cause.message : String(cause)}`);
-              return null;
-            })
-          )?.get(Number(renderer)) ?? (log(`  no memory dump for the extension renderer (pid ${renderer})`), null))
-        : null;
-    const allocatorsStart = await allocators();
     const workspaceStart = await heapMegabytes(workspace.page.mainFrame());
     const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
     let cpuLast = cpuFirst;
@@ -156,7 +142,6 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const memoryEnd = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
     const heapEnd = await heapMegabytes(frame);
     const recorderEnd = await recorderMemory(context);
-    const allocatorsEnd = await allocators();
     const workspaceEnd = await heapMegabytes(workspace.page.mainFrame());
     const delays = await panelDelays(frame);
     const frameNow = await frame.evaluate(() => performance.now());
@@ -207,7 +192,6 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       offscreenHeap: { start: recorderStart.offscreenHeap, end: recorderEnd.offscreenHeap },
       offscreenWasm: { start: recorderStart.offscreenWasm, end: recorderEnd.offscreenWasm },
       workerWasm: { start: recorderStart.workerWasm, end: recorderEnd.workerWasm },
-      extensionAllocators: allocatorsStart && allocatorsEnd ? describeGrowth(allocatorsStart, allocatorsEnd) : [],
       workspaceHeap: { start: workspaceStart, end: workspaceEnd },
       cpu: { capturePercent: (100 * capture) / cpuSeconds, transcriptionPercent: (100 * transcription) / cpuSeconds },
       audio: audioFigures,
@@ -234,7 +218,6 @@ export function describeSoak(report: SoakReport): string[] {
     `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
     `JS heap, panel frame: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end; offscreen document: ${mb(report.offscreenHeap.start)} → ${mb(report.offscreenHeap.end)}; workspace page: ${mb(report.workspaceHeap.start)} → ${mb(report.workspaceHeap.end)}`,
     `WebAssembly memory, offscreen document (voice detector): ${mb(report.offscreenWasm.start)} → ${mb(report.offscreenWasm.end)}; transcription worker (Whisper): ${mb(report.workerWasm.start)} → ${mb(report.workerWasm.end)}`,
-    `extension renderer by allocator (Chromium memory-infra), start → end: ${report.extensionAllocators.join('; ') || '–'}`,
     `CPU, share of one core: capture + VAD + storage ${report.cpu.capturePercent.toFixed(1)} %, transcription ${report.cpu.transcriptionPercent.toFixed(1)} %`,
     ...report.audio.map(
       (channel) =>
