@@ -1,11 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, extensionIdOf, fakeAudioArgs, launchWithExtension, test, watchForeignRequests } from './fixtures';
-import { FAKE_MEETING_URLS } from './fake-meetings';
+import { expect, fakeAudioArgs, launchWithExtension, test, watchForeignRequests } from './fixtures';
 import { PanelPage } from './pages/panel';
-import { startRecordingCall, storedMarks, storeGivenUtterance } from './pages/recording';
-import { WorkspacePage } from './pages/workspace';
+import { startInterviewCall, startRecordingCall, storedMarks, storeGivenUtterance } from './pages/recording';
 
 const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
 
@@ -20,14 +18,7 @@ test.describe('coverage that follows the conversation', () => {
     const context = await launchWithExtension(profile, fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
     try {
       const foreign = watchForeignRequests(context);
-      const extensionId = await extensionIdOf(context);
-      const workspace = await WorkspacePage.open(context, extensionId);
-      await workspace.setUpPassphrase();
-      const call = await context.newPage();
-      await call.goto(FAKE_MEETING_URLS.zoom);
-      const panel = await PanelPage.inMeeting(call);
-      await panel.unlockIfLocked();
-      await panel.startInterview('Kari');
+      const { extensionId, workspace, call, panel } = await startInterviewCall(context, 'Kari');
       await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
       // Recording runs: "Chrome must be allowed to record this tab" is past.
       await expect(panel.testId('recording-refusal')).toHaveCount(0);
@@ -105,14 +96,8 @@ test.describe('coverage that follows the conversation', () => {
     }
   });
 
-  test('a mouse mark moves the current question, and its section opens', async ({ context, extensionId }) => {
-    const workspace = await WorkspacePage.open(context, extensionId);
-    await workspace.setUpPassphrase();
-    const call = await context.newPage();
-    await call.goto(FAKE_MEETING_URLS.zoom);
-    const panel = await PanelPage.inMeeting(call);
-    await panel.unlockIfLocked();
-    await panel.startInterview('Per');
+  test('a mouse mark moves the current question, and its section opens', async ({ context }) => {
+    const { panel } = await startInterviewCall(context, 'Per');
     const first = panel.testId('guide-question').first();
     await expect(first).toHaveAttribute('aria-current', 'step');
     const loneliness = panel.question(LONELINESS);

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clickToolbarButton, expect, extensionIdOf, fakeAudioArgs, launchWithExtension, test, watchForeignRequests } from './fixtures';
-import { FAKE_MEETING_URLS } from './fake-meetings';
 import { PanelPage } from './pages/panel';
+import { startInterviewCall } from './pages/recording';
 import { WorkspacePage } from './pages/workspace';
 
 const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
@@ -15,15 +15,7 @@ test.describe('recording a call', () => {
     const context = await launchWithExtension(profile, fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
     try {
       const foreign = watchForeignRequests(context);
-      const extensionId = await extensionIdOf(context);
-      const workspace = await WorkspacePage.open(context, extensionId);
-      await workspace.setUpPassphrase();
-
-      const call = await context.newPage();
-      await call.goto(FAKE_MEETING_URLS.zoom);
-      const panel = await PanelPage.inMeeting(call);
-      await panel.unlockIfLocked();
-      await panel.startInterview('Kari');
+      const { extensionId, workspace, call, panel } = await startInterviewCall(context, 'Kari');
 
       // Recording waits for the consent checklist.
       await expect(panel.testId('recording-toggle')).toBeDisabled();

@@ -11,8 +11,9 @@ export function sessionExportId(hash: string): string | null {
 }
 
 /**
- * One session's export at `#/sessions/<id>/export`, above the sessions list.
- * Temporary home: the panel moves into the session view once that exists.
+ * One session's export alone at `#/sessions/<id>/export`, reached from the
+ * sessions list's "Export" link; the session view holds the same panel beside
+ * the transcript.
  */
 export function SessionExportRoute(props: { db: IntervjuDatabase; vault: Vault; t: Translate; locale: ExportLocale }) {
   const [sessionId, setSessionId] = useState(sessionExportId(location.hash));

@@ -11,6 +11,19 @@ export const KIND_LABEL: Record<KeyListKind, MessageKey> = {
   other: 'keyKindOther',
 };
 
+/** The kind of a real ↔ fictive pair, as a select (the key list's form and rows, the pseudonym review). */
+export function KindSelect(props: { t: Translate; value: KeyListKind; onChange: (kind: KeyListKind) => void; testId?: string; label?: string }) {
+  return (
+    <select data-testid={props.testId} aria-label={props.label} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value as KeyListKind)}>
+      {(Object.keys(KIND_LABEL) as KeyListKind[]).map((option) => (
+        <option key={option} value={option}>
+          {props.t(KIND_LABEL[option])}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Adds one real ↔ fictive pair, encrypted. */
 export function KeyListForm(props: {
   db: IntervjuDatabase;
@@ -56,13 +69,7 @@ export function KeyListForm(props: {
       </label>
       <label>
         {t('keyListKind')}
-        <select data-testid="key-list-kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as KeyListKind)}>
-          {(Object.keys(KIND_LABEL) as KeyListKind[]).map((option) => (
-            <option key={option} value={option}>
-              {t(KIND_LABEL[option])}
-            </option>
-          ))}
-        </select>
+        <KindSelect t={t} testId="key-list-kind" value={kind} onChange={setKind} />
       </label>
       <label>
         {t('keyListParticipant')}

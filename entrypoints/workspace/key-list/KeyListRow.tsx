@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { replacementConflict } from '../../../src/pseudonymise';
-import { deleteKeyListEntry, updateKeyListEntry, type IntervjuDatabase, type KeyListEntry, type KeyListKind, type Participant, type Vault } from '../../../src/store';
+import { deleteKeyListEntry, updateKeyListEntry, type IntervjuDatabase, type KeyListEntry, type Participant, type Vault } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { reasonOf } from '../privacy/format';
-import { KIND_LABEL } from './KeyListForm';
+import { KIND_LABEL, KindSelect } from './KeyListForm';
 
 /**
  * One pair of the key list, which is also the replacement list: shown, or
@@ -61,13 +61,7 @@ export function KeyListRow(props: {
           />
         </td>
         <td>
-          <select aria-label={t('keyListKind')} value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.currentTarget.value as KeyListKind })}>
-            {(Object.keys(KIND_LABEL) as KeyListKind[]).map((option) => (
-              <option key={option} value={option}>
-                {t(KIND_LABEL[option])}
-              </option>
-            ))}
-          </select>
+          <KindSelect t={t} label={t('keyListKind')} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
         </td>
         <td>
           <select

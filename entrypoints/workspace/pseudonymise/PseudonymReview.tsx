@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { acceptSuggestion, suggestReplacements, suggestionKey, type ChangedSegment, type Replacement, type Suggestion } from '../../../src/pseudonymise';
 import { addKeyListEntry, listKeyList, type IntervjuDatabase, type KeyListEntry, type KeyListKind, type Participant, type Segment, type Vault } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
-import { KIND_LABEL } from '../key-list/KeyListForm';
+import { KindSelect } from '../key-list/KeyListForm';
 import { reasonOf } from '../privacy/format';
 import { REASON_LABEL } from './labels';
 
@@ -144,13 +144,7 @@ export function PseudonymReview(props: PseudonymReviewProps) {
             </label>
             <label>
               {t('keyListKind')}
-              <select data-testid="pseudonym-kind" value={kind} onChange={(event) => setKind(event.currentTarget.value as KeyListKind)}>
-                {(Object.keys(KIND_LABEL) as KeyListKind[]).map((option) => (
-                  <option key={option} value={option}>
-                    {t(KIND_LABEL[option])}
-                  </option>
-                ))}
-              </select>
+              <KindSelect t={t} testId="pseudonym-kind" value={kind} onChange={setKind} />
             </label>
           </div>
           {error && (

@@ -16,11 +16,8 @@ export async function startRecordingCall(context: BrowserContext, extensionId: s
   await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'recording', { timeout: 20_000 });
 }
 
-/**
- * First run, then a recording call on the fake Zoom page with the participant
- * speaking (`loop`: over and over) once the interviewer's question has had time.
- */
-export async function startRecordedCall(context: BrowserContext, options: { pseudonym?: string; loop?: boolean } = {}) {
+/** First run (passphrase chosen), then an interview with `pseudonym` started in the panel on the fake Zoom page; not recording yet. */
+export async function startInterviewCall(context: BrowserContext, pseudonym: string) {
   const extensionId = await extensionIdOf(context);
   const workspace = await WorkspacePage.open(context, extensionId);
   await workspace.setUpPassphrase();
@@ -28,7 +25,16 @@ export async function startRecordedCall(context: BrowserContext, options: { pseu
   await call.goto(FAKE_MEETING_URLS.zoom);
   const panel = await PanelPage.inMeeting(call);
   await panel.unlockIfLocked();
-  await panel.startInterview(options.pseudonym ?? 'Kari');
+  await panel.startInterview(pseudonym);
+  return { extensionId, workspace, call, panel };
+}
+
+/**
+ * First run, then a recording call on the fake Zoom page with the participant
+ * speaking (`loop`: over and over) once the interviewer's question has had time.
+ */
+export async function startRecordedCall(context: BrowserContext, options: { pseudonym?: string; loop?: boolean } = {}) {
+  const { extensionId, workspace, call, panel } = await startInterviewCall(context, options.pseudonym ?? 'Kari');
   await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
   const recordingStarted = Date.now();
   await call.waitForTimeout(3000);
