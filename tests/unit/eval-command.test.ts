@@ -1,0 +1,44 @@
+/**
+ * `npm run eval` end to end on the committed fixtures and the committed test
+ * model: it loads the model, transcribes through the product's own code, scores
+ * and prints. The test model's text is noise, so only the shape of the report is
+ * checked here; the scoring itself is tested in src/transcribe/evaluation.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const command = ['scripts/eval/eval.mjs', '--model', 'intervju-test-tiny'];
+const fixtures = 'tests/eval-fixtures';
+
+describe('npm run eval', () => {
+  it('scores every recording against its reference and says the test model means nothing', async () => {
+    const { stdout } = await run('node', [...command, '--audio', `${fixtures}/audio`, '--reference', `${fixtures}/reference`, '--json']);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/test model with random weights: the figures below say nothing about accuracy/);
+    expect(lines.filter((line) => /^intervju-\d\.wav: WER [\d.]+ %, CER [\d.]+ %, \[uklart\] precision/.test(line))).toHaveLength(2);
+    expect(stdout).toMatch(/^all 2 files \(11\.9 s of audio\): WER [\d.]+ %/m);
+    const summary = JSON.parse(lines.at(-1)!) as { kind: string; files: { name: string; words: { referenceLength: number }; realTimeFactor: number }[] };
+    expect(summary.kind).toBe('test');
+    // The references' words, counted after normalisation ("22" one word; "[uklart]" none).
+    expect(summary.files.map((file) => [file.name, file.words.referenceLength])).toEqual([
+      ['intervju-1.wav', 13],
+      ['intervju-2.wav', 13],
+    ]);
+    expect(summary.files.every((file) => file.realTimeFactor > 0)).toBe(true);
+  }, 120_000);
+
+  it('refuses a recording without a reference, naming what it looked for', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'intervju-eval-'));
+    mkdirSync(join(folder, 'audio'));
+    mkdirSync(join(folder, 'reference'));
+    copyFileSync(`${fixtures}/audio/intervju-1.wav`, join(folder, 'audio', 'samtale.wav'));
+    const failure = await run('node', [...command, '--audio', join(folder, 'audio'), '--reference', join(folder, 'reference')]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('no reference for samtale.wav: expected samtale.txt or samtale.vtt');
+  }, 60_000);
+});
