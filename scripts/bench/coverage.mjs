@@ -2,7 +2,10 @@
 // Precision and recall of the coverage matcher (src/coverage/matching) on a labelled set.
 //
 //   npm run bench:coverage -- --guide <guide .txt/.md> --utterances <file.jsonl> [--mentions <file.jsonl>] [--errors]
-//   npm run bench:coverage            (every shipped set in src/coverage/evaluation, dev and held-out, per guide and overall)
+//   npm run bench:coverage            (every shipped set in src/coverage/evaluation: dev, dev2 and held-out, per guide and overall)
+//   npm run bench:coverage -- --split dev,dev2 [--errors]   (only those splits)
+//
+// --errors never lists the held-out split's lines: that half is for the final figure only, not for reading.
 //
 // Prints `questions precision P recall R`, with --mentions `probes precision P recall R`, and the time per call.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -20,7 +23,7 @@ function args(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--errors') out.errors = true;
-    else if (a === '--guide' || a === '--utterances' || a === '--mentions') out[a.slice(2)] = argv[++i];
+    else if (a === '--guide' || a === '--utterances' || a === '--mentions' || a === '--split') out[a.slice(2)] = argv[++i];
     else if (a === '--help' || a === '-h') out.help = true;
     else throw new Error(`unknown argument ${a} (see --help)`);
   }
@@ -62,36 +65,44 @@ function timing(dir, sets) {
   console.log(`timing: ${questionCount}-question guide, ${texts.length} lines x ${rounds}: mean ${mean.toFixed(3)} ms, worst ${worst.toFixed(3)} ms per utterance (matchQuestion + matchProbes)`);
 }
 
-function runAll(showErrors) {
+/** The shipped splits, in the order they were written: dev and held-out (one file halved), dev2 (written later, for development). */
+const SPLITS = ['dev', 'dev2', 'heldout'];
+
+function runAll(showErrors, only) {
   const dir = join(root, 'src/coverage/evaluation');
   const files = readdirSync(dir);
   const sets = files
     .filter((f) => /\.guide\.(txt|md)$/.test(f))
     .map((g) => ({ name: g.replace(/\.guide\.(txt|md)$/, ''), guide: g }));
-  for (const split of ['dev', 'heldout']) {
+  const splits = only ? only.split(',') : SPLITS;
+  for (const split of splits) {
+    if (!SPLITS.includes(split)) throw new Error(`unknown split ${split} (one of ${SPLITS.join(', ')})`);
     const q = [];
     const p = [];
     console.log(`== ${split}`);
     for (const s of sets) {
-      const u = join(dir, `${s.name}.utterances.${split}.jsonl`);
-      const m = join(dir, `${s.name}.mentions.${split}.jsonl`);
-      const r = runOne(join(dir, s.guide), u, files.includes(`${s.name}.mentions.${split}.jsonl`) ? m : null);
+      const u = `${s.name}.utterances.${split}.jsonl`;
+      const m = `${s.name}.mentions.${split}.jsonl`;
+      if (!files.includes(u)) continue;
+      const r = runOne(join(dir, s.guide), join(dir, u), files.includes(m) ? join(dir, m) : null);
       q.push(r.questions);
       if (r.probes) p.push(r.probes);
       console.log(`${s.name}: ${line('questions', r.questions)} ${counts(r.questions)}${r.probes ? `; ${line('probes', r.probes)} ${counts(r.probes)}` : ''}`);
-      if (showErrors) for (const e of r.errors) console.log(`   ${e}`);
+      if (showErrors && split !== 'heldout') for (const e of r.errors) console.log(`   ${e}`);
     }
     console.log(`overall ${split}:`);
     console.log(line('questions', pool(q)));
     if (p.length) console.log(line('probes', pool(p)));
   }
+  if (showErrors && splits.includes('heldout')) console.log('(held-out errors are not listed: that half is for the final figure only)');
   timing(dir, sets);
 }
 
 const a = args(process.argv.slice(2));
 if (a.help) {
   console.log('npm run bench:coverage -- --guide <guide.txt|.md> --utterances <file.jsonl> [--mentions <file.jsonl>] [--errors]\n' +
-    'Without --guide: every shipped set in src/coverage/evaluation (dev and held-out).');
+    'Without --guide: every shipped set in src/coverage/evaluation (dev, dev2, held-out); --split dev,dev2 picks splits.\n' +
+    '--errors lists the lines the matcher got wrong (never the held-out ones).');
 } else if (a.guide || a.utterances) {
   if (!a.guide || !a.utterances) throw new Error('--guide and --utterances go together');
   const r = runOne(a.guide, a.utterances, a.mentions);
@@ -100,5 +111,5 @@ if (a.help) {
   console.log(`${r.msPerUtterance.toFixed(3)} ms per utterance`);
   if (a.errors) for (const e of r.errors) console.log(`   ${e}`);
 } else {
-  runAll(a.errors);
+  runAll(a.errors, a.split);
 }

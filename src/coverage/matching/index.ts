@@ -1,5 +1,6 @@
 export {
   createCoverageMatcher,
+  probeAlternatives,
   DEFAULT_QUESTION_THRESHOLD,
   DEFAULT_PROBE_THRESHOLD,
   type CoverageMatcher,

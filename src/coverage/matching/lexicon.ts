@@ -37,7 +37,7 @@ export const VARIANTS: Readonly<Record<string, string>> = {
   er: 'er', var: 'var', vore: 'vært', vorte: 'blitt', blei: 'ble', vert: 'blir', seie: 'si', seia: 'si', sei: 'si', sa: 'sa',
   byrja: 'begynte', byrje: 'begynne', byrjar: 'begynner', begynt: 'begynt', leggje: 'legge', leggja: 'legge', velje: 'velge', velja: 'velge',
   sjå: 'se', gjere: 'gjøre', gjer: 'gjør', gjera: 'gjøre', høyre: 'høre', kjem: 'kommer', kome: 'komme', bur: 'bor', budde: 'bodde',
-  samanlikna: 'sammenlignet', samanlikne: 'sammenligne', sakna: 'savnet', sakne: 'savne', saknar: 'savner', sakner: 'savner',
+  fekk: 'fikk', valde: 'valgte', trefte: 'traff', samanlikna: 'sammenlignet', samanlikne: 'sammenligne', sakna: 'savnet', sakne: 'savne', saknar: 'savner', sakner: 'savner',
   trur: 'tror', tykkjer: 'synes', syns: 'synes', synst: 'synes', handterte: 'håndterte', handtere: 'håndtere', snakka: 'snakket', prata: 'pratet',
   // nouns
   veke: 'uke', veka: 'uka', vekene: 'ukene', arbeidsveke: 'arbeidsuke', arbeidsveka: 'arbeidsuka', tida: 'tiden', tid: 'tid', åra: 'årene',
@@ -67,7 +67,7 @@ export const STOPWORDS: readonly string[] = [
   'vil', 'bli', 'ble', 'blitt', 'blir', 'kunne', 'inn', 'når', 'være', 'vært', 'kom', 'noen', 'noe', 'ville', 'dere', 'deres', 'kun',
   'ja', 'enn', 'dette', 'disse', 'deg', 'din', 'ditt', 'dine', 'hvem', 'hvordan', 'hvorfor', 'hvilken', 'hvilke', 'hvis', 'dersom',
   'mens', 'også', 'bare', 'litt', 'mye', 'mer', 'mest', 'veldig', 'helt', 'gjerne', 'kanskje', 'vel', 'jo', 'nok', 'sånn', 'slik',
-  'da', 'der', 'dit', 'her', 'hit', 'seg', 'sa', 'si', 'sier', 'tror', 'synes', 'tenker', 'tenke', 'gang', 'ganger', 'først', 'nei',
+  'da', 'der', 'dit', 'her', 'hit', 'seg', 'sa', 'si', 'sier', 'tror', 'synes', 'tenker', 'tenke', 'gang', 'ganger', 'nei',
   'får', 'få', 'fikk', 'gjør', 'gjøre', 'gjorde', 'gjort', 'går', 'gå', 'gikk', 'både', 'hver', 'hele', 'sammen', 'andre', 'annet',
   'ingen', 'ingenting', 'alt', 'kunne', 'må', 'måtte', 'burde', 'skulle', 'mer', 'ting', 'folk', 'igjen', 'altså', 'egentlig',
   'for', 'etter', 'under', 'uten', 'mellom', 'før', 'siden', 'fordi', 'heller', 'likevel', 'bestemt', 'nettopp', 'spesielt', 'samme',
@@ -89,11 +89,11 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['lett', 'lettere', 'enkel', 'enklere', 'lettest', 'enklest'],
   ['kollega', 'kolleger', 'kollegaer', 'kollegene', 'kollegaene', 'medarbeider', 'medarbeidere'],
   ['pandemi', 'pandemien', 'korona', 'covid', 'koronapandemien', 'nedstengning', 'nedstengningen', 'lockdown'],
-  ['venn', 'venner', 'vennene', 'venninne', 'venninner', 'kompis', 'kompiser', 'kamerat', 'kamerater', 'vennegjeng', 'vennegjengen'],
+  ['venn', 'venner', 'vennene', 'venninne', 'venninner', 'kompis', 'kompiser', 'kamerat', 'kamerater', 'vennegjeng', 'vennegjengen', 'gjeng', 'gjengen'],
   ['trening', 'trene', 'trent', 'trener', 'treningene', 'trim', 'gym', 'treningssenter', 'treningssenteret'],
   ['begynne', 'begynt', 'begynte', 'starte', 'startet', 'startet'],
   ['slutte', 'sluttet', 'gi', 'droppe', 'droppet', 'avslutte'],
-  ['hjelp', 'hjelpe', 'støtte', 'støttet', 'bistand', 'backe', 'backer', 'backet'],
+  ['hjelp', 'hjelpe', 'støtte', 'støttet', 'bistand', 'backe', 'backer', 'backet', 'ivareta', 'ivaretatt', 'ivaretar'],
   ['viktig', 'vesentlig'],
   ['fri', 'fritid', 'fritiden', 'fritida'],
   ['beskrive', 'fortelle', 'forklare'],
@@ -102,24 +102,61 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['leder', 'lederen', 'ledelse', 'ledelsen', 'sjef', 'sjefen', 'ledere'],
   ['oppleve', 'opplevde', 'opplevd', 'erfare', 'erfaring'],
   ['studier', 'studere', 'studerer', 'studerte', 'student', 'studenter', 'studie', 'studiet', 'studium', 'utdanning', 'utdannelse', 'bachelor', 'master'],
-  ['beste', 'best', 'fineste', 'finest'],
+  ['beste', 'best', 'fineste', 'finest', 'positive', 'positivt', 'positiv'],
   ['bo', 'bor', 'bodde', 'bodd', 'bu', 'budde', 'bosted'],
   ['besteforeldre', 'besteforeldrene', 'bestemor', 'bestefar', 'mormor', 'morfar', 'farmor', 'farfar'],
   ['fleksibel', 'fleksibelt', 'fleksible', 'fleksibilitet'],
   ['tilbakemelding', 'tilbakemeldinger', 'skryt', 'skryte', 'ros', 'rose', 'roser', 'anerkjennelse', 'kritikk'],
+  ['treffe', 'møte', 'møtes', 'møtte', 'traff'],
+  ['regel', 'regler', 'reglene', 'retningslinje', 'retningslinjer', 'reglement', 'policy'],
+  ['håndtere', 'håndterte', 'takle', 'taklet', 'takla', 'mestre', 'mestret'],
+  ['åpne', 'åpnet', 'åpen', 'åpning', 'gjenåpne', 'gjenåpnet', 'gjenåpning', 'gjenåpningen'],
 ];
 
 /**
  * A guide names a kind of thing where a participant names one of its kinds
- * ("organiserte aktiviteter" — "korps og håndball"). Each group folds the
- * common kinds onto the general word, so the participant's example covers the
- * probe. General Norwegian, not one guide's terms.
+ * ("organiserte aktiviteter" — "korps og håndball"). Each group is the general
+ * word first, then its common kinds: a participant's kind covers the guide's
+ * general word (one way only; a kind may belong to several groups, and a
+ * general word may itself be a kind of another). General Norwegian, not one
+ * guide's terms.
  */
 export const KIND_GROUPS: readonly (readonly string[])[] = [
   ['aktivitet', 'aktiviteter', 'fritidsaktivitet', 'fritidsaktiviteter', 'korps', 'skolekorps', 'håndball', 'fotball', 'idrett', 'idretten',
-    'idrettslag', 'speider', 'speideren', 'kor', 'koret', 'turn', 'dans', 'dansing', 'svømming', 'ishockey', 'basket', 'volleyball', 'klatring', 'musikkskole', 'kulturskole'],
+    'idrettslag', 'speider', 'speideren', 'speiding', 'kor', 'koret', 'turn', 'dans', 'dansing', 'svømming', 'ishockey', 'basket', 'volleyball', 'klatring', 'musikkskole', 'kulturskole',
+    'trening', 'klubb', 'klubben', 'turnering', 'turneringer', 'teater'],
+  ['trening', 'spinning', 'yoga', 'pilates', 'crossfit', 'løping', 'jogging', 'jogge', 'styrketrening', 'fotball', 'håndball', 'svømming', 'turn', 'dans',
+    'klatring', 'ski', 'skitrening'],
+  ['utvikling', 'kurs', 'kursing', 'fagdag', 'fagdager', 'opplæring', 'kompetanseheving', 'hospitering'],
+  ['arbeidsgiver', 'arbeidsgiveren', 'firma', 'firmaet', 'bedrift', 'bedriften', 'virksomhet', 'virksomheten', 'selskap', 'selskapet'],
   ['arbeidsplass', 'arbeidsplasser', 'arbeidsplassen', 'sykehjem', 'sykehjemmet', 'sykehus', 'sykehuset', 'legekontor', 'hjemmetjenesten',
-    'hjemmesykepleien', 'avdeling', 'avdelingen', 'bedrift', 'bedriften', 'firma', 'firmaet'],
-  ['skole', 'skolen', 'videregående', 'ungdomsskole', 'ungdomsskolen', 'barneskole', 'barneskolen', 'vgs', 'klasse', 'klassen'],
+    'hjemmesykepleien', 'avdeling', 'avdelingen', 'bedrift', 'bedriften', 'firma', 'firmaet', 'mottak', 'akuttmottak', 'legevakt', 'legevakta',
+    'poliklinikk', 'klinikk', 'sengepost', 'institusjon'],
+  ['skole', 'skolen', 'videregående', 'ungdomsskole', 'ungdomsskolen', 'barneskole', 'barneskolen', 'grunnskole', 'folkehøgskole', 'vgs', 'vg1', 'vg2', 'vg3',
+    'klasse', 'klassen', 'undervisning', 'undervisningen'],
   ['alder', 'gammel'],
 ];
+
+/**
+ * Inflected forms the Snowball stemmer cannot bring to the base form's stem:
+ * strong and irregular verbs ("valgte" → "velge", "traff" → "treffe") and
+ * irregular plurals ("brødre" → "bror"). Applied to the bokmål word, before
+ * stop words are taken out and before stemming.
+ */
+export const INFLECTIONS: Readonly<Record<string, string>> = {
+  // verbs: past tense and participle → infinitive
+  valgte: 'velge', valgt: 'velge', fortalte: 'fortelle', fortalt: 'fortelle', traff: 'treffe', truffet: 'treffe',
+  hjalp: 'hjelpe', hjulpet: 'hjelpe', følte: 'føle', følt: 'føle', solgte: 'selge', solgt: 'selge', spurte: 'spørre', spurt: 'spørre',
+  visste: 'vite', visst: 'vite', satt: 'sitte', sittet: 'sitte', sto: 'stå', stod: 'stå', stått: 'stå', lå: 'ligge', ligget: 'ligge',
+  tok: 'ta', tatt: 'ta', fant: 'finne', funnet: 'finne', skrev: 'skrive', skrevet: 'skrive', drev: 'drive', dreiv: 'drive', drevet: 'drive',
+  lærte: 'lære', lært: 'lære', møttes: 'møtes', møtte: 'møte', møtt: 'møte',
+  sov: 'sove', sovet: 'sove', spiste: 'spise', spist: 'spise',
+  delte: 'dele', delt: 'dele', strakk: 'strekke', brukte: 'bruke', brukt: 'bruke', kjente: 'kjenne', kjent: 'kjenne', kjende: 'kjenne',
+  byttet: 'bytte', bytta: 'bytte', flyttet: 'flytte', flytta: 'flytte', slapp: 'slippe', sluppet: 'slippe',
+  // adjectives whose forms stem apart
+  åpent: 'åpen', godt: 'god', gode: 'god', nytt: 'ny', nye: 'ny', eget: 'egen', egne: 'egen',
+  // irregular plurals
+  brødre: 'bror', brødrene: 'bror', søstre: 'søster', søstrene: 'søster', døtre: 'datter', døtrene: 'datter', menn: 'mann', mennene: 'mann',
+  bøker: 'bok', bøkene: 'bok', netter: 'natt', nettene: 'natt', steder: 'sted', stedene: 'sted', hender: 'hånd', føtter: 'fot',
+  foreldre: 'foreldre', foreldrene: 'foreldre', besteforeldrene: 'besteforeldre',
+};

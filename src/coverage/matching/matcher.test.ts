@@ -13,6 +13,7 @@ import {
   norwegianStemmer,
   parseJsonLines,
   pool,
+  probeAlternatives,
   termSimilarity,
 } from './index';
 
@@ -84,8 +85,38 @@ describe('probes', () => {
     expect(matcher.matchProbes('Jeg savnet vennene mine og treningssenteret mest.').map((m) => m.itemId).sort()).toEqual(['s2q2#1', 's2q2#2']);
     expect(matcher.matchProbes('Jeg studerer og jobber litt ved siden av.').map((m) => m.itemId)).toEqual(['s1q1#1']);
   });
+  it('splits a probe into the alternatives it lists', () => {
+    expect(probeAlternatives('Studier eller jobb')).toEqual(['Studier', 'jobb']);
+    expect(probeAlternatives('Studier/jobb')).toEqual(['Studier', 'jobb']);
+    expect(probeAlternatives('Venner, trening eller studiemiljø')).toEqual(['Venner', 'trening', 'studiemiljø']);
+    expect(probeAlternatives('Hvis ja, hvordan?')).toEqual(['Hvis ja, hvordan?']);
+    const m = createCoverageMatcher(guideFromText('Intervjuguide\n\n1. Start\n\nHva savnet du?\n- Venner, trening eller studiemiljø\n'));
+    expect(m.matchProbes('Jeg savnet treningene.').map((x) => x.itemId)).toEqual(['s1q1#1']);
+  });
   it('finds nothing in a sentence about something else', () => {
     expect(matcher.matchProbes('Jeg liker å se serier om kvelden.')).toEqual([]);
+  });
+});
+
+describe('kinds, compounds and inflections', () => {
+  const small = createCoverageMatcher(
+    guideFromText('Intervjuguide\n\n1. Bakgrunn\n\nHva fikk deg til å velge dette yrket?\nHva gjør du på fritiden?\n- Organiserte aktiviteter\n- Håndball\n'),
+  );
+  const probes = (text: string) => small.matchProbes(text).map((m) => m.itemId).sort();
+  it('a kind covers the general word a probe names, not the other way round', () => {
+    expect(probes('Vi spilte håndball hver uke.')).toEqual(['s1q2#1', 's1q2#2']);
+    expect(probes('Jeg driver med mange aktiviteter.')).toEqual(['s1q2#1']);
+  });
+  it('a compound whose last part the lexicon knows stands for that part', () => {
+    expect(probes('Jeg spilte i skolekorpset.')).toEqual(['s1q2#1']);
+    expect(probes('Jeg gikk på fotballtrening.')).toEqual(['s1q2#1']);
+    expect(probes('Jeg liker å se serier.')).toEqual([]);
+  });
+  it('a strong verb matches its base form', () => {
+    expect(small.matchQuestion('Hvorfor valgte du akkurat dette yrket?')[0]?.itemId).toBe('s1q1');
+  });
+  it('a participant naming a kind of exercise covers the example guide’s probe "trening"', () => {
+    expect(matcher.matchProbes('Jeg savna å gå på spinning.').map((m) => m.itemId)).toEqual(['s2q2#2']);
   });
 });
 
@@ -118,10 +149,9 @@ describe('accuracy on the held-out half of the evaluation set', () => {
     expect(q.precision).toBeGreaterThanOrEqual(0.9);
     expect(q.recall).toBeGreaterThanOrEqual(0.8);
   });
-  it('probes: precision ≥ 0.8, and recall no lower than today (0.68)', () => {
+  it('probes: precision ≥ 0.8 at recall ≥ 0.7', () => {
     const p = pool(results.map((r) => r.probes!));
     expect(p.precision).toBeGreaterThanOrEqual(0.8);
-    expect(p.recall).toBeGreaterThanOrEqual(0.67);
+    expect(p.recall).toBeGreaterThanOrEqual(0.7);
   });
-  it.todo('probes: recall ≥ 0.7 on held-out (the goal; 0.68 today, see docs/coverage-matching.md)');
 });

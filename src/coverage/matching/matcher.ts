@@ -59,8 +59,16 @@ interface IndexedItem {
 const UNKNOWN_TERM_WEIGHT_SHARE = 0.5;
 /** A match needs at least one term that matched this well (a compound head or better): fuzzy hits alone are not enough. */
 const ANCHOR_SIMILARITY = SIMILARITY.compoundHead;
-/** Words that separate alternatives in a probe. */
-const PROBE_ALTERNATIVES = /\s+(?:eller|or)\s+/iu;
+/** What separates alternatives in a probe: "eller", "og/eller", a slash ("Studier/jobb"). */
+const PROBE_ALTERNATIVES = /\s*\/\s*|\s+(?:og\/eller|eller|or)\s+/iu;
+/** A probe that lists alternatives with "eller" may list more before it with commas ("Venner, trening eller studiemiljø"). */
+const LISTS_WITH_OR = /\s(?:eller|or)\s/iu;
+
+/** The alternatives a probe lists, each of which covers it on its own; the probe itself when it lists none. */
+export function probeAlternatives(probe: string): string[] {
+  const parts = probe.split(PROBE_ALTERNATIVES);
+  return LISTS_WITH_OR.test(probe) ? parts.flatMap((p) => p.split(/\s*,\s+/u)) : parts;
+}
 
 export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: CoverageMatcherOptions = {}): CoverageMatcher {
   const questionThreshold = options.questionThreshold ?? DEFAULT_QUESTION_THRESHOLD;
@@ -73,7 +81,7 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
     for (const q of section.questions) {
       rawQuestions.push({ id: q.id, terms: maker.terms(q.text) });
       // A probe that lists alternatives ("Studier eller jobb") is covered by either of them.
-      for (const p of q.probes) for (const part of p.text.split(PROBE_ALTERNATIVES)) rawProbes.push({ id: p.id, terms: maker.terms(part) });
+      for (const p of q.probes) for (const part of probeAlternatives(p.text)) rawProbes.push({ id: p.id, terms: maker.terms(part) });
     }
   }
   const all = [...rawQuestions, ...rawProbes];
@@ -103,8 +111,11 @@ export function createCoverageMatcher(guide: Pick<Guide, 'sections'>, options: C
     const links = new Map<string, Map<string, number>>();
     for (const u of [...terms, ...joined]) {
       const m = new Map<string, number>();
+      // A kind or a compound stands for its broader word too ("håndball" → "aktivitet").
+      const broader = maker.broader(u);
       for (const g of vocabulary) {
-        const s = termSimilarity(u, g);
+        let s = termSimilarity(u, g);
+        for (const [b, closeness] of broader) s = Math.max(s, closeness * termSimilarity(b, g));
         if (s > 0) m.set(g, s);
       }
       links.set(u, m);

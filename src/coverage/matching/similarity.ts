@@ -6,6 +6,8 @@
 
 /** Minimum length of the shorter term for a compound match. */
 const COMPOUND_HEAD_MIN = 4;
+/** A three-letter head ("rom" in "arbeidsrom") counts only after a first part of COMPOUND_HEAD_MIN letters or more ("sykdom" is no compound of "dom"). */
+const SHORT_HEAD_MIN = 3;
 const COMPOUND_MODIFIER_MIN = 5;
 /** Minimum length of both terms for a fuzzy (edit distance) match. */
 const FUZZY_MIN = 5;
@@ -43,7 +45,9 @@ export function editDistance(a: string, b: string, max: number): number {
 export function termSimilarity(a: string, b: string): number {
   if (a === b) return SIMILARITY.same;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= COMPOUND_HEAD_MIN && long.endsWith(short)) return SIMILARITY.compoundHead;
+  if (long.endsWith(short) && (short.length >= COMPOUND_HEAD_MIN || (short.length >= SHORT_HEAD_MIN && long.length - short.length >= COMPOUND_HEAD_MIN))) {
+    return SIMILARITY.compoundHead;
+  }
   if (short.length >= FUZZY_MIN) {
     const allowed = short.length >= 8 ? 2 : 1;
     if (editDistance(a, b, allowed) <= allowed) return SIMILARITY.fuzzy;
