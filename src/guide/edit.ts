@@ -106,9 +106,20 @@ export function addQuestion<T extends GuideDraft>(draft: T, sectionId: string, t
   return mapSection(draft, sectionId, (section) => ({ ...section, questions: insertAt(section.questions, question, options.position) }));
 }
 
-/** Changes a question's wording or its "ask only if" condition (null removes it). */
-export function updateQuestion<T extends GuideDraft>(draft: T, questionId: string, changes: { text?: string; condition?: string | null }): T {
-  return mapQuestion(draft, questionId, (question) => ({ ...question, ...changes }));
+/** Changes a question's wording, its "ask only if" condition (null removes it) or whether it must be asked. */
+export function updateQuestion<T extends GuideDraft>(
+  draft: T,
+  questionId: string,
+  changes: { text?: string; condition?: string | null; mustAsk?: boolean },
+): T {
+  return mapQuestion(draft, questionId, (question) => {
+    const { mustAsk, ...rest } = changes;
+    const next: Question = { ...question, ...rest };
+    // Unticking removes the field, so the question reads exactly as one never marked.
+    if (mustAsk === true) next.mustAsk = true;
+    else if (mustAsk === false) delete next.mustAsk;
+    return next;
+  });
 }
 
 /** Removes a question with its probes. */

@@ -140,6 +140,15 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
                     update((d) => edit.updateQuestion(d, question.id, { condition: event.currentTarget.value || null }))
                   }
                 />
+                <label class="must-ask-toggle">
+                  <input
+                    type="checkbox"
+                    data-testid="editor-must-ask"
+                    checked={question.mustAsk === true}
+                    onChange={(event) => update((d) => edit.updateQuestion(d, question.id, { mustAsk: event.currentTarget.checked }))}
+                  />{' '}
+                  {t('mustAskLabel')}
+                </label>
                 <ul class="editor-list probes-edit">
                   {question.probes.map((probe, probeIndex) => (
                     <Row
