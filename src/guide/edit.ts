@@ -224,3 +224,29 @@ export function removeChecklistItem<T extends GuideDraft>(draft: T, itemId: stri
 export function moveChecklistItem<T extends GuideDraft>(draft: T, itemId: string, toIndex: number): T {
   return { ...draft, intro: moveTo(draft.intro, indexOrThrow(draft.intro, itemId, 'punkt i sjekklisten'), toIndex) };
 }
+
+/** Adds an item to the closing checklist (`Guide.closing`), creating the list when the guide had none. */
+export function addClosingItem<T extends GuideDraft>(draft: T, text: string, options: AddOptions = {}): T {
+  const item: ChecklistItem = { id: (options.idSource ?? defaultIdSource)(), text };
+  return { ...draft, closing: insertAt(draft.closing ?? [], item, options.position) };
+}
+
+/** Rewrites a closing item. */
+export function updateClosingItem<T extends GuideDraft>(draft: T, itemId: string, text: string): T {
+  const closing = draft.closing ?? [];
+  const index = indexOrThrow(closing, itemId, 'punkt i avslutningen');
+  return { ...draft, closing: closing.map((item, position) => (position === index ? { ...item, text } : item)) };
+}
+
+/** Removes a closing item. */
+export function removeClosingItem<T extends GuideDraft>(draft: T, itemId: string): T {
+  const closing = draft.closing ?? [];
+  indexOrThrow(closing, itemId, 'punkt i avslutningen');
+  return { ...draft, closing: closing.filter((item) => item.id !== itemId) };
+}
+
+/** Moves a closing item to a new position (0 = first). */
+export function moveClosingItem<T extends GuideDraft>(draft: T, itemId: string, toIndex: number): T {
+  const closing = draft.closing ?? [];
+  return { ...draft, closing: moveTo(closing, indexOrThrow(closing, itemId, 'punkt i avslutningen'), toIndex) };
+}

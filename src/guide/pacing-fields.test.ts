@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { updateQuestion } from './edit';
+import type { Guide } from './model';
+import { addClosingItem, moveClosingItem, removeClosingItem, updateClosingItem, updateQuestion } from './edit';
 import { guideToJson, parseGuideJson } from './json';
 import { parseGuideText } from './text-import';
 import { createGuide, newVersion } from './versions';
@@ -97,5 +98,22 @@ describe('must-ask and closing items in saved guides and guide files', () => {
     expect(ticked.sections[0]?.questions[2]?.mustAsk).toBe(true);
     const unticked = updateQuestion(ticked, id, { mustAsk: false });
     expect('mustAsk' in (unticked.sections[0]?.questions[2] ?? {})).toBe(false);
+  });
+
+  it('adds, rewrites, moves and removes closing items in the editor, starting from a guide without any', () => {
+    const { closing: _dropped, ...rest } = saved;
+    const withoutClosing: Guide = rest;
+    let ids = 0;
+    const idSource = () => `c${(ids += 1)}`;
+    let edited = addClosingItem(withoutClosing, 'Takk', { idSource });
+    edited = addClosingItem(edited, 'Noe å legge til?', { idSource });
+    edited = updateClosingItem(edited, 'c1', 'Takk deltakeren');
+    edited = moveClosingItem(edited, 'c2', 0);
+    expect(edited.closing).toEqual([
+      { id: 'c2', text: 'Noe å legge til?' },
+      { id: 'c1', text: 'Takk deltakeren' },
+    ]);
+    expect(removeClosingItem(edited, 'c2').closing).toEqual([{ id: 'c1', text: 'Takk deltakeren' }]);
+    expect(() => updateClosingItem(withoutClosing, 'nope', 'x')).toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { FAKE_MEETING_URLS } from './fake-meetings';
+import { EXPECTED, PASTED_GUIDE } from './guide-text';
 import { PanelPage } from './pages/panel';
 import { WorkspacePage } from './pages/workspace';
 
@@ -98,5 +99,32 @@ test.describe('pacing, must-ask, closing items and the interview summary', () =>
     expect(markdown).toMatch(/Hva jobber du med\? \*\*\((må spørres|must ask)\)\*\*/);
     expect(markdown).toMatch(/- \[x\] Takk deltakeren for tiden\./);
     expect(markdown).toMatch(/- \[ \] Minn om at deltakeren/);
+  });
+
+  test('must-ask and closing items set in the guide editor reach the panel', async ({ context, extensionId }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    await workspace.importGuide(PASTED_GUIDE, 'Arbeidshverdag');
+    const page = workspace.page;
+    await page.getByTestId('guide-list-item').filter({ hasText: 'Arbeidshverdag' }).getByTestId('guide-edit').click();
+    const editor = page.getByTestId('guide-editor');
+    // Five planned minutes: the interview starts inside the end phase.
+    await editor.locator('.editor-details .minutes input').fill('5');
+    await editor.getByTestId('editor-question').first().getByTestId('editor-must-ask').check();
+    await editor.getByTestId('editor-add-closing').click();
+    await editor.getByTestId('editor-closing-item').fill('Takk for praten.');
+    await page.getByTestId('guide-change-note').fill('Må spørres og avslutning');
+    await page.getByTestId('guide-editor-save').click();
+    await expect(page.getByTestId('guide-active')).toContainText('2');
+
+    const call = await context.newPage();
+    await call.goto(FAKE_MEETING_URLS.teams);
+    const panel = await PanelPage.inMeeting(call);
+    await panel.unlockIfLocked();
+    await panel.startInterview('Ola');
+    await expect(panel.question(EXPECTED.questions[0]!).getByTestId('must-ask-label')).toBeVisible();
+    await expect(panel.testId('open-must-ask-item')).toHaveText([new RegExp(EXPECTED.questions[0]!.replace('?', '\\?'))]);
+    await expect(panel.testId('closing-item')).toHaveCount(1);
+    await expect(panel.testId('closing-checklist')).toContainText('Takk for praten.');
   });
 });

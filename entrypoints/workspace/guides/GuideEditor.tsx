@@ -182,6 +182,30 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
         + {t('addSection')}
       </button>
 
+      <h3>{t('closingChecklist')}</h3>
+      <p class="muted">{t('closingChecklistHelp')}</p>
+      <ol class="editor-list">
+        {(draft.closing ?? []).map((item, index) => (
+          <Row
+            key={item.id}
+            t={t}
+            onUp={() => update((d) => edit.moveClosingItem(d, item.id, index - 1))}
+            onDown={() => update((d) => edit.moveClosingItem(d, item.id, index + 1))}
+            onRemove={() => update((d) => edit.removeClosingItem(d, item.id))}
+          >
+            <input
+              data-testid="editor-closing-item"
+              aria-label={t('closingChecklist')}
+              value={item.text}
+              onInput={(event) => update((d) => edit.updateClosingItem(d, item.id, event.currentTarget.value))}
+            />
+          </Row>
+        ))}
+      </ol>
+      <button type="button" class="secondary" data-testid="editor-add-closing" onClick={() => update((d) => edit.addClosingItem(d, ''))}>
+        + {t('addClosingItem')}
+      </button>
+
       <label>
         {t('changeNote')}
         <input data-testid="guide-change-note" value={changeNote} onInput={(event) => setChangeNote(event.currentTarget.value)} />
