@@ -67,6 +67,7 @@ test.describe('pacing, must-ask, closing items and the interview summary', () =>
     await panel.testId('note-input').fill('Berit Hansen ble nevnt; spørsmålet var uklart');
     await panel.testId('note-input').press('Enter');
     await expect(panel.testId('note')).toContainText('Berit');
+    await call.screenshot({ path: test.info().outputPath('near-end.png') });
 
     // The tick is kept with the session: it survives a reload of the call.
     await call.reload();
@@ -90,6 +91,7 @@ test.describe('pacing, must-ask, closing items and the interview summary', () =>
     await expect(summary.getByTestId('summary-note')).toContainText('Lise Moe');
     await expect(summary.getByTestId('summary-note')).not.toContainText('Berit');
 
+    await page.screenshot({ path: test.info().outputPath('interview-summary.png'), fullPage: true });
     const [file] = await Promise.all([page.waitForEvent('download'), summary.getByTestId('summary-download').click()]);
     expect(file.suggestedFilename()).toMatch(/^(oppsummering|summary)-Kari-\d{4}-\d{2}-\d{2}\.md$/);
     const markdown = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
