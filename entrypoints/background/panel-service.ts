@@ -129,6 +129,18 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
   });
 
+  backgroundMessaging.onMessage('closing.record', async ({ data }) => {
+    const db = await openDatabase();
+    const session = await getSession(db, data.sessionId);
+    const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
+    if (!session || !guide) return;
+    // Only the guide's own closing items: a stale panel cannot store ids of another version.
+    const known = new Set((guide.closing ?? []).map((item) => item.id));
+    const closingChecked = [...new Set(data.checkedItemIds)].filter((id) => known.has(id));
+    sendSessionUpdated(await updateSession(db, session.id, { closingChecked }));
+    broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+  });
+
   backgroundMessaging.onMessage('coverage.mark', async ({ data }) => {
     const db = await openDatabase();
     const session = await getSession(db, data.sessionId);

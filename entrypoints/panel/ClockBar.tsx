@@ -1,29 +1,11 @@
-import { computePacing, formatDuration, type CoverageEvent } from '../../src/coverage';
-import type { Guide } from '../../src/guide';
-import type { Session } from '../../src/store';
+import { formatDuration, type Pacing } from '../../src/coverage';
 import type { Translate } from '../../src/ui';
 
-/** Elapsed time against the planned hour, and time in the current section. */
-export function ClockBar(props: {
-  guide: Guide;
-  session: Session;
-  events: CoverageEvent[];
-  now: number;
-  t: Translate;
-  onEnd: () => void;
-}) {
-  const { guide, session, t } = props;
-  const pacing = computePacing({
-    guide,
-    startedAt: session.startedAt,
-    endedAt: session.endedAt,
-    now: props.now,
-    currentItemId: session.currentItemId,
-    events: props.events,
-  });
+/** Elapsed time against the planned hour, and time in the current section, with a calm word when it runs long. */
+export function ClockBar(props: { pacing: Pacing; t: Translate; onEnd: () => void }) {
+  const { pacing, t } = props;
   const over = pacing.remainingMs < 0;
-  const sectionOver =
-    pacing.sectionElapsedMs !== null && pacing.sectionPlannedMs !== null && pacing.sectionElapsedMs > pacing.sectionPlannedMs;
+  const sectionOver = pacing.sectionOverMinutes !== null;
   return (
     <div class="clock-bar">
       <div class={`clock${over ? ' over' : ''}`}>
@@ -36,6 +18,12 @@ export function ClockBar(props: {
         {t('inSection')}{' '}
         {pacing.sectionElapsedMs === null ? '–' : formatDuration(pacing.sectionElapsedMs)}
         {pacing.sectionPlannedMs !== null && <span class="muted"> / {formatDuration(pacing.sectionPlannedMs)}</span>}
+        {pacing.sectionOverMinutes !== null && (
+          // Said in words, not only by colour; a status, so a screen reader hears it once, without interrupting.
+          <span class="section-over" role="status" data-testid="section-over" data-minutes={pacing.sectionOverMinutes}>
+            {t('sectionOver', { minutes: pacing.sectionOverMinutes })}
+          </span>
+        )}
       </div>
       <button type="button" class="secondary" data-testid="interview-end" onClick={props.onEnd}>
         {t('endInterview')}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CoverageCommand } from '../../src/coverage';
+import { computePacing, type CoverageCommand } from '../../src/coverage';
 import { consentComplete } from '../../src/guide';
 import { backgroundMessaging, isEndInterviewRequest, type EndSessionResult } from '../../src/messages';
 import { GuideView, type Translate } from '../../src/ui';
@@ -8,6 +8,7 @@ import { ClockBar } from './ClockBar';
 import { ConsentChecklist } from './ConsentChecklist';
 import { EndInterviewConfirm, InterviewEnded } from './EndInterview';
 import { LiveTranscript } from './LiveTranscript';
+import { NearEnd } from './NearEnd';
 import { useProvisional } from './use-provisional';
 import { NotesView } from './NotesView';
 import { RecordingBar } from './RecordingBar';
@@ -51,6 +52,10 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
 
   if (!data) return <p class="muted">{t('loading')}</p>;
   const { guide } = data;
+  const pacing =
+    guide && session
+      ? computePacing({ guide, startedAt: session.startedAt, endedAt: session.endedAt, now, currentItemId: session.currentItemId, events: data.events })
+      : null;
 
   return (
     <>
@@ -97,16 +102,9 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
           <GuideView guide={guide} t={t} />
         </>
       )}
-      {guide && session && (
+      {guide && session && pacing && (
         <>
-          <ClockBar
-            guide={guide}
-            session={session}
-            events={data.events}
-            now={now}
-            t={t}
-            onEnd={() => setConfirmingEnd(true)}
-          />
+          <ClockBar pacing={pacing} t={t} onEnd={() => setConfirmingEnd(true)} />
           {confirmingEnd && (
             <EndInterviewConfirm
               sessionId={session.id}
@@ -132,6 +130,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
               </div>
             </section>
           )}
+          {session.status === 'active' && pacing.nearEnd && <NearEnd guide={guide} session={session} states={data.states} t={t} />}
           <ConsentChecklist guide={guide} session={session} t={t} />
           {session.status === 'active' && (
           <RecordingBar

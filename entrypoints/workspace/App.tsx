@@ -6,6 +6,7 @@ import { localVaultAccess, recallVault } from '../../src/unlock';
 import { SessionExportRoute, sessionExportId } from './exports/SessionExportRoute';
 import { GuidesPage } from './guides/GuidesPage';
 import { SessionsPage } from './sessions/SessionsPage';
+import { InterviewSummaryRoute, sessionSummaryId } from './summary/InterviewSummaryRoute';
 import { SessionView } from './session-view/SessionView';
 import { sessionViewSlots } from './session-view/session-view-slots';
 import { ImportRecordingPage } from './recordings/ImportRecordingPage';
@@ -115,7 +116,9 @@ function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabas
       {/* `#/sessions/<id>/export`: the export alone, from the sessions list. */}
       {!ended && page === 'sessions' && <SessionExportRoute db={db} vault={vault} t={t} locale={locale} />}
       {!ended && page === 'sessions' && !sessionId && <SessionsPage db={db} vault={vault} t={t} />}
-      {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && (
+      {/* `#/sessions/<id>/summary`: the interview summary, from the sessions list. */}
+      {!ended && page === 'sessions' && <InterviewSummaryRoute db={db} vault={vault} t={t} locale={locale} />}
+      {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && !sessionSummaryId(location.hash) && (
         <SessionView key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} {...sessionViewSlots({ db, vault, t, locale })} />
       )}
       {!ended && page === 'recordings' && (

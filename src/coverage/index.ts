@@ -4,8 +4,8 @@ export { proposeSuggestions, decideSuggestion, autoMarked, openSuggestions, sugg
 export type { CoverageSuggestion, SuggestionStatus, TranscribedUtterance } from './suggestions';
 export { COVERAGE_COMMANDS, applyCoverageCommand, isCoverageCommand } from './commands';
 export type { CoverageCommand, CommandOutcome } from './commands';
-export { computePacing, formatDuration } from './pacing';
-export type { Pacing } from './pacing';
+export { computePacing, formatDuration, endPhaseMs, openMustAsk, sectionTimes, END_PHASE_MIN_MS, END_PHASE_SHARE, SECTION_OVER_GRACE_MS } from './pacing';
+export type { Pacing, SectionTime } from './pacing';
 export {
   createCoverageMatcher,
   DEFAULT_QUESTION_THRESHOLD,

@@ -23,3 +23,5 @@ export { sessionsInScope, bundleStem, fileNamePart, fileNameTime } from './scope
 export type { ExportScope } from './scope';
 export { transformSessions, unchangedTranscript } from './transform';
 export type { RealNameExport, RealNameExportLog, TranscriptContent, TranscriptTransform, TransformContext } from './transform';
+export { buildInterviewSummary, summaryMarkdown, summaryFileName, summaryStateLabel } from './summary';
+export type { InterviewSummary, SummaryItem, SummaryNote, SummaryQuestion, SummarySection } from './summary';

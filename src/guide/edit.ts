@@ -106,9 +106,20 @@ export function addQuestion<T extends GuideDraft>(draft: T, sectionId: string, t
   return mapSection(draft, sectionId, (section) => ({ ...section, questions: insertAt(section.questions, question, options.position) }));
 }
 
-/** Changes a question's wording or its "ask only if" condition (null removes it). */
-export function updateQuestion<T extends GuideDraft>(draft: T, questionId: string, changes: { text?: string; condition?: string | null }): T {
-  return mapQuestion(draft, questionId, (question) => ({ ...question, ...changes }));
+/** Changes a question's wording, its "ask only if" condition (null removes it) or whether it must be asked. */
+export function updateQuestion<T extends GuideDraft>(
+  draft: T,
+  questionId: string,
+  changes: { text?: string; condition?: string | null; mustAsk?: boolean },
+): T {
+  return mapQuestion(draft, questionId, (question) => {
+    const { mustAsk, ...rest } = changes;
+    const next: Question = { ...question, ...rest };
+    // Unticking removes the field, so the question reads exactly as one never marked.
+    if (mustAsk === true) next.mustAsk = true;
+    else if (mustAsk === false) delete next.mustAsk;
+    return next;
+  });
 }
 
 /** Removes a question with its probes. */
@@ -212,4 +223,30 @@ export function removeChecklistItem<T extends GuideDraft>(draft: T, itemId: stri
 /** Moves a checklist item to a new position (0 = first). */
 export function moveChecklistItem<T extends GuideDraft>(draft: T, itemId: string, toIndex: number): T {
   return { ...draft, intro: moveTo(draft.intro, indexOrThrow(draft.intro, itemId, 'punkt i sjekklisten'), toIndex) };
+}
+
+/** Adds an item to the closing checklist (`Guide.closing`), creating the list when the guide had none. */
+export function addClosingItem<T extends GuideDraft>(draft: T, text: string, options: AddOptions = {}): T {
+  const item: ChecklistItem = { id: (options.idSource ?? defaultIdSource)(), text };
+  return { ...draft, closing: insertAt(draft.closing ?? [], item, options.position) };
+}
+
+/** Rewrites a closing item. */
+export function updateClosingItem<T extends GuideDraft>(draft: T, itemId: string, text: string): T {
+  const closing = draft.closing ?? [];
+  const index = indexOrThrow(closing, itemId, 'punkt i avslutningen');
+  return { ...draft, closing: closing.map((item, position) => (position === index ? { ...item, text } : item)) };
+}
+
+/** Removes a closing item. */
+export function removeClosingItem<T extends GuideDraft>(draft: T, itemId: string): T {
+  const closing = draft.closing ?? [];
+  indexOrThrow(closing, itemId, 'punkt i avslutningen');
+  return { ...draft, closing: closing.filter((item) => item.id !== itemId) };
+}
+
+/** Moves a closing item to a new position (0 = first). */
+export function moveClosingItem<T extends GuideDraft>(draft: T, itemId: string, toIndex: number): T {
+  const closing = draft.closing ?? [];
+  return { ...draft, closing: moveTo(closing, indexOrThrow(closing, itemId, 'punkt i avslutningen'), toIndex) };
 }

@@ -64,4 +64,14 @@ describe('example guide', () => {
     expect(ids.every((id) => id.startsWith('id-'))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('marks must-ask questions and ends with closing items: thanks, the right to withdraw, anything to add', () => {
+    const guide = exampleGuide(new Date(), counter());
+    const mustAsk = guide.sections.flatMap((section) => section.questions).filter((question) => question.mustAsk === true);
+    expect(mustAsk.map((question) => question.text)).toContain('Hva betyr ordet ensomhet for deg?');
+    const closing = (guide.closing ?? []).map((item) => item.text).join('\n');
+    expect(closing).toMatch(/Takk deltakeren/);
+    expect(closing).toMatch(/trekke seg/);
+    expect(closing).toMatch(/noe å legge til/);
+  });
 });

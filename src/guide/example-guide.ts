@@ -37,7 +37,7 @@ Var det noe ved den perioden som var bedre enn før?
 NB: Ikke be om navn, og sørg for at venner, familie og andre tredjeparter ikke kan identifiseres i det deltakeren forteller.
 Hvem hadde du mest kontakt med under pandemien, og hvordan holdt dere kontakten?
 Oppfølging: Har den kontakten endret seg etter at samfunnet åpnet igjen?
-Hva betyr ordet ensomhet for deg?
+! Hva betyr ordet ensomhet for deg?
 Har du selv kjent deg ensom i løpet av de siste årene?
 - Kan du fortelle om en situasjon der du kjente det sterkt?
 - Hva gjorde du da?
@@ -50,9 +50,15 @@ Hva tror du kunne gjort det lettere for unge voksne å få kontakt med andre?
 
 5. Avslutning (8 min)
 
-Hvordan har du det nå, sammenlignet med under pandemien?
+! Hvordan har du det nå, sammenlignet med under pandemien?
 Er det noe vi ikke har snakket om som du synes er viktig?
 Husk å takke deltakeren og fortelle hva som skjer med opptaket videre.
+
+Etter intervjuet:
+- Takk deltakeren for at hen tok seg tid.
+- Minn deltakeren om at hen kan trekke seg fra studien uten å oppgi grunn.
+- Spør om deltakeren har noe å legge til.
+- Fortell hva som skjer med opptaket og transkripsjonen videre.
 `;
 
 /** The example guide as a saved version 1, parsed from EXAMPLE_GUIDE_TEXT. */

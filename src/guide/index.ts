@@ -11,6 +11,10 @@ export { diffGuides, type GuideChange, type GuideChangeKind, type GuideField, ty
 export {
   GuideEditError,
   addChecklistItem,
+  addClosingItem,
+  moveClosingItem,
+  removeClosingItem,
+  updateClosingItem,
   addProbe,
   addQuestion,
   addReminder,

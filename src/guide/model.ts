@@ -29,6 +29,12 @@ export interface Question {
   probes: Probe[];
   /** Interviewer reminders tied to this question. */
   reminders: string[];
+  /**
+   * The researcher marked this question as one that must be asked in every
+   * interview; towards the end the panel lists those still open. Optional:
+   * absent means false (guides saved before it existed need no migration).
+   */
+  mustAsk?: boolean;
 }
 
 export interface Section {
@@ -53,6 +59,12 @@ export interface Guide {
   /** Intro / consent checklist, ticked before recording may start. */
   intro: ChecklistItem[];
   sections: Section[];
+  /**
+   * Closing checklist (thank the participant, remind them they can withdraw, ask
+   * whether they have anything to add), shown in the panel as the interview nears
+   * its planned end. Optional: absent means none (no migration).
+   */
+  closing?: ChecklistItem[];
   /** ISO 8601 time the version was saved. */
   createdAt: string;
 }

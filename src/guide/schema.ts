@@ -24,7 +24,14 @@ const reminders = z.array(text);
 
 const checklistItemSchema = z.object({ id, text });
 const probeSchema = z.object({ id, text });
-const questionSchema = z.object({ id, text, condition: text.nullable(), probes: z.array(probeSchema), reminders });
+const questionSchema = z.object({
+  id,
+  text,
+  condition: text.nullable(),
+  probes: z.array(probeSchema),
+  reminders,
+  mustAsk: z.boolean().optional(),
+});
 const sectionSchema = z.object({
   id,
   title: text,
@@ -43,6 +50,7 @@ export const guideSchema = z
     plannedMinutes: z.number().int().min(1),
     intro: z.array(checklistItemSchema),
     sections: z.array(sectionSchema),
+    closing: z.array(checklistItemSchema).optional(),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .superRefine((guide, context) => {
@@ -56,6 +64,7 @@ export const guideSchema = z
       else seen.set(value, formatPath(path).slice('guide.'.length));
     };
     guide.intro.forEach((item, itemIndex) => check(item.id, ['intro', itemIndex, 'id']));
+    guide.closing?.forEach((item, itemIndex) => check(item.id, ['closing', itemIndex, 'id']));
     guide.sections.forEach((section, sectionIndex) => {
       check(section.id, ['sections', sectionIndex, 'id']);
       section.questions.forEach((question, questionIndex) => {

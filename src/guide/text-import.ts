@@ -47,6 +47,15 @@ export const UNPLACED_REASONS = {
   introLabel: 'Ser ut som en overskrift for punktene under, ikke som et punkt i sjekklisten.',
 } as const;
 
+/** "! Spørsmål?", "Spørsmål? (må spørres)", "(must ask) Question?": the researcher marks a question that must be asked. */
+const MUST_ASK_MARK = /^!\s*|\s*[(\[](?:må spørres|må stilles|skal spørres|must ask|must be asked)[)\]]\s*/i;
+
+/** The question text without its must-ask marker, and whether it had one. */
+export function splitMustAsk(text: string): { text: string; mustAsk: boolean } {
+  if (!MUST_ASK_MARK.test(text)) return { text, mustAsk: false };
+  return { text: text.replace(MUST_ASK_MARK, ' ').replace(/\s+([?.!])/g, '$1').trim(), mustAsk: true };
+}
+
 type TextEntry = Extract<Entry, { kind: 'text' }>;
 
 interface QuestionCursor {
@@ -100,6 +109,9 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
 
   const unplaced: UnplacedLine[] = [];
   const intro: ChecklistItem[] = [];
+  const closing: ChecklistItem[] = [];
+  /** Lines below the closing checklist's label go to `closing` until the next heading. */
+  let inClosing = false;
   const sections: Section[] = [];
   let title: string | null = null;
   let totalMinutes: number | null = null;
@@ -112,7 +124,7 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   let beforeTitle = entries.some((entry) => entry.kind === 'title');
   /** The current heading says its text is read aloud. */
   let readAloud = false;
-  const hasSections = entries.some((entry) => entry.kind === 'heading' && !entry.intro);
+  const hasSections = entries.some((entry) => entry.kind === 'heading' && !entry.intro && !entry.closing);
 
   const leave = (entry: { line: number; text: string }, reason: string): void => {
     unplaced.push({ line: entry.line, text: entry.text, reason });
@@ -129,7 +141,8 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   };
   const startQuestion = (entry: TextEntry, questionLine: string, condition: string | null, siblingsAreProbes = false): void => {
     if (!section) return;
-    const parts = splitQuestionText(questionLine);
+    const marked = splitMustAsk(questionLine);
+    const parts = splitQuestionText(marked.text);
     const question: Question = {
       id: idSource(),
       text: parts.text,
@@ -137,6 +150,7 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
       probes: parts.probes.map((probe) => ({ id: idSource(), text: probe })),
       reminders: parts.reminders,
     };
+    if (marked.mustAsk) question.mustAsk = true;
     section.questions.push(question);
     cursor = { question, list: entry.list, indent: entry.indent, siblingsAreProbes };
     pendingCondition = null;
@@ -209,7 +223,8 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
       cursor = null;
       probeLabel = 'closed';
       readAloud = entry.readAloud === true;
-      section = entry.intro ? null : { id: idSource(), title: entry.title, plannedMinutes: entry.minutes, reminders: [], questions: [] };
+      inClosing = entry.closing === true;
+      section = entry.intro || inClosing ? null : { id: idSource(), title: entry.title, plannedMinutes: entry.minutes, reminders: [], questions: [] };
       if (section) sections.push(section);
       continue;
     }
@@ -232,7 +247,8 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
       section = { id: idSource(), title: norwegian ? 'Spørsmål' : 'Questions', plannedMinutes: null, reminders: [], questions: [] };
       sections.push(section);
     }
-    if (section) handleSectionText(section, entry, body);
+    if (inClosing) closing.push(...(entry.list ? [body] : splitSentences(body)).map((item) => ({ id: idSource(), text: item })));
+    else if (section) handleSectionText(section, entry, body);
     else handleIntro(entry, body);
   }
   flushCondition();
@@ -243,5 +259,7 @@ export function parseGuideText(text: string, options: GuideImportOptions = {}): 
   const typedTitle = options.title?.trim() || null;
   unplaced.sort((first, second) => first.line - second.line);
   const draftTitle = typedTitle ?? title ?? (norwegian ? 'Intervjuguide' : 'Interview guide');
-  return { draft: { title: draftTitle, plannedMinutes, intro, sections }, unplaced, format };
+  const draft: GuideDraft = { title: draftTitle, plannedMinutes, intro, sections };
+  if (closing.length > 0) draft.closing = closing;
+  return { draft, unplaced, format };
 }

@@ -23,9 +23,10 @@ export type Entry =
   | { kind: 'title'; line: number; title: string; minutes: number | null }
   /**
    * `intro`: an "Innledning"-like heading over checklist or read-aloud text; its lines join the intro instead of making a section.
+   * `closing`: an "Etter intervjuet:"-like label or heading over the closing checklist; its lines join `closing`.
    * `readAloud`: the heading says its text is read aloud ("leses opp"): each paragraph is kept whole, and its question is not a guide question.
    */
-  | { kind: 'heading'; line: number; title: string; minutes: number | null; intro: boolean; numbered: boolean; readAloud?: boolean }
+  | { kind: 'heading'; line: number; title: string; minutes: number | null; intro: boolean; numbered: boolean; readAloud?: boolean; closing?: boolean }
   | { kind: 'text'; line: number; text: string; indent: number; list: ListItem | null };
 
 type TextEntry = Extract<Entry, { kind: 'text' }>;
@@ -40,6 +41,11 @@ const SECTION_KEYWORD = /^(?:del|tema|seksjon|section|part|topic|theme|kapittel|
 const GUIDE_TITLE_WORDS = /intervjuguide|intervju-guide|interview guide|interview protocol|intervjumal|samtaleguide|temaguide|topic guide/i;
 const INTRO_TITLE = /^(?:innledning|introduksjon|intro|før intervjuet|før opptak(?:et)?|før vi (?:starter|begynner)|informasjon(?: og samtykke)?|samtykke|sjekkliste|briefing|introduction|before the interview|before recording|consent|informed consent|checklist)\b/i;
 const INTRO_LABEL = new RegExp(`${INTRO_TITLE.source.replace(/\\b$/, '')}$`, 'i');
+/**
+ * The closing checklist's own label ("Etter intervjuet:", "Avslutningsvis:"). A section
+ * titled "Avslutning" stays a section of questions; only these words make a checklist.
+ */
+const CLOSING_TITLE = /^(?:etter intervjuet|etter samtalen|avslutningsvis|sjekkliste (?:for|ved) avslutning(?:en)?|avslutningssjekkliste|after the interview|closing checklist|closing items|wrap-up checklist)$/i;
 const TITLE_LABEL = /^(?:tittel|title)\s*:\s*(.+)$/i;
 /** A heading that says its text is read out to the participant: "Innledning (leses opp …)", "Intro – read aloud". */
 const READ_ALOUD = /\b(?:leses opp|les opp|lesast opp|les høgt|leses høyt|til opplesning|read aloud|read out|to be read)\b/i;
@@ -149,6 +155,7 @@ export function classifyLines(lines: SourceLine[], format: 'markdown' | 'plain')
   markTitle(entries, markdownLevels);
   markIntroHeadings(entries);
   markReadAloudHeadings(entries);
+  markClosingHeadings(entries);
   return entries;
 }
 
@@ -257,5 +264,17 @@ function isProceduralParagraph(entry: Entry): boolean {
 export function markReadAloudHeadings(entries: Entry[]): void {
   entries.forEach((entry, index) => {
     if (entry.kind === 'heading' && !entry.intro && READ_ALOUD.test(entry.title)) entries[index] = { ...entry, readAloud: true };
+  });
+}
+
+/** Marks the closing checklist's label or heading ("Etter intervjuet:"), wherever it stands, when no question follows it in its block. */
+function markClosingHeadings(entries: Entry[]): void {
+  entries.forEach((entry, index) => {
+    const title = entry.kind === 'heading' ? entry.title : entry.kind === 'text' && !entry.list && /:$/.test(entry.text) ? entry.text.replace(/\s*:$/, '') : null;
+    if (title === null || !CLOSING_TITLE.test(stripEmphasis(title).trim())) return;
+    const end = entries.findIndex((candidate, position) => position > index && candidate.kind === 'heading');
+    const block = entries.slice(index + 1, end === -1 ? undefined : end);
+    if (block.some(isQuestionLevel)) return;
+    entries[index] = { kind: 'heading', line: entry.line, title, minutes: null, intro: false, numbered: false, closing: true };
   });
 }

@@ -15,7 +15,10 @@ export class GuideValidationError extends Error {
 }
 
 function draftOf(guide: GuideDraft): GuideDraft {
-  return { title: guide.title, plannedMinutes: guide.plannedMinutes, intro: guide.intro, sections: guide.sections };
+  const draft: GuideDraft = { title: guide.title, plannedMinutes: guide.plannedMinutes, intro: guide.intro, sections: guide.sections };
+  // Absent stays absent: a guide without closing items is stored as before.
+  if (guide.closing !== undefined) draft.closing = guide.closing;
+  return draft;
 }
 
 function checked(guide: Guide): Guide {

@@ -95,6 +95,8 @@ export interface BackgroundProtocol {
   'session.resume'(sessionId: string): void;
   'session.select'(request: { sessionId: string; itemId: string }): void;
   'consent.record'(request: { sessionId: string; checkedItemIds: string[] }): void;
+  /** The guide's closing items ticked in this session (`Session.closingChecked`). */
+  'closing.record'(request: { sessionId: string; checkedItemIds: string[] }): void;
   'coverage.mark'(request: { sessionId: string; itemId: string; itemKind: CoverageItemKind; state: CoverageState }): void;
   /**
    * Confirms (a mark with `source: 'confirmed'`) or dismisses a suggestion the

@@ -69,6 +69,7 @@ const sessionSchema = z.object({
   language: z.string(),
   hasAudio: z.boolean(),
   consentChecked: z.array(z.string()),
+  closingChecked: z.array(z.string()).optional(),
   endReason: z.enum(['import-cancelled', 'import-failed']).optional(),
   realNameExports: z.array(z.object({ at: z.number(), format: z.string() })).optional(),
   revision: z.number().optional(),

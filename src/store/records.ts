@@ -116,6 +116,11 @@ export interface Session {
   /** Ids of the guide's intro/consent checklist items ticked in this session. */
   consentChecked: string[];
   /**
+   * Ids of the guide's closing items (`Guide.closing`) ticked in this session. Optional:
+   * absent means none ticked (older sessions need no migration).
+   */
+  closingChecked?: string[];
+  /**
    * Counts every stored change a panel shows (segments, marks, notes, this record),
    * bumped in the same transaction as the change, so a panel applying changes one by
    * one can drop stale ones and notice a missed one. Absent on sessions stored

@@ -121,6 +121,11 @@ function QuestionView(props: GuideViewProps & { question: Question }) {
               {t('onlyIf', { condition: question.condition })}
             </span>
           )}
+          {question.mustAsk && (
+            <span class="must-ask" data-testid="must-ask-label">
+              {t('mustAsk')}
+            </span>
+          )}
           <span class="question-text">{question.text}</span>
         </div>
         <MarkButtons {...props} itemId={question.id} kind="question" state={state} />

@@ -140,6 +140,15 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
                     update((d) => edit.updateQuestion(d, question.id, { condition: event.currentTarget.value || null }))
                   }
                 />
+                <label class="must-ask-toggle">
+                  <input
+                    type="checkbox"
+                    data-testid="editor-must-ask"
+                    checked={question.mustAsk === true}
+                    onChange={(event) => update((d) => edit.updateQuestion(d, question.id, { mustAsk: event.currentTarget.checked }))}
+                  />{' '}
+                  {t('mustAskLabel')}
+                </label>
                 <ul class="editor-list probes-edit">
                   {question.probes.map((probe, probeIndex) => (
                     <Row
@@ -171,6 +180,30 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
       ))}
       <button type="button" class="secondary" onClick={() => update((d) => edit.addSection(d, ''))}>
         + {t('addSection')}
+      </button>
+
+      <h3>{t('closingChecklist')}</h3>
+      <p class="muted">{t('closingChecklistHelp')}</p>
+      <ol class="editor-list">
+        {(draft.closing ?? []).map((item, index) => (
+          <Row
+            key={item.id}
+            t={t}
+            onUp={() => update((d) => edit.moveClosingItem(d, item.id, index - 1))}
+            onDown={() => update((d) => edit.moveClosingItem(d, item.id, index + 1))}
+            onRemove={() => update((d) => edit.removeClosingItem(d, item.id))}
+          >
+            <input
+              data-testid="editor-closing-item"
+              aria-label={t('closingChecklist')}
+              value={item.text}
+              onInput={(event) => update((d) => edit.updateClosingItem(d, item.id, event.currentTarget.value))}
+            />
+          </Row>
+        ))}
+      </ol>
+      <button type="button" class="secondary" data-testid="editor-add-closing" onClick={() => update((d) => edit.addClosingItem(d, ''))}>
+        + {t('addClosingItem')}
       </button>
 
       <label>

@@ -20,6 +20,11 @@ export function SessionActions(props: { db: IntervjuDatabase; t: Translate; sess
           {t('exportOpen')}
         </a>
       )}
+      {session.status !== 'active' && session.guideId !== '' && (
+        <a href={`#/sessions/${encodeURIComponent(session.id)}/summary`} data-testid="session-summary">
+          {t('summaryOpen')}
+        </a>
+      )}
       {finished && (
         <ConfirmStep
           t={t}
