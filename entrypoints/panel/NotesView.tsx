@@ -32,7 +32,7 @@ export function NotesView(props: {
 
   return (
     <section class="notes">
-      <h3>{t('notes')}</h3>
+      <h2>{t('notes')}</h2>
       <ol class="note-list">
         {props.notes.map((note) => (
           <li key={note.id} class={note.reviseGuide ? 'revise' : ''} data-testid="note">
