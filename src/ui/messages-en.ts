@@ -26,6 +26,7 @@ export const en: Messages = {
   guideVersion: 'version {version}',
   minutesShort: '{minutes} min',
   questionCount: '{count} questions',
+  sessionKind: 'Kind of session',
   kindInterview: 'Interview',
   kindPilot: 'Pilot interview (rehearsal)',
   pilot: 'Pilot',

@@ -25,6 +25,7 @@ export const nb = {
   guideVersion: 'versjon {version}',
   minutesShort: '{minutes} min',
   questionCount: '{count} spørsmål',
+  sessionKind: 'Type økt',
   kindInterview: 'Intervju',
   kindPilot: 'Pilotintervju (øving)',
   pilot: 'Pilot',
