@@ -28,7 +28,7 @@ export function LiveTranscript(props: { segments: Segment[]; provisional: Provis
   const ordered = [...segments].sort((a, b) => a.start - b.start);
   return (
     <section class="live">
-      <h3>{t('liveTranscript')}</h3>
+      <h2>{t('liveTranscript')}</h2>
       <ol class="live-transcript" data-testid="live-transcript" ref={list}>
         {ordered.length === 0 && provisional.length === 0 && <li class="muted">{t('liveTranscriptEmpty')}</li>}
         {ordered.map((segment) => (

@@ -61,12 +61,12 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
     <>
       <header class="panel-header">
         <div class="panel-title">
-          <strong>{guide?.title ?? 'Intervju'}</strong>
+          {/* Long titles wrap to two lines and are cut there; the whole title is in the tooltip. */}
+          <h1 title={guide?.title ?? 'Intervju'}>{guide?.title ?? 'Intervju'}</h1>
           {session && (
-            <span class="muted">
-              {' · '}
+            <p class="muted panel-subtitle">
               {session.kind === 'pilot' ? t('pilot') : (data.participant?.pseudonym ?? '')}
-            </span>
+            </p>
           )}
         </div>
         <div class="panel-actions">

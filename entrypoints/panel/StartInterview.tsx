@@ -37,6 +37,7 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
         {guide.title} · {t('guideVersion', { version: guide.version })} · {t('minutesShort', { minutes: guide.plannedMinutes })}
       </p>
       <fieldset class="kind">
+        <legend class="visually-hidden">{t('sessionKind')}</legend>
         <label>
           <input type="radio" name="kind" checked={kind === 'interview'} onChange={() => setKind('interview')} />
           {t('kindInterview')}

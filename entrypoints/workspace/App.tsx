@@ -78,10 +78,13 @@ export function App() {
           ))}
         </nav>
       </header>
-      <LastDeletionNotice t={t} />
-      <PassphraseGate access={access} t={t}>
-        {(lock) => <Unlocked page={page} sessionId={sessionId} db={db} t={t} lock={lock} />}
-      </PassphraseGate>
+      {/* One main landmark, around the unlock form too. */}
+      <main>
+        <LastDeletionNotice t={t} />
+        <PassphraseGate access={access} t={t}>
+          {(lock) => <Unlocked page={page} sessionId={sessionId} db={db} t={t} lock={lock} />}
+        </PassphraseGate>
+      </main>
     </div>
   );
 }
@@ -101,7 +104,7 @@ function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabas
   // project page stays reachable so an extended end date can be entered.
   const ended = project.status.ended;
   return (
-    <main>
+    <>
       <div class="lock-row">
         <a href={browser.runtime.getURL('/practice.html')} target="_blank" data-testid="open-practice">
           {t('openPractice')}
@@ -131,6 +134,6 @@ function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabas
       {page === 'project' && <ProjectPage db={db} t={t} project={project} />}
       {!ended && page === 'key-list' && <KeyListPage db={db} vault={vault} t={t} />}
       {!ended && page === 'privacy' && <PrivacyPage db={db} vault={vault} t={t} />}
-    </main>
+    </>
   );
 }

@@ -1,9 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Guide, Question, Section } from '../guide';
 import type { CoverageItemKind, CoverageState } from '../coverage';
+import { conditionLabel } from './condition-label';
 import type { MessageKey, Translate } from './i18n';
 
-const MARKABLE: readonly CoverageState[] = ['asked', 'covered', 'skipped', 'declined'];
+const MARKABLE: readonly Exclude<CoverageState, 'pending'>[] = ['asked', 'covered', 'skipped', 'declined'];
 
 const STATE_LABEL: Record<CoverageState, MessageKey> = {
   pending: 'statePending',
@@ -12,6 +14,17 @@ const STATE_LABEL: Record<CoverageState, MessageKey> = {
   skipped: 'stateSkipped',
   declined: 'stateDeclined',
 };
+
+/** What a mark button says: short enough for four in a row in the narrow panel. */
+const MARK_LABEL: Record<Exclude<CoverageState, 'pending'>, MessageKey> = {
+  asked: 'markAsked',
+  covered: 'markCovered',
+  skipped: 'markSkipped',
+  declined: 'markDeclined',
+};
+
+/** The panel's own key for each mark (use-command-keys.ts), named in the button's tooltip. */
+const MARK_KEY: Record<Exclude<CoverageState, 'pending'>, string> = { asked: 'a', covered: 'c', skipped: 's', declined: 'd' };
 
 const STATE_SYMBOL: Record<CoverageState, string> = {
   pending: '○',
@@ -112,13 +125,13 @@ function QuestionView(props: GuideViewProps & { question: Question }) {
       aria-current={current ? 'step' : undefined}
     >
       <div class="item-row">
-        <span class="state-symbol" title={t(STATE_LABEL[state])} aria-label={t(STATE_LABEL[state])}>
+        <span class="state-symbol" role="img" title={t(STATE_LABEL[state])} aria-label={t(STATE_LABEL[state])}>
           {STATE_SYMBOL[state]}
         </span>
-        <div class="item-text" onClick={() => onSelect?.(question.id)}>
+        <ItemText onSelect={onSelect && (() => onSelect(question.id))} current={current} t={t}>
           {question.condition && (
             <span class="condition" data-testid="guide-condition">
-              {t('onlyIf', { condition: question.condition })}
+              {conditionLabel(question.condition, t)}
             </span>
           )}
           {question.mustAsk && (
@@ -127,7 +140,7 @@ function QuestionView(props: GuideViewProps & { question: Question }) {
             </span>
           )}
           <span class="question-text">{question.text}</span>
-        </div>
+        </ItemText>
         <MarkButtons {...props} itemId={question.id} kind="question" state={state} />
       </div>
       {question.reminders.map((reminder, index) => (
@@ -149,12 +162,12 @@ function QuestionView(props: GuideViewProps & { question: Question }) {
                 data-state={probeState}
               >
                 <div class="item-row">
-                  <span class="state-symbol" aria-label={t(STATE_LABEL[probeState])}>
+                  <span class="state-symbol" role="img" title={t(STATE_LABEL[probeState])} aria-label={t(STATE_LABEL[probeState])}>
                     {STATE_SYMBOL[probeState]}
                   </span>
-                  <span class="item-text" onClick={() => onSelect?.(probe.id)}>
+                  <ItemText onSelect={onSelect && (() => onSelect(probe.id))} current={currentItemId === probe.id} t={t}>
                     {probe.text}
-                  </span>
+                  </ItemText>
                   <MarkButtons {...props} itemId={probe.id} kind="probe" state={probeState} />
                 </div>
               </li>
@@ -163,6 +176,26 @@ function QuestionView(props: GuideViewProps & { question: Question }) {
         </ul>
       )}
     </li>
+  );
+}
+
+/**
+ * A question's or probe's text. Where it can be chosen as the current item (the
+ * running interview) it is a button, so it looks and works like one: pointer,
+ * hover, focus ring, Enter and Space.
+ */
+function ItemText(props: { onSelect: (() => void) | undefined; current: boolean; t: Translate; children: ComponentChildren }) {
+  if (!props.onSelect) return <span class="item-text">{props.children}</span>;
+  return (
+    <button
+      type="button"
+      class="item-text selectable"
+      // No tooltip on the current one: it already is.
+      {...(props.current ? {} : { title: props.t('makeCurrent') })}
+      onClick={props.onSelect}
+    >
+      {props.children}
+    </button>
   );
 }
 
@@ -179,11 +212,11 @@ function MarkButtons(props: GuideViewProps & { itemId: string; kind: CoverageIte
           data-testid="mark-button"
           data-mark={mark}
           aria-pressed={state === mark}
-          title={t(STATE_LABEL[mark])}
+          title={t('markTooltip', { state: t(STATE_LABEL[mark]), key: MARK_KEY[mark] })}
           // Marking the state an item already has takes the mark back.
           onClick={() => onMark(itemId, kind, state === mark ? 'pending' : mark)}
         >
-          {STATE_SYMBOL[mark]}
+          {t(MARK_LABEL[mark])}
         </button>
       ))}
     </span>

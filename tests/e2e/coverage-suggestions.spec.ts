@@ -88,8 +88,10 @@ test.describe('coverage that follows the conversation', () => {
       await expect(reloaded.probe('trening')).toHaveAttribute('data-state', 'pending');
       await expect(reloaded.frame.locator('[data-testid="coverage-suggestion"][data-state="pending"]')).toHaveCount(0);
 
-      await reloaded.testId('recording-toggle').click();
+      // Reloading the call tab ends the recording by itself (`tab-reloaded`); clicking the
+      // toggle here would race that stop and could start a new recording instead.
       await expect(reloaded.testId('recording-state')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+      await expect(reloaded.frame.locator('[data-testid="recording-problem"][data-kind="tab-reloaded"]')).toHaveCount(1);
       expect(foreign.map((request) => request.url())).toEqual([]);
     } finally {
       await context.close();

@@ -26,7 +26,7 @@ test.describe('in-call panel', () => {
 
   test('shows a guide pasted in the workspace, with its sections, questions and probes', async ({ context, extensionId }) => {
     const { panel } = await WorkspacePage.withGuideAndCall(context, extensionId, PASTED_GUIDE, 'Arbeidshverdag i sykepleien', FAKE_MEETING_URLS.zoom);
-    await expect(panel.root.locator('.panel-title strong')).toHaveText('Arbeidshverdag i sykepleien');
+    await expect(panel.root.locator('.panel-title h1')).toHaveText('Arbeidshverdag i sykepleien');
     await expect(panel.testId('guide-section')).toHaveCount(EXPECTED.sections.length);
     for (const [index, title] of EXPECTED.sections.entries()) {
       await expect(panel.testId('guide-section').nth(index)).toContainText(title);

@@ -26,7 +26,7 @@ export function SessionExportRoute(props: { db: IntervjuDatabase; vault: Vault; 
   return (
     <div class="card" data-testid="session-export-page" data-session-id={sessionId}>
       <ExportPanel key={sessionId} db={props.db} vault={props.vault} t={props.t} locale={props.locale} scope={{ kind: 'session', sessionId }} />
-      <a href="#/sessions">{props.t('exportClose')}</a>
+      <a class="back-link" href="#/sessions">{props.t('exportClose')}</a>
     </div>
   );
 }

@@ -75,7 +75,11 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
             onDown={() => update((d) => edit.moveChecklistItem(d, item.id, index + 1))}
             onRemove={() => update((d) => edit.removeChecklistItem(d, item.id))}
           >
-            <input value={item.text} onInput={(event) => update((d) => edit.updateChecklistItem(d, item.id, event.currentTarget.value))} />
+            <input
+              aria-label={t('checklistItemLabel', { number: index + 1 })}
+              value={item.text}
+              onInput={(event) => update((d) => edit.updateChecklistItem(d, item.id, event.currentTarget.value))}
+            />
           </Row>
         ))}
       </ol>
@@ -88,6 +92,7 @@ export function GuideEditor(props: { guide: Guide; t: Translate; onCancel: () =>
           <legend>{t('sectionNumber', { number: sectionIndex + 1 })}</legend>
           <Row
             t={t}
+            bare
             onUp={() => update((d) => edit.moveSection(d, section.id, sectionIndex - 1))}
             onDown={() => update((d) => edit.moveSection(d, section.id, sectionIndex + 1))}
             onRemove={() => confirm(t('confirmRemoveSection', { title: section.title })) && update((d) => edit.removeSection(d, section.id))}
