@@ -139,6 +139,9 @@ test('axe finds nothing serious in the panel, the side panel or the workspace', 
   await page.goto(page.url().replace(/#.*$/, '') + `#/sessions/${sessionId}/export`);
   await expect(page.getByTestId('session-export-page')).toBeVisible();
   await check('workspace: session export', page);
+  await page.goto(page.url().replace(/#.*$/, '') + `#/sessions/${sessionId}/summary`);
+  await expect(page.getByTestId('summary-download')).toBeVisible();
+  await check('workspace: interview summary', page);
 
   await page.getByTestId('nav-participants').click();
   await expect(page.getByTestId('participant-row')).toHaveCount(2);
