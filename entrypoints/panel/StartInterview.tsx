@@ -43,7 +43,7 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
 
   return (
     <form class="start" onSubmit={start}>
-      <h2>{t('startTitle')}</h2>
+      <h2>{practice ? t('practiceStartTitle') : t('startTitle')}</h2>
       <p class="muted">
         {guide.title} · {t('guideVersion', { version: guide.version })} · {t('minutesShort', { minutes: guide.plannedMinutes })}
       </p>

@@ -63,10 +63,11 @@ export const en: Messages = {
   practiceYou: 'You (interviewer)',
   practiceParticipant: 'Participant',
   practiceExplanation:
-    'This practice page looks like a video call. The panel on the right is the same one shown in Zoom and Teams.',
+    'This practice page looks like a video call. The panel on the right is the same one shown in Zoom and Teams, but here you rehearse a pilot of your own.',
   practiceMute: 'Mute',
   practiceVideo: 'Video',
   practiceLeave: 'Leave',
+  practiceStartTitle: 'Rehearse the guide with a pilot',
   practiceStartHelp: 'The practice page runs its own pilot, with no participant. An interview running in a call is never shown or changed here.',
   reviseMissing: 'This session was not found. It may have been deleted.',
   reviseNotPilot: 'A guide is revised from a pilot. This session is not a pilot.',

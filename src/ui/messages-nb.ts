@@ -62,10 +62,11 @@ export const nb = {
   practiceYou: 'Du (intervjuer)',
   practiceParticipant: 'Deltaker',
   practiceExplanation:
-    'Dette er en øvingsside som ligner en videosamtale. Panelet til høyre er det samme som vises i Zoom og Teams.',
+    'Dette er en øvingsside som ligner en videosamtale. Panelet til høyre er det samme som vises i Zoom og Teams, men her øver du på en egen pilot.',
   practiceMute: 'Demp',
   practiceVideo: 'Video',
   practiceLeave: 'Forlat',
+  practiceStartTitle: 'Øv på guiden med en pilot',
   practiceStartHelp: 'Øvingssiden kjører sin egen pilot, uten deltaker. Et intervju som pågår i en samtale, blir ikke vist eller endret her.',
   reviseMissing: 'Fant ikke denne samtalen. Den kan være slettet.',
   reviseNotPilot: 'Guiden revideres fra en pilot. Denne samtalen er ikke en pilot.',
