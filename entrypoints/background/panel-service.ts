@@ -63,7 +63,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
       notes: session && vault ? await listNotes(db, vault, session.id) : [],
       segments: session && vault ? await listSegments(db, vault, session.id) : [],
       recording: session ? await recordingOf(session.id) : null,
-      recordingFailure: session ? await readRecordingFailure() : null,
+      recordingFailure: session ? await readRecordingFailure(scope) : null,
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
       autoMark: await getSetting(db, 'autoMarkSuggestions'),
     };

@@ -36,8 +36,12 @@ const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
 const FAILURE_KEY = 'recording.failure';
 
 /** Why the last attempt to start recording failed, so the panel can say it even when the toolbar button started it. */
-export async function readRecordingFailure(): Promise<StartRecordingResult | null> {
-  return ((await browser.storage.session.get(FAILURE_KEY))[FAILURE_KEY] as StartRecordingResult | undefined) ?? null;
+export async function readRecordingFailure(scope: PanelScope = 'call'): Promise<StartRecordingResult | null> {
+  const stored = (await browser.storage.session.get(FAILURE_KEY))[FAILURE_KEY] as (StartRecordingResult & { scope?: PanelScope }) | undefined;
+  // A failure belongs to the panel scope that asked: the practice page never shows the call's, nor the call the practice page's.
+  if (!stored || (stored.scope ?? 'call') !== scope) return null;
+  const { scope: _scope, ...result } = stored;
+  return result as StartRecordingResult;
 }
 
 /** The recording, kept in storage.session: the worker may stop at any moment. */
@@ -240,7 +244,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
   const startAndRemember = async (mode: RecordingMode, tabId: number | null, scope?: PanelScope): Promise<StartRecordingResult> => {
     const result = await start(mode, tabId, scope);
     if (result.ok || result.reason === 'capture-not-granted') await browser.storage.session.remove(FAILURE_KEY);
-    else await browser.storage.session.set({ [FAILURE_KEY]: result });
+    else await browser.storage.session.set({ [FAILURE_KEY]: { ...result, scope: scope ?? 'call' } });
     broadcastStoreChange({ type: 'recording.changed' });
     return result;
   };
