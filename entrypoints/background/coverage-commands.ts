@@ -17,9 +17,17 @@ export async function recordMark(db: IntervjuDatabase, guide: Guide, mark: Omit<
   if (current !== session.currentItemId) sendSessionUpdated(await updateSession(db, session.id, { currentItemId: current }));
 }
 
-/** Applies a keyboard command to the running session, if there is one. */
-export async function runCoverageCommand(db: IntervjuDatabase, command: CoverageCommand, now = Date.now()): Promise<void> {
-  const sessionId = await getSetting(db, 'activeSessionId');
+/**
+ * Applies a keyboard command to the running session, if there is one: the live
+ * interview, or (`practiceSessionId`) the practice page's pilot.
+ */
+export async function runCoverageCommand(
+  db: IntervjuDatabase,
+  command: CoverageCommand,
+  now = Date.now(),
+  sessionSetting: 'activeSessionId' | 'practiceSessionId' = 'activeSessionId',
+): Promise<void> {
+  const sessionId = await getSetting(db, sessionSetting);
   const session = sessionId ? await getSession(db, sessionId) : undefined;
   if (!session || session.status !== 'active') return;
   const guide = await getGuide(db, session.guideId, session.guideVersion);

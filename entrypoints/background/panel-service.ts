@@ -1,6 +1,6 @@
 import { neighbourQuestion } from '../../src/coverage';
 import { consentComplete } from '../../src/guide';
-import { backgroundMessaging, broadcastStoreChange, sendPanelChange, sendSessionUpdated, type PanelState, type StopRecordingResult } from '../../src/messages';
+import { backgroundMessaging, broadcastStoreChange, sendPanelChange, sendSessionUpdated, type PanelScope, type PanelState, type StopRecordingResult } from '../../src/messages';
 import {
   addNote,
   createParticipant,
@@ -21,6 +21,7 @@ import {
 } from '../../src/store';
 import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
 import { recordMark, runCoverageCommand } from './coverage-commands';
+import { scopeSessionSetting, scopedCommand } from './panel-scope';
 import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 
 
@@ -35,8 +36,8 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     return state?.sessionId === sessionId ? state : null;
   };
   const vaultAccess = async () => localVaultAccess(await openDatabase());
-  const activeSession = async (db: IntervjuDatabase) => {
-    const sessionId = await getSetting(db, 'activeSessionId');
+  const activeSession = async (db: IntervjuDatabase, scope: PanelScope | undefined) => {
+    const sessionId = await getSetting(db, scopeSessionSetting(scope));
     const session = sessionId ? await getSession(db, sessionId) : null;
     return session && (session.status === 'active' || session.status === 'interrupted') ? session : null;
   };
@@ -46,10 +47,10 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
   backgroundMessaging.onMessage('vault.unlock', async ({ data }) => (await vaultAccess()).unlock(data));
   backgroundMessaging.onMessage('vault.lock', async () => (await vaultAccess()).lock());
 
-  backgroundMessaging.onMessage('panel.state', async (): Promise<PanelState> => {
+  backgroundMessaging.onMessage('panel.state', async ({ data: scope }): Promise<PanelState> => {
     const db = await openDatabase();
     const vaultStatus = await localVaultAccess(db).status();
-    const session = await activeSession(db);
+    const session = await activeSession(db, scope);
     const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : await getActiveGuide(db);
     const vault = vaultStatus === 'open' ? await recallVault() : null;
     return {
@@ -62,7 +63,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
       notes: session && vault ? await listNotes(db, vault, session.id) : [],
       segments: session && vault ? await listSegments(db, vault, session.id) : [],
       recording: session ? await recordingOf(session.id) : null,
-      recordingFailure: session ? await readRecordingFailure() : null,
+      recordingFailure: session ? await readRecordingFailure(scope) : null,
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
       autoMark: await getSetting(db, 'autoMarkSuggestions'),
     };
@@ -76,10 +77,12 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     const guide = await getActiveGuide(db);
     if (!guide) return { ok: false, reason: 'no-guide' } as const;
     const pseudonym = data.pseudonym.trim();
-    if (data.kind === 'interview' && pseudonym === '') return { ok: false, reason: 'no-pseudonym' } as const;
-    const participant = data.kind === 'interview' ? await createParticipant(db, { pseudonym }) : null;
+    // The practice page rehearses: always a pilot, with no participant.
+    const kind = data.scope === 'practice' ? 'pilot' : data.kind;
+    if (kind === 'interview' && pseudonym === '') return { ok: false, reason: 'no-pseudonym' } as const;
+    const participant = kind === 'interview' ? await createParticipant(db, { pseudonym }) : null;
     const session = await createSession(db, {
-      kind: data.kind,
+      kind,
       participantId: participant?.id ?? null,
       guideId: guide.id,
       guideVersion: guide.version,
@@ -88,7 +91,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
       // The interview starts on the guide's first question.
       currentItemId: neighbourQuestion(guide, null, 1),
     });
-    await setSetting(db, 'activeSessionId', session.id);
+    await setSetting(db, scopeSessionSetting(data.scope), session.id);
     if (participant) broadcastStoreChange({ type: 'participants.changed' });
     broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
     await touchVault();
@@ -108,7 +111,9 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     const stoppedRecording = running?.sessionId === sessionId;
     const stopped: StopRecordingResult = stoppedRecording ? await recording.stop() : { ok: true, problems: [] };
     const ended = await updateSession(db, sessionId, { status: 'ended', endedAt: Date.now() });
-    if ((await getSetting(db, 'activeSessionId')) === sessionId) await setSetting(db, 'activeSessionId', null);
+    for (const setting of ['activeSessionId', 'practiceSessionId'] as const) {
+      if ((await getSetting(db, setting)) === sessionId) await setSetting(db, setting, null);
+    }
     sendSessionUpdated(ended);
     broadcastStoreChange({ type: 'session.changed', sessionId });
     return { ok: stopped.ok, stoppedRecording, problems: stopped.problems, ...(stopped.counts ? { counts: stopped.counts } : {}) };
@@ -153,7 +158,8 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
   });
 
   backgroundMessaging.onMessage('coverage.command', async ({ data }) => {
-    await runCoverageCommand(await openDatabase(), data);
+    const { command, scope } = scopedCommand(data);
+    await runCoverageCommand(await openDatabase(), command, Date.now(), scopeSessionSetting(scope));
     await touchVault();
   });
 

@@ -9,6 +9,7 @@ import {
   sendSessionUpdated,
   sendRecordingState,
   type FinishRecordingResult,
+  type PanelScope,
   type RecordingMode,
   type RecordingState,
   type StartRecordingResult,
@@ -28,14 +29,19 @@ import {
 } from '../../src/store';
 import { bundledModelToUse } from '../../src/transcribe';
 import { recallVault } from '../../src/unlock';
+import { scopeSessionSetting } from './panel-scope';
 
 const STATE_KEY = 'recording';
 const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
 const FAILURE_KEY = 'recording.failure';
 
 /** Why the last attempt to start recording failed, so the panel can say it even when the toolbar button started it. */
-export async function readRecordingFailure(): Promise<StartRecordingResult | null> {
-  return ((await browser.storage.session.get(FAILURE_KEY))[FAILURE_KEY] as StartRecordingResult | undefined) ?? null;
+export async function readRecordingFailure(scope: PanelScope = 'call'): Promise<StartRecordingResult | null> {
+  const stored = (await browser.storage.session.get(FAILURE_KEY))[FAILURE_KEY] as (StartRecordingResult & { scope?: PanelScope }) | undefined;
+  // A failure belongs to the panel scope that asked: the practice page never shows the call's, nor the call the practice page's.
+  if (!stored || (stored.scope ?? 'call') !== scope) return null;
+  const { scope: _scope, ...result } = stored;
+  return result as StartRecordingResult;
 }
 
 /** The recording, kept in storage.session: the worker may stop at any moment. */
@@ -133,11 +139,11 @@ export interface RecordingControl {
 }
 
 export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): RecordingControl {
-  const start = async (mode: RecordingMode, tabId: number | null): Promise<StartRecordingResult> => {
+  const start = async (mode: RecordingMode, tabId: number | null, scope: PanelScope = 'call'): Promise<StartRecordingResult> => {
     const db = await openDatabase();
     const vault = await recallVault();
     if (!vault) return { ok: false, reason: 'locked' };
-    const sessionId = await getSetting(db, 'activeSessionId');
+    const sessionId = await getSetting(db, scopeSessionSetting(scope));
     const session = sessionId ? await getSession(db, sessionId) : null;
     if (!session || session.status !== 'active') return { ok: false, reason: 'no-session' };
     const guide = await getGuide(db, session.guideId, session.guideVersion);
@@ -151,7 +157,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
       try {
         streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
       } catch {
-        await browser.storage.session.set({ [CAPTURE_REQUEST_KEY]: { tabId, mode } });
+        await browser.storage.session.set({ [CAPTURE_REQUEST_KEY]: { tabId, mode, scope } });
         return { ok: false, reason: 'capture-not-granted' };
       }
     }
@@ -235,10 +241,10 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     return stopping;
   };
 
-  const startAndRemember = async (mode: RecordingMode, tabId: number | null): Promise<StartRecordingResult> => {
-    const result = await start(mode, tabId);
+  const startAndRemember = async (mode: RecordingMode, tabId: number | null, scope?: PanelScope): Promise<StartRecordingResult> => {
+    const result = await start(mode, tabId, scope);
     if (result.ok || result.reason === 'capture-not-granted') await browser.storage.session.remove(FAILURE_KEY);
-    else await browser.storage.session.set({ [FAILURE_KEY]: result });
+    else await browser.storage.session.set({ [FAILURE_KEY]: { ...result, scope: scope ?? 'call' } });
     broadcastStoreChange({ type: 'recording.changed' });
     return result;
   };
@@ -247,7 +253,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     // The side panel is no tab of its own: it records the tab it sits beside.
     const tabId =
       data.tabId ?? sender.tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
-    return startAndRemember(data.mode, tabId);
+    return startAndRemember(data.mode, tabId, data.scope);
   });
   backgroundMessaging.onMessage('recording.pause', () => offscreenMessaging.sendMessage('offscreen.pause'));
   backgroundMessaging.onMessage('recording.resume', () => offscreenMessaging.sendMessage('offscreen.resume'));
@@ -291,10 +297,10 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     stop,
     async onActionClicked(tabId) {
       const request = (await browser.storage.session.get(CAPTURE_REQUEST_KEY))[CAPTURE_REQUEST_KEY] as
-        | { tabId: number; mode: RecordingMode }
+        | { tabId: number; mode: RecordingMode; scope?: PanelScope }
         | undefined;
       if (!request || request.tabId !== tabId) return false;
-      await startAndRemember(request.mode, tabId);
+      await startAndRemember(request.mode, tabId, request.scope);
       return true;
     },
   };

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { PassphraseGate, pickLocale, translator } from '../../src/ui';
 import { backgroundVaultAccess } from '../../src/unlock';
 import { PanelBody } from './PanelBody';
+import { panelScope } from './panel-scope';
 
 const locale = pickLocale();
 const t = translator(locale);
@@ -15,7 +16,7 @@ export function App() {
     document.documentElement.lang = locale;
   }, []);
   return (
-    <main class="panel" data-testid="guide-panel">
+    <main class="panel" data-testid="guide-panel" data-scope={panelScope}>
       <PassphraseGate access={backgroundVaultAccess} t={t}>
         {(lock) => <PanelBody t={t} lock={lock} />}
       </PassphraseGate>

@@ -11,6 +11,7 @@ import { LiveTranscript } from './LiveTranscript';
 import { NearEnd } from './NearEnd';
 import { useProvisional } from './use-provisional';
 import { NotesView } from './NotesView';
+import { panelScope } from './panel-scope';
 import { RecordingBar } from './RecordingBar';
 import { StartInterview } from './StartInterview';
 import { SuggestionList } from './SuggestionList';
@@ -44,7 +45,7 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
   // The background runs keyboard commands for the call page too: one code path, and
   // the session's current question lives in the store, not in any one panel.
   const runCommand = async (command: CoverageCommand) => {
-    await backgroundMessaging.sendMessage('coverage.command', command);
+    await backgroundMessaging.sendMessage('coverage.command', { command, scope: panelScope });
   };
   useCommandKeys(session ? runCommand : null);
 

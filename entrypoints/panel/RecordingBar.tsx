@@ -11,6 +11,7 @@ import {
 } from '../../src/messages';
 import type { SessionProblem } from '../../src/store';
 import { describeProblems, type MessageKey, type Translate } from '../../src/ui';
+import { panelScope } from './panel-scope';
 import { useLevels } from './use-levels';
 
 const REFUSAL: Record<StartRecordingRefusal, MessageKey> = {
@@ -75,7 +76,7 @@ export function RecordingBar(props: {
     setRefusal(null);
     if (running) return void (await backgroundMessaging.sendMessage('recording.stop'));
     // A new start: the refusal of an earlier one no longer applies.
-    const result = await backgroundMessaging.sendMessage('recording.start', { mode });
+    const result = await backgroundMessaging.sendMessage('recording.start', { mode, scope: panelScope });
     if (!result.ok) setRefusal(result.reason);
   };
 

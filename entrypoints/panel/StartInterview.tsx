@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Guide } from '../../src/guide';
 import { backgroundMessaging, type WhisperLanguage } from '../../src/messages';
 import { LanguageSelect, type MessageKey, type Translate } from '../../src/ui';
+import { panelScope } from './panel-scope';
 
 /** Where the panel runs: the in-call frame passes the meeting page's platform in its URL. */
 function currentPlatform(): 'zoom' | 'teams' | 'other' {
@@ -15,10 +16,14 @@ const REFUSAL: Record<'no-guide' | 'no-pseudonym' | 'locked', MessageKey> = {
   locked: 'passphraseUnlockTitle',
 };
 
-/** Starts a session: an interview with a participant's pseudonym, or a pilot rehearsal. */
+/**
+ * Starts a session: an interview with a participant's pseudonym, or a pilot
+ * rehearsal. On the practice page only a pilot can start (bound to that page).
+ */
 export function StartInterview(props: { guide: Guide; t: Translate }) {
   const { guide, t } = props;
-  const [kind, setKind] = useState<'interview' | 'pilot'>('interview');
+  const practice = panelScope === 'practice';
+  const [kind, setKind] = useState<'interview' | 'pilot'>(practice ? 'pilot' : 'interview');
   const [pseudonym, setPseudonym] = useState('');
   const [language, setLanguage] = useState<WhisperLanguage>('no');
   const [error, setError] = useState<string | null>(null);
@@ -26,16 +31,24 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
   const start = async (event: Event) => {
     event.preventDefault();
     if (kind === 'interview' && pseudonym.trim() === '') return setError(t('pseudonymRequired'));
-    const result = await backgroundMessaging.sendMessage('session.start', { kind, pseudonym, platform: currentPlatform(), language });
+    const result = await backgroundMessaging.sendMessage('session.start', {
+      kind,
+      scope: panelScope,
+      pseudonym,
+      platform: currentPlatform(),
+      language,
+    });
     if (!result.ok) setError(t(REFUSAL[result.reason]));
   };
 
   return (
     <form class="start" onSubmit={start}>
-      <h2>{t('startTitle')}</h2>
+      <h2>{practice ? t('practiceStartTitle') : t('startTitle')}</h2>
       <p class="muted">
         {guide.title} · {t('guideVersion', { version: guide.version })} · {t('minutesShort', { minutes: guide.plannedMinutes })}
       </p>
+      {practice && <p class="muted">{t('practiceStartHelp')}</p>}
+      {!practice && (
       <fieldset class="kind">
         <legend class="visually-hidden">{t('sessionKind')}</legend>
         <label>
@@ -53,6 +66,7 @@ export function StartInterview(props: { guide: Guide; t: Translate }) {
           {t('kindPilot')}
         </label>
       </fieldset>
+      )}
       {kind === 'interview' && (
         <label>
           {t('pseudonym')}

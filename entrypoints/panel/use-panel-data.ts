@@ -10,6 +10,7 @@ import {
   PanelUpdates,
   type PanelState,
 } from '../../src/messages';
+import { panelScope } from './panel-scope';
 
 export interface PanelData extends PanelState {
   states: ReadonlyMap<string, CoverageState>;
@@ -40,7 +41,7 @@ export function usePanelData(): [PanelData | null, () => Promise<void>] {
     };
     const reload = async () => {
       const ticket = ++asked;
-      const state = await backgroundMessaging.sendMessage('panel.state');
+      const state = await backgroundMessaging.sendMessage('panel.state', panelScope);
       // A reply to an older request, overtaken by a newer one, is dropped.
       if (!alive || ticket < shownTicket) return;
       shownTicket = ticket;

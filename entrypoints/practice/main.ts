@@ -5,7 +5,8 @@ import { controlInsets, mountPanelHost, readPanelHostState, writePanelHostState 
 
 /**
  * A stand-in for a video call, so the panel can be tried without a Zoom or Teams
- * account. It mounts the panel exactly as the meeting content script does.
+ * account. It mounts the panel as the meeting content script does, scoped to its
+ * own pilot session.
  */
 const locale = pickLocale();
 const t = translator(locale);
@@ -35,7 +36,9 @@ call.append(stage, explanation, controls);
 
 mountPanelHost({
   document,
-  panelUrl: `${browser.runtime.getURL('/panel.html')}?platform=other`,
+  // Its own scope: the practice page rehearses a pilot and never shows or changes
+  // the interview running in a call tab (background-protocol.ts, PanelScope).
+  panelUrl: `${browser.runtime.getURL('/panel.html')}?platform=other&scope=practice`,
   insets: controlInsets('zoom'),
   state: await readPanelHostState(),
   onStateChange: (state) => void writePanelHostState(state),

@@ -18,6 +18,7 @@ import { PrivacyPage } from './privacy/PrivacyPage';
 import { WorkspaceNotices } from './privacy/WorkspaceNotices';
 import { ProjectEndedScreen } from './project/ProjectEndedScreen';
 import { ProjectPage } from './project/ProjectPage';
+import { ReviseGuide, reviseSessionId } from './revise/ReviseGuide';
 import { useProject } from './project/use-project';
 
 const locale = pickLocale();
@@ -115,13 +116,17 @@ function Body(props: { page: Page; sessionId: string | null; db: IntervjuDatabas
       </div>
       <WorkspaceNotices t={t} project={project} />
       {ended && <ProjectEndedScreen db={db} vault={vault} t={t} project={project} />}
-      {!ended && page === 'guides' && <GuidesPage db={db} t={t} />}
+      {!ended && page === 'guides' && <GuidesPage db={db} vault={vault} t={t} />}
       {/* `#/sessions/<id>/export`: the export alone, from the sessions list. */}
       {!ended && page === 'sessions' && <SessionExportRoute db={db} vault={vault} t={t} locale={locale} />}
       {!ended && page === 'sessions' && !sessionId && <SessionsPage db={db} vault={vault} t={t} />}
       {/* `#/sessions/<id>/summary`: the interview summary, from the sessions list. */}
       {!ended && page === 'sessions' && <InterviewSummaryRoute db={db} vault={vault} t={t} locale={locale} />}
-      {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && !sessionSummaryId(location.hash) && (
+      {/* `#/sessions/<id>/revise`: revising the guide from a pilot. */}
+      {!ended && page === 'sessions' && sessionId && reviseSessionId(location.hash) && (
+        <ReviseGuide key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} />
+      )}
+      {!ended && page === 'sessions' && sessionId && !sessionExportId(location.hash) && !sessionSummaryId(location.hash) && !reviseSessionId(location.hash) && (
         <SessionView key={sessionId} db={db} vault={vault} t={t} sessionId={sessionId} {...sessionViewSlots({ db, vault, t, locale })} />
       )}
       {!ended && page === 'recordings' && (

@@ -24,6 +24,19 @@ export type PassphraseRefusal = 'wrong-passphrase' | 'too-short' | 'already-set-
 
 export type PassphraseResult = { ok: true } | { ok: false; reason: PassphraseRefusal; message?: string };
 
+/**
+ * Which session a panel shows and changes. `call`: the live interview (the panel
+ * beside a call and the side panel). `practice`: the practice page's own pilot
+ * rehearsal (`Settings.practiceSessionId`), so rehearsing never shows or changes
+ * a live interview running in a call tab.
+ */
+export type PanelScope = 'call' | 'practice';
+
+/** The scope a panel page was opened for (`?scope=practice` from the practice page; anything else is the call). */
+export function panelScopeFromSearch(search: string): PanelScope {
+  return new URLSearchParams(search).get('scope') === 'practice' ? 'practice' : 'call';
+}
+
 /** Everything the panel shows. */
 export interface PanelState {
   vault: VaultStatus;
@@ -50,6 +63,8 @@ export interface PanelState {
 
 export interface StartSessionRequest {
   kind: 'interview' | 'pilot';
+  /** Which panel starts it; a practice panel always starts a pilot, bound to the practice page. Absent: `call`. */
+  scope?: PanelScope;
   /** Required for interviews; ignored for pilots. */
   pseudonym: string;
   platform: 'zoom' | 'teams' | 'other';
@@ -81,7 +96,8 @@ export interface BackgroundProtocol {
   'vault.setUp'(passphrase: string): PassphraseResult;
   'vault.unlock'(passphrase: string): PassphraseResult;
   'vault.lock'(): void;
-  'panel.state'(): PanelState;
+  /** The state of the scope's session: the live interview (`call`) or the practice page's pilot. */
+  'panel.state'(scope: PanelScope): PanelState;
   /** The stored revision of a session, so a panel can tell it missed a change (null: no such session). */
   'panel.revision'(sessionId: string): number | null;
   'session.start'(request: StartSessionRequest): StartSessionResult;
@@ -106,10 +122,13 @@ export interface BackgroundProtocol {
   'coverage.suggestion'(request: { sessionId: string; suggestionId: string; decision: 'confirmed' | 'dismissed' }): void;
   /** Switches auto-marking of suggestions on or off (a setting of the project). */
   'coverage.autoMark'(enabled: boolean): void;
-  /** Runs a coverage command (next question, mark covered, …) on the running session. */
-  'coverage.command'(command: CoverageCommand): void;
-  /** Starts recording the running session; `tabId` is the call tab (absent in the side panel: the active tab). */
-  'recording.start'(request: { mode: RecordingMode; tabId?: number }): StartRecordingResult;
+  /** Runs a coverage command (next question, mark covered, …) on the scope's running session (absent: `call`). */
+  'coverage.command'(request: CoverageCommand | { command: CoverageCommand; scope: PanelScope }): void;
+  /**
+   * Starts recording the scope's running session (absent: `call`); `tabId` is the
+   * call tab (absent in the side panel: the active tab).
+   */
+  'recording.start'(request: { mode: RecordingMode; tabId?: number; scope?: PanelScope }): StartRecordingResult;
   'recording.pause'(): void;
   'recording.resume'(): void;
   'recording.stop'(): StopRecordingResult;

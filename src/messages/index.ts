@@ -1,9 +1,10 @@
 export { broadcastStoreChange, onStoreChange, isStoreChange } from './store-changes';
 export type { StoreChange } from './store-changes';
-export { backgroundMessaging } from './background-protocol';
+export { backgroundMessaging, panelScopeFromSearch } from './background-protocol';
 export type {
   BackgroundProtocol,
   PanelState,
+  PanelScope,
   EndSessionResult,
   StopRecordingResult,
   PassphraseRefusal,

@@ -82,6 +82,7 @@ export {
   findInterruptedSessions,
   approveSession,
   discardSession,
+  deletePilot,
   recordConsent,
   addSessionProblem,
   updateSessionSuggestions,

@@ -39,6 +39,11 @@ export interface Settings {
   /** The session being run now, so a restarted service worker can pick it up. */
   activeSessionId: string | null;
   /**
+   * The pilot the practice page runs (its own panel scope, never the live
+   * interview's). A missing value reads as none, so older databases need no migration.
+   */
+  practiceSessionId: string | null;
+  /**
    * Delete all project data automatically once the end date has come. On by
    * default: ethics approvals require deletion at the project's end date.
    * A missing value reads as the default, so older databases need no migration.
@@ -76,6 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   autoLockMinutes: 15,
   activeGuide: null,
   activeSessionId: null,
+  practiceSessionId: null,
   deleteAtEndDate: true,
   transcriptionModel: null,
   autoMarkSuggestions: false,

@@ -35,7 +35,7 @@ export async function bumpSessionRevision(sessions: SessionWriter, sessionId: st
   return updated.revision ?? null;
 }
 
-/** Starts a session (status `active`, started now unless given). */
+/** Starts a session (status `active`, started now unless given). A pilot has no participant: it is practice, not research data. */
 export async function createSession(database: IntervjuDatabase, input: NewSession, environment?: StoreEnvironment): Promise<Session> {
   const { now, idSource } = resolveEnvironment(environment);
   const session: Session = {
@@ -53,6 +53,7 @@ export async function createSession(database: IntervjuDatabase, input: NewSessio
     hasAudio: input.hasAudio ?? false,
     consentChecked: [],
   };
+  if (session.kind === 'pilot' && session.participantId !== null) throw new RecordStateError('A pilot has no participant.');
   await runTransaction(database, [STORE.sessions, STORE.participants], 'readwrite', async (transaction) => {
     if (session.participantId !== null && !(await transaction.objectStore(STORE.participants).get(session.participantId))) {
       throw new RecordStateError(`Participant ${session.participantId} does not exist.`);
@@ -215,5 +216,19 @@ export async function discardSession(database: IntervjuDatabase, id: string): Pr
     }
     const settings = transaction.objectStore(STORE.settings);
     if ((await settings.get('activeSessionId')) === id) await settings.put(null, 'activeSessionId');
+    if ((await settings.get('practiceSessionId')) === id) await settings.put(null, 'practiceSessionId');
   });
+}
+
+/**
+ * Deletes a pilot rehearsal with everything filed under it (transcript, notes,
+ * marks, audio). Pilots are practice, not research data, so the researcher may
+ * delete one at any time; any other kind of session is refused (those go through
+ * withdrawal or the project's end).
+ */
+export async function deletePilot(database: IntervjuDatabase, id: string): Promise<void> {
+  const session = await database.get(STORE.sessions, id);
+  if (!session) return;
+  if (session.kind !== 'pilot') throw new RecordStateError(`Session ${id} is not a pilot.`);
+  await discardSession(database, id);
 }

@@ -8,16 +8,18 @@ import {
   saveGuide,
   setActiveGuideRef,
   type IntervjuDatabase,
+  type Vault,
 } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { downloadFile } from '../download';
 import { GuideEditor } from './GuideEditor';
 import { GuideImport } from './GuideImport';
 import { GuideVersions } from './GuideVersions';
+import { PilotDuration } from './PilotDuration';
 
 /** Guides: which one is active, import, edit (new versions), export. */
-export function GuidesPage(props: { db: IntervjuDatabase; t: Translate }) {
-  const { db, t } = props;
+export function GuidesPage(props: { db: IntervjuDatabase; vault: Vault; t: Translate }) {
+  const { db, vault, t } = props;
   const [guides, setGuides] = useState<Guide[]>([]);
   const [active, setActive] = useState<{ id: string; version: number } | null>(null);
   const [editing, setEditing] = useState<Guide | null>(null);
@@ -94,6 +96,7 @@ export function GuidesPage(props: { db: IntervjuDatabase; t: Translate }) {
                     </span>
                   )}
                 </div>
+                <PilotDuration db={db} vault={vault} t={t} guide={guide} />
                 <div class="actions">
                   {activeVersion !== guide.version && (
                     <button type="button" class="secondary" onClick={() => void activate(guide)}>

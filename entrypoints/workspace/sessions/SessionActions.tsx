@@ -1,5 +1,5 @@
 import { broadcastStoreChange } from '../../../src/messages';
-import { approveSession, deleteSessionAudio, type IntervjuDatabase, type Project, type Session } from '../../../src/store';
+import { approveSession, deletePilot, deleteSessionAudio, type IntervjuDatabase, type Project, type Session } from '../../../src/store';
 import type { Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { approvalEffect } from './approval-effect';
@@ -37,6 +37,26 @@ export function SessionActions(props: { db: IntervjuDatabase; t: Translate; sess
             const approved = await approveSession(db, session.id);
             announce();
             props.onDone(session.hasAudio && !approved.hasAudio ? t('approvedAudioDeleted') : t('approved'));
+          }}
+        />
+      )}
+      {session.kind === 'pilot' && (
+        <a href={`#/sessions/${encodeURIComponent(session.id)}/revise`} data-testid="session-revise">
+          {t('sessionRevise')}
+        </a>
+      )}
+      {/* Pilots are practice, not research data: deletable whenever they are not running (end one in the panel first). */}
+      {session.kind === 'pilot' && session.status !== 'active' && (
+        <ConfirmStep
+          t={t}
+          testId="session-delete"
+          label={t('pilotDelete')}
+          confirmLabel={t('pilotDeleteConfirm')}
+          question={<p>{t('pilotDeleteQuestion')}</p>}
+          onConfirm={async () => {
+            await deletePilot(db, session.id);
+            announce();
+            props.onDone(t('pilotDeleted'));
           }}
         />
       )}
