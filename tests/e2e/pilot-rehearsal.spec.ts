@@ -4,6 +4,7 @@ import { EXPECTED, PASTED_GUIDE } from './guide-text';
 import { PanelPage } from './pages/panel';
 import { startInterviewCall } from './pages/recording';
 import { WorkspacePage } from './pages/workspace';
+import { blocking, describeFindings, runAxe } from './pages/axe';
 
 /** The stored marks with their session (ids and states are kept in clear), read from an extension page. */
 async function marksBySession(extensionPage: Page): Promise<{ sessionId: string; itemId: string; state: string }[]> {
@@ -137,6 +138,9 @@ test.describe('pilot rehearsal', () => {
     const revise = page.getByTestId('revise-guide');
     await expect(revise).toBeVisible();
     await expect(revise.getByTestId('pilot-feedback')).toBeVisible();
+    // The revise view is a workspace page like the others: nothing serious for axe (docs/accessibility.md).
+    const serious = blocking(await runAxe(page));
+    expect(serious, describeFindings('workspace: revise guide', serious)).toEqual([]);
     const first = revise.getByTestId('revise-question').first();
     await expect(first).toHaveAttribute('data-notes', '1');
     await expect(first.getByTestId('revise-note')).toHaveText(/Deltakeren svarte bare på det første/);
