@@ -4,6 +4,8 @@ export { proposeSuggestions, decideSuggestion, autoMarked, openSuggestions, sugg
 export type { CoverageSuggestion, SuggestionStatus, TranscribedUtterance } from './suggestions';
 export { COVERAGE_COMMANDS, applyCoverageCommand, isCoverageCommand } from './commands';
 export type { CoverageCommand, CommandOutcome } from './commands';
+export { questionMoments } from './question-moments';
+export type { QuestionMoment } from './question-moments';
 export { computePacing, formatDuration } from './pacing';
 export type { Pacing } from './pacing';
 export {

@@ -89,6 +89,27 @@ describe('exportQdpx (REFI-QDA)', () => {
     expect(selections).toHaveLength(3);
   });
 
+  it('codes from the moment a question became current, before it was marked, and talk after the interviewer moved on with the next', async () => {
+    // q1 current from the start, marked only at 11 s; q2 became current at 12.2 s and was never marked.
+    const currentChanges = [
+      { itemId: 'q1', at: session().startedAt },
+      { itemId: 'q2', at: session().startedAt + 12_200 },
+    ];
+    const { qde, files } = await unpack(
+      await exportQdpx([exportSession({ session: session({ currentChanges }), coverage: [coverageEvent('e1', 'q1', 11, 'covered')], segments: exportSession().segments.slice(0, 4) })], { now: NOW }),
+    );
+    const codes = new Map([...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)"/gu)].map((match) => [match[1], match[2]]));
+    const text = Object.entries(files).find(([path]) => path.startsWith('sources/'))?.[1] ?? '';
+    const coded = [...qde.matchAll(/<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding [^>]*><CodeRef targetGUID="([^"]+)"\/>/gu)].map(([, start, end, code]) => ({
+      code: codes.get(code ?? ''),
+      text: Array.from(text).slice(Number(start), Number(end)).join(''),
+    }));
+    expect(coded).toEqual([
+      { code: '1.1 Kan du fortelle om jobben din?', text: text.slice(0, text.indexOf('\n\nI: Mhm.')) },
+      { code: '1.2 Hva er en vanlig dag for deg?', text: 'I: Mhm. #00:00:13-0#' },
+    ]);
+  });
+
   it('keeps notes as memos referred to from their source, and uses the same GUIDs on every export', async () => {
     const first = await exportQdpx(twoSessions(), { now: NOW });
     const { qde } = await unpack(first);
