@@ -333,6 +333,7 @@ export const en: Messages = {
   pseudonymReasonKeyList: 'on the key list',
   pseudonymReasonNamePart: 'part of a known name',
   pseudonymReasonCapitalised: 'capitalised inside a sentence',
+  pseudonymReasonNickname: 'named as a nickname',
   pseudonymReasonAddress: 'street address',
   pseudonymReasonPostcode: 'postcode and place',
   pseudonymReasonPhone: 'phone number',

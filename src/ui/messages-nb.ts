@@ -332,6 +332,7 @@ export const nb = {
   pseudonymReasonKeyList: 'i koblingsnøkkelen',
   pseudonymReasonNamePart: 'del av et kjent navn',
   pseudonymReasonCapitalised: 'stor forbokstav inne i en setning',
+  pseudonymReasonNickname: 'omtalt som kallenavn',
   pseudonymReasonAddress: 'gateadresse',
   pseudonymReasonPostcode: 'postnummer og sted',
   pseudonymReasonPhone: 'telefonnummer',
