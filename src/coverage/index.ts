@@ -6,6 +6,8 @@ export { COVERAGE_COMMANDS, applyCoverageCommand, isCoverageCommand } from './co
 export type { CoverageCommand, CommandOutcome } from './commands';
 export { computePacing, formatDuration, endPhaseMs, openMustAsk, sectionTimes, END_PHASE_MIN_MS, END_PHASE_SHARE, SECTION_OVER_GRACE_MS } from './pacing';
 export type { Pacing, SectionTime } from './pacing';
+export { questionMoments } from './question-moments';
+export type { QuestionMoment } from './question-moments';
 export {
   createCoverageMatcher,
   DEFAULT_QUESTION_THRESHOLD,

@@ -50,6 +50,18 @@ describe('exportFile', () => {
     expect(strFromU8(without['word/comments.xml'] ?? new Uint8Array())).not.toContain('Virket nervøs');
   });
 
+  it('puts the audio in the .qdpx only when the researcher chose it', async () => {
+    const run = { codec: 'audio/webm;codecs=opus', start: 0, end: 10, pieces: [{ sessionStart: 0, mediaStart: 0, seconds: 10 }] };
+    const audio = { 'session-1': [{ channel: 'interviewer' as const, run, bytes: new Uint8Array([1, 2, 3]) }] };
+    const choices = { timeMarks: true, lineNumbers: false, notes: 'appendix' as const, keepFillers: true };
+    const without = unzipSync((await exportFile([exportSession()], 'qdpx', choices, { audio })).bytes);
+    expect(Object.keys(without).some((path) => path.endsWith('.webm'))).toBe(false);
+    expect(strFromU8(without['project.qde']!)).not.toContain('<AudioSource');
+    const withAudio = unzipSync((await exportFile([exportSession()], 'qdpx', { ...choices, audio: true }, { audio })).bytes);
+    expect(Object.keys(withAudio).filter((path) => path.endsWith('.webm'))).toHaveLength(1);
+    expect(strFromU8(withAudio['project.qde']!)).toContain('<AudioSource');
+  });
+
   it('zips several sessions as one file each, oldest first, with distinct names for sessions in the same minute', async () => {
     const twin = exportSession({ session: session({ id: 'session-3' }), segments: [segment('t', 'participant', 0, 1, 'Tvilling.')] });
     const file = await exportFile([exportSession(), twin, pilot], 'vtt', undefined, { stem: 'Studien-transkripsjoner' });

@@ -6,7 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { exportDocx } from './docx';
 import { exportPlainText } from './plain-text';
-import { exportQdpx } from './refi-qda/qdpx';
+import { exportQdpx, type QdpxOptions } from './refi-qda/qdpx';
 import { fileNamePart, fileNameTime } from './scope';
 import { exportSrt, exportWebVtt } from './subtitles';
 import { sessionTitle } from './transcript';
@@ -25,9 +25,11 @@ export interface ExportChoices {
   notes: 'appendix' | 'comments' | 'none';
   /** Filler words kept (verbatim). */
   keepFillers: boolean;
+  /** The sessions' audio inside the .qdpx, synchronised to the transcript: off unless chosen (the file then holds voices). */
+  audio?: boolean;
 }
 
-export const DEFAULT_EXPORT_CHOICES: ExportChoices = { timeMarks: true, lineNumbers: false, notes: 'appendix', keepFillers: true };
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { timeMarks: true, lineNumbers: false, notes: 'appendix', keepFillers: true, audio: false };
 
 export interface ExportFile {
   name: string;
@@ -80,13 +82,14 @@ function uniqueName(taken: Set<string>, stem: string, extension: string): string
  * Several: a zip `<bundle.stem>-<format>.zip` of one file per session, oldest
  * first. A .qdpx is always one project holding every session, named
  * `<bundle.stem>.qdpx` when a stem is given (a participant's or the project's
- * export, however many sessions it has), else after its one session.
+ * export, however many sessions it has), else after its one session. Its
+ * audio (`bundle.audio`, decrypted by the caller) goes in only with `choices.audio`.
  */
 export async function exportFile(
   inputs: readonly ExportSession[],
   format: ExportFormat,
   choices: ExportChoices = DEFAULT_EXPORT_CHOICES,
-  bundle: { stem?: string; projectName?: string; now?: Date } = {},
+  bundle: { stem?: string; projectName?: string; now?: Date; audio?: QdpxOptions['audio'] } = {},
 ): Promise<ExportFile> {
   if (inputs.length === 0) throw new RangeError('Nothing to export: no sessions.');
   const only = inputs.length === 1 ? inputs[0] : undefined;
@@ -96,6 +99,8 @@ export async function exportFile(
       keepFillers: choices.keepFillers,
       projectName: bundle.projectName ?? bundle.stem ?? (only ? sessionTitle(only) : 'Intervju'),
       ...(bundle.now ? { now: bundle.now } : {}),
+      // The audio only when chosen, whatever the caller loaded.
+      ...(choices.audio && bundle.audio ? { audio: bundle.audio } : {}),
     });
     const stem = bundle.stem ?? (only ? sessionFileStem(only) : 'Intervju');
     return { name: `${stem}.qdpx`, type: MIME.qdpx, bytes };

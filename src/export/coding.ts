@@ -1,39 +1,18 @@
 /**
- * Which guide question each part of the transcript belongs to, from the
- * coverage marks: a segment belongs to the question marked most recently
- * (asked, covered or declined, by hand or a confirmed suggestion; a probe counts
- * for its question) at or before the segment's end. Marks come while or just
- * after a question is asked, so the question's own words are counted in.
- * Segments before the first mark belong to none.
+ * Which guide question each part of the transcript belongs to: a segment
+ * belongs to the question that came up most recently (became the current
+ * question, or was marked asked, covered or declined by hand or as a confirmed
+ * suggestion; a probe counts for its question; see
+ * src/coverage/question-moments.ts) at or before the segment's end. Marks come
+ * while or just after a question is asked, so the question's own words are
+ * counted in. Segments before the first such moment belong to none.
  */
-import type { CoverageEvent, CoverageState } from '../coverage/model';
-import type { Guide } from '../guide/model';
+import { questionMoments } from '../coverage/question-moments';
 import type { ExportSession } from './types';
 
-const MARKING_STATES: ReadonlySet<CoverageState> = new Set(['asked', 'covered', 'declined']);
-
-/** Question id of every question and probe id of the guide. */
-function questionOfItem(guide: Guide): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const section of guide.sections) {
-    for (const question of section.questions) {
-      map.set(question.id, question.id);
-      for (const probe of question.probes) map.set(probe.id, question.id);
-    }
-  }
-  return map;
-}
-
-/** Marks in time order: seconds from the session's start, and the question. */
+/** Moments in time order: seconds from the session's start, and the question. */
 function questionMarks(input: ExportSession): { at: number; questionId: string }[] {
-  const questions = questionOfItem(input.guide);
-  return input.coverage
-    .filter((event: CoverageEvent) => MARKING_STATES.has(event.state) && event.source !== 'suggested')
-    .flatMap((event) => {
-      const questionId = questions.get(event.itemId);
-      return questionId === undefined ? [] : [{ at: (event.time - input.session.startedAt) / 1000, questionId }];
-    })
-    .sort((left, right) => left.at - right.at);
+  return questionMoments({ guide: input.guide, coverage: input.coverage, currentChanges: input.session.currentChanges, sessionStartedAt: input.session.startedAt });
 }
 
 /** One run of consecutive segments that belong to the same question. */

@@ -11,7 +11,7 @@ export type { SubtitleOptions } from './subtitles';
 export { exportDocx } from './docx';
 export type { DocxOptions } from './docx';
 export { exportQdpx, qdaProject, QDA_NAMESPACE } from './refi-qda/qdpx';
-export type { QdpxOptions, QdaProject } from './refi-qda/qdpx';
+export type { QdpxOptions, QdaProject, QdpxAudio } from './refi-qda/qdpx';
 export { exportLabels, fillLabel } from './labels';
 export type { ExportLabels } from './labels';
 export { formatTimestamp, formatCueTime } from './time';

@@ -79,4 +79,29 @@ describe('suggestReplacements', () => {
       ['Bjørkelangen', 'capitalised', 'place'],
     ]);
   });
+
+  it('suggests ages and years spelled out as a transcriber types them, not durations or amounts', () => {
+    expect(found(suggest(['Jeg var tjueto år da jeg flyttet, en tjuetoåring fra bygda.']))).toEqual([
+      ['tjueto år', 'age', 'other'],
+      ['tjuetoåring', 'age', 'other'],
+    ]);
+    expect(found(suggest(['Hun er født i nittenåttifem, og jeg i nitten hundre og syttito.']))).toEqual([
+      ['nittenåttifem', 'year', 'other'],
+      ['nitten hundre og syttito', 'year', 'other'],
+    ]);
+    expect(found(suggest(['Det var i totusenogfem, eller to tusen og seks, før tjuetjue.']))).toEqual([
+      ['totusenogfem', 'year', 'other'],
+      ['to tusen og seks', 'year', 'other'],
+      ['tjuetjue', 'year', 'other'],
+    ]);
+    expect(suggest(['Jeg har jobbet der i tjue år, for fem år siden kostet det to tusen kroner, og vi var fem stykker.'])).toEqual([]);
+  });
+
+  it('suggests a nickname named as one, also in lower case, but not a verb after "kalt"', () => {
+    expect(found(suggest(['Vi kalte ham pølsa på skolen, og kallenavnet hennes var «snuppa».']))).toEqual([
+      ['pølsa', 'nickname', 'name'],
+      ['snuppa', 'nickname', 'name'],
+    ]);
+    expect(suggest(['Jeg ble kalt inn til sjefen, og han kalte det en sjanse.'])).toEqual([]);
+  });
 });

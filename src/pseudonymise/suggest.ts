@@ -1,7 +1,8 @@
 /**
  * Suggestions of what to pseudonymise in a transcript: terms of the key list and
  * the parts of known names, capitalised words inside sentences, and numbers that
- * identify (ages, years, phone numbers, street addresses, postcodes). Each comes
+ * identify (ages, years, phone numbers, street addresses, postcodes; in digits or
+ * spelled out), and nicknames named as such. Each comes
  * with its context, where it stands, a guess at its kind and a proposed fictive
  * name. The researcher decides; nothing here changes a transcript.
  */
@@ -9,7 +10,7 @@ import type { KeyListKind } from '../store/records';
 import { findOccurrences, replacementFor, type Replacement } from './occurrences';
 import { CAPITALISED_STOP_WORDS, INSTITUTION_ENDINGS, PLACE_PREPOSITIONS, DURATION_WORDS } from './norwegian';
 
-export type SuggestionReason = 'key-list' | 'name-part' | 'capitalised' | 'address' | 'postcode' | 'phone' | 'age' | 'year';
+export type SuggestionReason = 'key-list' | 'name-part' | 'capitalised' | 'nickname' | 'address' | 'postcode' | 'phone' | 'age' | 'year';
 
 export interface Suggestion {
   /** `<segmentId>:<start>`: stable while the segment's text is. */
@@ -40,7 +41,24 @@ export interface SuggestionInput {
 const CONTEXT_WORDS = 5;
 
 /** Earlier reasons win where suggestions overlap: a key-list hit carries a fictive name, the others do not. */
-const PRIORITY: readonly SuggestionReason[] = ['key-list', 'name-part', 'address', 'postcode', 'phone', 'age', 'year', 'capitalised'];
+const PRIORITY: readonly SuggestionReason[] = ['key-list', 'name-part', 'address', 'postcode', 'phone', 'age', 'year', 'nickname', 'capitalised'];
+
+/*
+ * Numbers spelled out as a transcriber types them (the model writes digits):
+ * 1–99 in one word ("tjueto", "tjue-to", "nitti"), for ages ("tjueto år",
+ * "tjuetoåring") and years ("nittenåttifem", "nitten hundre og åttifem",
+ * "totusenogfem", "tjuetjue").
+ */
+const UNIT_WORDS = '(?:to|tre|fire|fem|seks|sju|syv|åtte|ni)';
+const TEEN_WORDS = '(?:ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)';
+const TEN_WORDS = '(?:tjue|tyve|tretti|tredve|førti|femti|seksti|sytti|åtti|nitti)';
+const SPELLED_UP_TO_99 = `(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
+const SPELLED_YEAR = [
+  `nitten(?:\\s?hundre(?:\\s?og)?)?[\\s-]?(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS}|null-?${UNIT_WORDS})`,
+  // "to tusen kroner" is money, not a year.
+  `to\\s?tusen(?:\\s?og\\s?${SPELLED_UP_TO_99})?(?!\\s+(?:kroner|kr|dollar|euro|mennesker|personer|stykker|meter|kilometer|km))`,
+  `tjue[\\s-]?(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS})`,
+].join('|');
 
 const NUMBER_PATTERNS: readonly { reason: SuggestionReason; kind: KeyListKind; pattern: RegExp }[] = [
   {
@@ -57,7 +75,19 @@ const NUMBER_PATTERNS: readonly { reason: SuggestionReason; kind: KeyListKind; p
   },
   { reason: 'age', kind: 'other', pattern: /(?<![\p{L}\p{N}])\d{1,3}\s?(?:-\s?åring(?:en)?|år(?!\p{L})|åring(?:en)?)(?!\p{L})/gu },
   { reason: 'year', kind: 'other', pattern: /(?<![\p{L}\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu },
+  {
+    reason: 'age',
+    kind: 'other',
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${SPELLED_UP_TO_99}(?:\\s?-?\\s?åring(?:en)?|\\s+år(?!\\p{L}))(?!\\p{L})`, 'giu'),
+  },
+  { reason: 'year', kind: 'other', pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${SPELLED_YEAR})(?![\\p{L}])`, 'giu') },
 ];
+
+/*
+ * A nickname is named as one ("vi kalte ham Pølsa", "kallenavnet hennes var
+ * snuppa"), often in lower case, where no capital gives it away: the word after.
+ */
+const NICKNAME = /(?<![\p{L}])(?:kalt|kalte|kaller|kalles|kallenavnet|kallenavn|oppnavnet|klengenavnet)(?:\s+(?:ham|han|henne|hun|meg|oss|dem|deg|hverandre|hans|hennes|mitt|hennes|sitt|deres|bare|for|alltid|aldri))*(?:\s+(?:var|er|ble))?\s+[«"“]?(\p{L}[\p{L}'’-]+)/giu;
 
 const CAPITALISED_RUN = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
 
@@ -156,6 +186,21 @@ function numberCandidates(text: string): Candidate[] {
   return candidates;
 }
 
+function nicknameCandidates(text: string, skip: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(NICKNAME)) {
+    const word = match[1]!;
+    const key = word.toLocaleLowerCase('nb');
+    if (skip.has(key) || CAPITALISED_STOP_WORDS.has(key) || NICKNAME_FILLERS.has(key)) continue;
+    const start = (match.index ?? 0) + match[0].length - word.length;
+    candidates.push({ start, end: start + word.length, kind: 'name', reason: 'nickname', fictive: '' });
+  }
+  return candidates;
+}
+
+/** Words after "kalt …" that name no one ("kalt inn", "kalles opp"). */
+const NICKNAME_FILLERS: ReadonlySet<string> = new Set(['inn', 'opp', 'ut', 'til', 'på', 'det', 'den', 'noe', 'et', 'en', 'ei', 'at', 'som', 'så', 'og', 'i', 'av', 'etter', 'seg']);
+
 /** Capitalised words seen inside sentences anywhere in the transcript (lower-cased). */
 function capitalisedInsideSentences(segments: SuggestionInput['segments']): Set<string> {
   const seen = new Set<string>();
@@ -184,7 +229,7 @@ export function suggestReplacements(input: SuggestionInput): Suggestion[] {
       reason: parts.has(occurrence.replacement) ? 'name-part' : 'key-list',
       fictive: occurrence.replacement.fictive === '' ? '' : replacementFor(occurrence),
     }));
-    const all = [...known, ...numberCandidates(text), ...capitalisedCandidates(text, recurring, skip)].sort(
+    const all = [...known, ...numberCandidates(text), ...nicknameCandidates(text, skip), ...capitalisedCandidates(text, recurring, skip)].sort(
       (left, right) => PRIORITY.indexOf(left.reason) - PRIORITY.indexOf(right.reason) || right.end - right.start - (left.end - left.start),
     );
     const kept: Candidate[] = [];

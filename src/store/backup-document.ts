@@ -66,6 +66,8 @@ const sessionSchema = z.object({
   endedAt: timeOrNull,
   status: z.enum(['active', 'ended', 'interrupted', 'approved']),
   currentItemId: z.string().nullable(),
+  // Item ids and times only (records.ts): when the current question changed.
+  currentChanges: z.array(z.object({ itemId: z.string(), at: z.number() })).optional(),
   language: z.string(),
   hasAudio: z.boolean(),
   consentChecked: z.array(z.string()),

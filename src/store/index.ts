@@ -43,6 +43,7 @@ export type {
   KeyListKind,
   KeyListEntry,
   RealNameExport,
+  CurrentChange,
   QuoteAnchor,
   QuoteStatus,
   Quote,

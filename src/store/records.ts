@@ -115,6 +115,15 @@ export interface Session {
   endedAt: number | null;
   status: SessionStatus;
   currentItemId: string | null;
+  /**
+   * Each time the current question (or probe) changed while the session ran: the
+   * item that became current and when (ms since epoch), in order; the first entry is
+   * the guide's first question at the session's start. The session view puts a
+   * question's heading, and the exports code the transcript, from these and the
+   * marks. Ids and times only, no content. Absent on older sessions (headings then
+   * come from marks alone): optional, so no migration.
+   */
+  currentChanges?: CurrentChange[];
   /** BCP 47 language of the interview, e.g. `nb`. */
   language: string;
   /** True while audio chunks of this session are stored. */
@@ -160,6 +169,12 @@ export interface Session {
    * never (optional, so no migration).
    */
   realNameExports?: RealNameExport[];
+}
+
+/** The current question (or probe) changed: which item became current, and when (ms since epoch). */
+export interface CurrentChange {
+  itemId: string;
+  at: number;
 }
 
 /** One logged choice to export with real names instead of the fictive ones. */

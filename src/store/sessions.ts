@@ -35,6 +35,19 @@ export async function bumpSessionRevision(sessions: SessionWriter, sessionId: st
   return updated.revision ?? null;
 }
 
+/**
+ * The record with `currentItemId` set, and the change logged in `currentChanges`
+ * when it is a change to a question or probe while the session runs (what the view's
+ * headings and the exports' coding are placed by). Clearing it, or setting it on a
+ * session that has ended, logs nothing: no question came up then.
+ */
+export function withCurrentItem(session: Session, itemId: string | null, at: number): Session {
+  if (itemId === session.currentItemId) return session;
+  const changed = { ...session, currentItemId: itemId };
+  if (itemId === null || session.status !== 'active') return changed;
+  return { ...changed, currentChanges: [...(session.currentChanges ?? []), { itemId, at }] };
+}
+
 /** Starts a session (status `active`, started now unless given). A pilot has no participant: it is practice, not research data. */
 export async function createSession(database: IntervjuDatabase, input: NewSession, environment?: StoreEnvironment): Promise<Session> {
   const { now, idSource } = resolveEnvironment(environment);
@@ -52,6 +65,8 @@ export async function createSession(database: IntervjuDatabase, input: NewSessio
     language: input.language,
     hasAudio: input.hasAudio ?? false,
     consentChecked: [],
+    // The question it starts on became current when it began.
+    ...(input.currentItemId ? { currentChanges: [{ itemId: input.currentItemId, at: input.startedAt ?? now() }] } : {}),
   };
   if (session.kind === 'pilot' && session.participantId !== null) throw new RecordStateError('A pilot has no participant.');
   await runTransaction(database, [STORE.sessions, STORE.participants], 'readwrite', async (transaction) => {
@@ -73,17 +88,24 @@ export async function listSessions(database: IntervjuDatabase): Promise<Session[
   return (await database.getAll(STORE.sessions)).sort((left, right) => right.startedAt - left.startedAt);
 }
 
-/** Changes fields of a session; returns the updated record. */
+/**
+ * Changes fields of a session; returns the updated record. A new `currentItemId`
+ * is logged in `currentChanges` (see `withCurrentItem`), which callers never set.
+ */
 export async function updateSession(
   database: IntervjuDatabase,
   id: string,
-  patch: Partial<Omit<Session, 'id'>>,
+  patch: Partial<Omit<Session, 'id' | 'currentChanges'>>,
+  environment?: StoreEnvironment,
 ): Promise<Session> {
+  const { now } = resolveEnvironment(environment);
   return runTransaction(database, [STORE.sessions], 'readwrite', async (transaction) => {
     const store = transaction.objectStore(STORE.sessions);
     const current = await store.get(id);
     if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
-    const updated = revised({ ...current, ...patch, id });
+    const { currentItemId, ...rest } = patch;
+    const moved = currentItemId === undefined ? current : withCurrentItem(current, currentItemId, now());
+    const updated = revised({ ...moved, ...rest, id });
     await store.put(updated);
     return updated;
   });

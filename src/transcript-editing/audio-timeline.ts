@@ -52,7 +52,7 @@ export function audioRuns(chunks: readonly AudioChunkMetadata[]): AudioRun[] {
 }
 
 /** The time in the run's file for a session time (clamped to the run). */
-export function mediaTimeOf(run: AudioRun, sessionSeconds: number): number {
+export function mediaTimeOf(run: Pick<AudioRun, 'pieces'>, sessionSeconds: number): number {
   let best = 0;
   for (const piece of run.pieces) {
     if (sessionSeconds < piece.sessionStart) return best;

@@ -23,6 +23,48 @@ function editorOver(segments: Segment[]) {
 
 const texts = (editor: TranscriptEditor) => editor.segments.map((item) => item.text);
 
+describe('the transcript editor while the session is still being transcribed', () => {
+  it('adds new segments in time order and takes changed ones, but keeps what the researcher is typing', () => {
+    const { editor } = editorOver([segment('a', 0, 'Hei.'), segment('b', 2, 'Ja.')]);
+    let notified = 0;
+    editor.onChange(() => notified++);
+    editor.editText('a', 'Hei, Kari', 'focus-1');
+    const changed = editor.absorb([segment('a', 0, 'Hei på deg.'), segment('b', 2, 'Ja, da.'), segment('c', 1, 'Hm.'), segment('d', 5, 'Nytt.')]);
+    expect(changed).toBe(true);
+    expect(texts(editor)).toEqual(['Hei, Kari', 'Hm.', 'Ja, da.', 'Nytt.']);
+    expect(notified).toBe(2);
+    // The typing goes on in the same undo step, and undo still takes it back.
+    editor.editText('a', 'Hei, Kari!', 'focus-1');
+    expect(editor.undo()).toBe(true);
+    expect(texts(editor)).toEqual(['Hei.', 'Hm.', 'Ja, da.', 'Nytt.']);
+  });
+
+  it('never lets a transcription replace a segment the researcher edited or checked in an earlier visit', () => {
+    const { editor } = editorOver([segment('a', 0, 'Rettet.', { source: 'edited' }), segment('b', 2, 'Sjekket.', { checked: true })]);
+    expect(editor.absorb([segment('a', 0, 'Maskin.'), segment('b', 2, 'Maskin.')])).toBe(false);
+    expect(texts(editor)).toEqual(['Rettet.', 'Sjekket.']);
+  });
+
+  it('changes nothing (and tells nobody) when the stored segments are what is shown', () => {
+    const { editor } = editorOver([segment('a', 0, 'Hei.')]);
+    let notified = 0;
+    editor.onChange(() => notified++);
+    expect(editor.absorb([segment('a', 0, 'Hei.')], new Set(['a']))).toBe(false);
+    expect(notified).toBe(0);
+  });
+
+  it('with the whole stored list, drops segments deleted elsewhere, but keeps the halves of its own split and segments that came during the read', () => {
+    const { editor } = editorOver([segment('a', 0, 'En to tre.'), segment('b', 2, 'Borte.')]);
+    expect(editor.split('a', 3)).toBe('new-1');
+    const readFrom = new Set(editor.segments.map((item) => item.id));
+    // Meanwhile the recording stores `c`, which that read did not see.
+    editor.absorb([segment('c', 4, 'Ny.')]);
+    // Read before this editor's split was stored: `a` whole, no second half, and `b` deleted by another page.
+    expect(editor.absorb([segment('a', 0, 'En to tre.')], readFrom)).toBe(true);
+    expect(texts(editor)).toEqual(['En', 'to tre.', 'Ny.']);
+  });
+});
+
 describe('the transcript editor', () => {
   it('stores every edit at once, and undo/redo store the way back and forth', async () => {
     const { editor, writes } = editorOver([segment('a', 0, 'Hei på deg.'), segment('b', 2, 'Hei.')]);
@@ -70,7 +112,7 @@ describe('the transcript editor', () => {
 
   it('undoes a split by deleting the new part, and a merge by storing the second segment again', async () => {
     const { editor, writes } = editorOver([segment('a', 0, 'Først dette. Så dette.'), segment('b', 2, 'Og mer.')]);
-    expect(editor.split('a', 'Først dette. '.length)).toBe(true);
+    expect(editor.split('a', 'Først dette. '.length)).toBe('new-1');
     expect(texts(editor)).toEqual(['Først dette.', 'Så dette.', 'Og mer.']);
     editor.undo();
     await editor.settled();

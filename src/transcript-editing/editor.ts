@@ -14,11 +14,16 @@ function byTime(left: Segment, right: Segment): number {
   return left.start - right.start || left.end - right.end || left.id.localeCompare(right.id);
 }
 
+/** Edited or checked by the researcher: a transcription never replaces it. */
+const isReviewed = (segment: Segment): boolean => segment.source === 'edited' || Boolean(segment.checked);
+
 export class TranscriptEditor {
   private list: Segment[];
   private readonly history = new EditHistory();
   private readonly listeners = new Set<() => void>();
   private writes: Promise<void> = Promise.resolve();
+  /** Ids this editor stored or deleted: its version is what the store holds (or will, once its writes are done). */
+  private readonly own = new Set<string>();
   private failure: unknown = null;
 
   constructor(
@@ -60,6 +65,44 @@ export class TranscriptEditor {
   reload(segments: readonly Segment[]): void {
     this.list = [...segments].sort(byTime);
     this.notify();
+  }
+
+  /**
+   * Takes segments stored by someone else while the view is open (a recording
+   * or file import still transcribing, another page's edits): new ones are
+   * added and changed ones replace what is shown. A segment this editor wrote or
+   * deleted keeps this editor's version, and a reviewed segment (edited or
+   * checked) is never replaced by one that is not (the store's own rule), so
+   * the researcher's typing is never undone. When `stored` is every segment of
+   * the session, `readFrom` is the ids shown when that read began: those not
+   * among `stored` were deleted elsewhere and go, unless this editor wrote them
+   * (segments that arrived during the read are not in it, and stay). Returns
+   * true when what is shown changed.
+   */
+  absorb(stored: readonly Segment[], readFrom?: ReadonlySet<string>): boolean {
+    const shown = new Map(this.list.map((segment) => [segment.id, segment]));
+    let changed = false;
+    for (const segment of stored) {
+      if (this.own.has(segment.id)) continue;
+      const current = shown.get(segment.id);
+      if (current && isReviewed(current) && !isReviewed(segment)) continue;
+      if (current && JSON.stringify(current) === JSON.stringify(segment)) continue;
+      shown.set(segment.id, segment);
+      changed = true;
+    }
+    if (readFrom) {
+      const storedIds = new Set(stored.map((segment) => segment.id));
+      for (const id of readFrom) {
+        if (shown.has(id) && !storedIds.has(id) && !this.own.has(id)) {
+          shown.delete(id);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return false;
+    this.list = [...shown.values()].sort(byTime);
+    this.notify();
+    return true;
   }
 
   /** Resolves when every change made so far is stored (or failed). */
@@ -114,13 +157,13 @@ export class TranscriptEditor {
     if (after.length > 0) this.change(before, after);
   }
 
-  /** Splits at an offset of the segment's text; false when a part would be empty. */
-  split(id: string, offset: number): boolean {
+  /** Splits at an offset of the segment's text; returns the second part's (new) id, or null when a part would be empty. */
+  split(id: string, offset: number): string | null {
     const segment = this.require(id);
     const parts = splitSegment(segment, offset, this.options.newId());
-    if (!parts) return false;
+    if (!parts) return null;
     this.change([segment], parts);
-    return true;
+    return parts[1].id;
   }
 
   /** Merges with the next segment in time; false when there is none or it is another speaker's. */
@@ -158,6 +201,7 @@ export class TranscriptEditor {
   private apply(write: Write | null): boolean {
     if (!write) return false;
     const replaced = new Set([...write.deleteIds, ...write.put.map((segment) => segment.id)]);
+    for (const id of replaced) this.own.add(id);
     this.list = [...this.list.filter((segment) => !replaced.has(segment.id)), ...write.put].sort(byTime);
     this.writes = this.writes.then(() =>
       this.persist(write).then(

@@ -1,41 +1,39 @@
 /**
  * The transcript as the view lays it out: speaker turns (consecutive segments
- * of one channel), with the guide's questions as headings where they were
- * first marked (asked, covered or declined; by hand or a confirmed
- * suggestion; a probe counts for its question) and the notes at their times.
- * Marks are the only record of when a question came up (the current question
- * is not logged), and the same rule as the exports' coding (src/export/coding.ts):
- * a heading comes before the first segment that ends at or after its mark.
+ * of one channel), with the guide's questions as headings where they came up
+ * (became the current question, or were marked: the earlier of the two; see
+ * src/coverage/question-moments.ts) and the notes at their times. A heading
+ * comes before the first segment that ends at or after that moment, as the
+ * exports' coding counts it (src/export/coding.ts).
  */
-import type { CoverageEvent, CoverageState } from '../coverage/model';
+import { questionMoments } from '../coverage/question-moments';
+import type { CoverageEvent } from '../coverage/model';
 import type { Guide } from '../guide/model';
-import type { Channel, Note, Segment } from '../store/records';
-
-const MARKING_STATES: ReadonlySet<CoverageState> = new Set(['asked', 'covered', 'declined']);
+import type { Channel, CurrentChange, Note, Segment } from '../store/records';
 
 export type TranscriptItem =
   | { kind: 'heading'; key: string; questionId: string; text: string; sectionTitle: string; at: number }
   | { kind: 'note'; key: string; note: Note; at: number }
   | { kind: 'turn'; key: string; channel: Channel; start: number; segments: Segment[] };
 
-/** The first mark of each question, in session seconds, in time order. */
-export function questionHeadings(guide: Guide | null, coverage: readonly CoverageEvent[], sessionStartedAt: number) {
+/** Each question's first moment (became current or marked), in session seconds, in time order. */
+export function questionHeadings(
+  guide: Guide | null,
+  coverage: readonly CoverageEvent[],
+  sessionStartedAt: number,
+  currentChanges?: readonly CurrentChange[],
+) {
   if (!guide) return [];
   const questions = new Map<string, { questionId: string; text: string; sectionTitle: string }>();
   for (const section of guide.sections) {
-    for (const question of section.questions) {
-      const entry = { questionId: question.id, text: question.text, sectionTitle: section.title };
-      questions.set(question.id, entry);
-      for (const probe of question.probes) questions.set(probe.id, entry);
-    }
+    for (const question of section.questions) questions.set(question.id, { questionId: question.id, text: question.text, sectionTitle: section.title });
   }
   const first = new Map<string, { questionId: string; text: string; sectionTitle: string; at: number }>();
-  for (const event of [...coverage].sort((left, right) => left.time - right.time)) {
-    if (!MARKING_STATES.has(event.state) || event.source === 'suggested') continue;
-    const question = questions.get(event.itemId);
-    if (question && !first.has(question.questionId)) first.set(question.questionId, { ...question, at: (event.time - sessionStartedAt) / 1000 });
+  for (const moment of questionMoments({ guide, coverage, currentChanges, sessionStartedAt })) {
+    const question = questions.get(moment.questionId);
+    if (question && !first.has(question.questionId)) first.set(question.questionId, { ...question, at: moment.at });
   }
-  return [...first.values()].sort((left, right) => left.at - right.at);
+  return [...first.values()];
 }
 
 /** Headings, notes and turns in reading order. */
@@ -45,8 +43,10 @@ export function transcriptItems(input: {
   coverage: readonly CoverageEvent[];
   guide: Guide | null;
   sessionStartedAt: number;
+  /** `Session.currentChanges`; absent on older sessions (headings from marks alone). */
+  currentChanges?: readonly CurrentChange[];
 }): TranscriptItem[] {
-  const headings = questionHeadings(input.guide, input.coverage, input.sessionStartedAt);
+  const headings = questionHeadings(input.guide, input.coverage, input.sessionStartedAt, input.currentChanges);
   const notes = [...input.notes]
     .map((note) => ({ note, at: (note.time - input.sessionStartedAt) / 1000 }))
     .sort((left, right) => left.at - right.at);

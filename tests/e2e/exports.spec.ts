@@ -119,6 +119,19 @@ test.describe('exporting transcripts', () => {
     const project = unzipSync(new Uint8Array(qdpx.bytes));
     expect(strFromU8(project['project.qde']!)).toContain(`<Case guid="`);
     expect(Object.keys(project).filter((file) => file.startsWith('sources/'))).toHaveLength(1);
+    expect(strFromU8(project['project.qde']!)).not.toContain('<AudioSource');
+
+    // The audio, only when chosen, after a warning: the recording as imported, synchronised to the text.
+    await expect(panel.getByTestId('export-audio')).not.toBeChecked();
+    await expect(panel.getByTestId('export-audio-warning')).toHaveCount(0);
+    await panel.getByTestId('export-audio').check();
+    await expect(panel.getByTestId('export-audio-warning')).toBeVisible();
+    const withAudio = unzipSync(new Uint8Array((await download(page, panel)).bytes));
+    const qde = strFromU8(withAudio['project.qde']!);
+    const audioPath = /<AudioSource [^>]*path="internal:\/\/([^"]+)"/u.exec(qde)?.[1];
+    expect(audioPath).toMatch(/\.wav$/u);
+    expect(Buffer.from(withAudio[`sources/${audioPath}`]!).equals(readFileSync(RECORDING))).toBe(true);
+    expect(qde.match(/<SyncPoint /gu)?.length).toBeGreaterThan(segments);
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, fakeAudioArgs, launchWithExtension, test } from './fixtures';
-import { startRecordedCall, storedTimeline } from './pages/recording';
+import { startInterviewCall, startRecordedCall, startRecordingCall, storedTimeline, storeGivenUtterance } from './pages/recording';
+import { seedSession } from './pages/seeded-session';
 import { WorkspacePage } from './pages/workspace';
 
 const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
@@ -85,6 +86,132 @@ test.describe('the session view', () => {
     await page.getByTestId('session-view-back').click();
     await expect(page.getByTestId('session-row')).toHaveAttribute('data-status', 'approved');
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+
+  test('splits, merges and changes speakers with the keyboard, undoes and redoes, and keeps the result after a reload', async ({ context, extensionId, foreignRequests }) => {
+    const workspace = await WorkspacePage.open(context, extensionId);
+    await workspace.setUpPassphrase();
+    const page = workspace.page;
+    const sessionId = await seedSession(page, [
+      { id: 'one', channel: 'interviewer', start: 1, end: 4, text: 'Hei og velkommen hit.' },
+      { id: 'two', channel: 'participant', start: 5, end: 7, text: 'Takk skal du ha.' },
+      { id: 'three', channel: 'participant', start: 8, end: 11, text: 'Jeg jobber på sykehuset.' },
+    ]);
+    await page.goto(`${page.url().replace(/#.*$/, '')}#/sessions/${sessionId}`);
+    const view = page.getByTestId('session-view');
+    await expect(view).toHaveAttribute('data-session-id', sessionId);
+    const segments = view.getByTestId('transcript-segment');
+    const segment = (id: string) => view.locator(`[data-testid="transcript-segment"][data-segment-id="${id}"]`);
+    /** Each segment as `speaker channel: text`, in reading order (no segment open for typing). */
+    const shown = () =>
+      segments.evaluateAll((rows) => rows.map((row) => `${row.closest('[data-testid="transcript-turn"]')?.getAttribute('data-channel')}: ${row.querySelector('.segment-text')?.textContent?.trim()}`));
+    await expect.poll(shown).toEqual(['interviewer: Hei og velkommen hit.', 'participant: Takk skal du ha.', 'participant: Jeg jobber på sykehuset.']);
+
+    // Enter splits where the cursor stands; typing goes on at the start of the second part.
+    await segment('one').getByTestId('segment-edit-open').click();
+    const typing = view.getByTestId('segment-edit');
+    await expect(typing).toBeFocused();
+    await typing.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange('Hei og velkommen'.length, 'Hei og velkommen'.length));
+    await page.keyboard.press('Enter');
+    await expect(segments).toHaveCount(4);
+    await expect(typing).toHaveValue('hit.');
+    await expect(typing).toBeFocused();
+    expect(await typing.evaluate((area: HTMLTextAreaElement) => area.selectionStart)).toBe(0);
+    await typing.blur();
+    await expect.poll(shown).toEqual(['interviewer: Hei og velkommen', 'interviewer: hit.', 'participant: Takk skal du ha.', 'participant: Jeg jobber på sykehuset.']);
+    await expect(segment('one')).toHaveAttribute('data-edited', 'true');
+    const secondHalf = segments.nth(1);
+    const secondHalfId = (await secondHalf.getAttribute('data-segment-id')) ?? '';
+    await expect(secondHalf).toHaveAttribute('data-edited', 'true');
+
+    // Backspace at the very start merges into the segment before (same speaker).
+    await segment('three').getByTestId('segment-edit-open').click();
+    await expect(typing).toBeFocused();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Backspace');
+    await expect(segments).toHaveCount(3);
+    // Typing goes on in the merged segment, at the join.
+    await expect(typing).toHaveValue('Takk skal du ha. Jeg jobber på sykehuset.');
+    await expect(typing).toBeFocused();
+    expect(await typing.evaluate((area: HTMLTextAreaElement) => area.selectionStart)).toBe('Takk skal du ha. '.length);
+    await typing.blur();
+
+    // The speaker of the split-off half: the participant said it.
+    await segment(secondHalfId).getByTestId('segment-speaker').selectOption('participant');
+    const final = ['interviewer: Hei og velkommen', 'participant: hit.', 'participant: Takk skal du ha. Jeg jobber på sykehuset.'];
+    await expect.poll(shown).toEqual(final);
+    await expect(view.getByTestId('transcript-turn')).toHaveCount(2);
+
+    // Ctrl+Z takes back the speaker, then the merge; Ctrl+Shift+Z does both again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown).toEqual(['interviewer: Hei og velkommen', 'interviewer: hit.', 'participant: Takk skal du ha. Jeg jobber på sykehuset.']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown).toEqual(['interviewer: Hei og velkommen', 'interviewer: hit.', 'participant: Takk skal du ha.', 'participant: Jeg jobber på sykehuset.']);
+    await page.keyboard.press('Control+Shift+Z');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(shown).toEqual(final);
+    await expect(view.getByTestId('redo')).toBeDisabled();
+
+    // Stored as shown: a reload reads it back.
+    await page.reload();
+    await expect(page.getByTestId('session-view')).toHaveAttribute('data-session-id', sessionId);
+    await expect.poll(shown).toEqual(final);
+    await expect(segment('three')).toHaveCount(0);
+    await expect(segment('two')).toHaveAttribute('data-edited', 'true');
+    expect(foreignRequests.map((request) => request.url())).toEqual([]);
+  });
+
+  test('takes segments as the recording stores them, under the question made current, without losing the caret or the typing', async () => {
+    test.setTimeout(240_000);
+    const context = await launchWithExtension(mkdtempSync(path.join(tmpdir(), 'intervju-e2e-view-live-')), fakeAudioArgs(INTERVIEWER_WAV), { audible: true });
+    try {
+      const { extensionId, workspace, panel } = await startInterviewCall(context, 'Kari');
+      await startRecordingCall(context, extensionId, panel, 'app.zoom.us');
+      const page = workspace.page;
+      const sessionId = (await storedTimeline(page)).sessions[0]!.id;
+      const view = await workspace.openSession(sessionId);
+      // The interview began on the guide's first question: its heading stands first.
+      const headings = view.getByTestId('transcript-heading');
+      await expect(headings.first()).toContainText('Kan du fortelle litt om deg selv');
+
+      // Far past the fake microphone's speech, so no crosstalk marks the words [uklart].
+      expect(await storeGivenUtterance(context, { channel: 'interviewer', start: 900, end: 903, text: 'Hva savnet du mest fra tiden før?' })).toBe(true);
+      const asked = view.getByTestId('transcript-segment').filter({ hasText: 'Hva savnet du mest' });
+      await expect(asked).toHaveCount(1, { timeout: 15_000 });
+
+      // The interviewer moves on in the panel: the question's heading appears in the open view.
+      const missed = panel.question('Hva savnet du mest fra tiden før?');
+      const missedId = (await missed.getAttribute('data-question-id')) ?? '';
+      const section = panel.testId('guide-section').filter({ has: missed }).locator('.section-header');
+      if ((await section.getAttribute('aria-expanded')) !== 'true') await section.click();
+      await missed.locator('.item-text').first().click();
+      await expect(missed).toHaveAttribute('aria-current', 'step');
+      await expect(view.locator(`[data-testid="transcript-heading"][data-question-id="${missedId}"]`)).toHaveCount(1);
+
+      // The researcher types in the segment while the recording goes on.
+      await asked.getByTestId('segment-edit-open').click();
+      const typing = view.getByTestId('segment-edit');
+      await expect(typing).toBeFocused();
+      await typing.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(3, 3));
+      await page.keyboard.type(' egentlig');
+      expect(await storeGivenUtterance(context, { channel: 'participant', start: 905, end: 910, text: 'Jeg savnet vennene mine veldig.' })).toBe(true);
+      await expect(view.getByTestId('transcript-segment').filter({ hasText: 'Jeg savnet vennene mine' })).toHaveCount(1, { timeout: 15_000 });
+      // The text, the focus and the caret are as they were: typing goes on where it stopped.
+      await expect(typing).toBeFocused();
+      expect(await typing.evaluate((area: HTMLTextAreaElement) => [area.value, area.selectionStart])).toEqual(['Hva egentlig savnet du mest fra tiden før?', 12]);
+      await page.keyboard.type(',');
+      await typing.blur();
+      await expect(asked).toHaveAttribute('data-edited', 'true');
+      await expect(asked).toContainText('Hva egentlig, savnet du mest fra tiden før?');
+      // The new segment reads after the question's heading.
+      const order = await view.locator('[data-testid="transcript-heading"], [data-testid="transcript-segment"]').evaluateAll((elements) =>
+        elements.map((element) => element.getAttribute('data-question-id') ?? element.textContent ?? ''),
+      );
+      expect(order.indexOf(missedId)).toBeGreaterThanOrEqual(0);
+      expect(order.findIndex((text) => text.includes('Jeg savnet vennene mine'))).toBeGreaterThan(order.indexOf(missedId));
+    } finally {
+      await context.close();
+    }
   });
 
   test('plays both channels of a recorded call together, from where a participant’s segment starts', async () => {

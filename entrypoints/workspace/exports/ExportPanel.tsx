@@ -18,7 +18,7 @@ import type { MessageKey, Translate } from '../../../src/ui';
 import { downloadFile } from '../download';
 import { reasonOf } from '../privacy/format';
 import { exportSeams } from './export-seams';
-import { loadExport, scopeSessions } from './load-export';
+import { loadExport, loadExportAudio, scopeSessions } from './load-export';
 
 const FORMAT_LABEL: Record<ExportFormat, MessageKey> = {
   docx: 'exportFormatDocx',
@@ -85,7 +85,10 @@ export function ExportPanel(props: ExportPanelProps) {
       const loaded = await loadExport(db, vault, scope, locale);
       const inputs = await transformSessions(loaded.inputs, realNames ? unchangedTranscript : (transform ?? unchangedTranscript));
       // One session's file is named after it; a participant's or the project's after them.
-      const file = await exportFile(inputs, format, choices, scope.kind === 'session' ? {} : { stem: loaded.stem, projectName: loaded.projectName });
+      // The voices only when chosen (off by default), decrypted into this file alone.
+      const audio = format === 'qdpx' && choices.audio ? await loadExportAudio(db, vault, inputs.map((input) => input.session.id)) : undefined;
+      const bundle = scope.kind === 'session' ? {} : { stem: loaded.stem, projectName: loaded.projectName };
+      const file = await exportFile(inputs, format, choices, audio ? { ...bundle, audio } : bundle);
       if (realNames) {
         // No log, no file: a real-name export is never written unrecorded.
         if (!logRealNames) throw new Error(t('exportRealNamesNotLogged'));
@@ -150,7 +153,21 @@ export function ExportPanel(props: ExportPanelProps) {
           <input type="checkbox" data-testid="export-keep-fillers" checked={choices.keepFillers} onChange={(event) => choose('keepFillers', event.currentTarget.checked)} />{' '}
           {t('exportKeepFillers')}
         </label>
-        {format === 'qdpx' && <p class="muted help">{t('exportQdpxAudio')}</p>}
+        {format === 'qdpx' && (
+          <>
+            <label>
+              <input type="checkbox" data-testid="export-audio" checked={Boolean(choices.audio)} onChange={(event) => choose('audio', event.currentTarget.checked)} />{' '}
+              {t('exportIncludeAudio')}
+            </label>
+            {choices.audio ? (
+              <p class="warning" role="note" data-testid="export-audio-warning">
+                {t('exportAudioWarning')}
+              </p>
+            ) : (
+              <p class="muted help">{t('exportQdpxAudio')}</p>
+            )}
+          </>
+        )}
         {format !== 'qdpx' && several && <p class="muted help">{t('exportZipNote')}</p>}
       </div>
       <p class={transform ? 'muted' : 'warning'} data-testid="export-pseudonymisation" data-wired={String(transform !== null)}>

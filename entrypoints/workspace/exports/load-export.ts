@@ -5,16 +5,20 @@ import {
   type ExportLocale,
   type ExportScope,
   type ExportSession,
+  type QdpxAudio,
 } from '../../../src/export';
 import type { Guide } from '../../../src/guide';
+import { audioRuns } from '../../../src/transcript-editing';
 import {
   getGuide,
   getProject,
+  listAudioMetadata,
   listCoverage,
   listNotes,
   listParticipants,
   listSegments,
   listSessions,
+  readAudioChunks,
   type IntervjuDatabase,
   type Session,
   type Vault,
@@ -56,4 +60,36 @@ export async function loadExport(db: IntervjuDatabase, vault: Vault, scope: Expo
   );
   const owner = scope.kind === 'participant' ? participants.get(scope.participantId)?.pseudonym : undefined;
   return { inputs, stem: bundleStem(owner ?? projectTitle, locale), projectName: owner ? `${projectTitle}: ${owner}` : projectTitle };
+}
+
+/** Chunks decrypted per read, so a long recording never sits in memory twice over while it is joined. */
+const AUDIO_BATCH = 64;
+
+/**
+ * The sessions' stored audio, decrypted in memory into one file per recording
+ * and channel, for a .qdpx the researcher chose to export with the audio. Only
+ * into the export: nothing is written anywhere but the file the browser saves.
+ * Sessions whose audio is gone (the project's policy deleted it) have none.
+ */
+export async function loadExportAudio(db: IntervjuDatabase, vault: Vault, sessionIds: readonly string[]): Promise<Record<string, QdpxAudio[]>> {
+  const audio: Record<string, QdpxAudio[]> = {};
+  for (const sessionId of sessionIds) {
+    const recordings: QdpxAudio[] = [];
+    for (const run of audioRuns(await listAudioMetadata(db, sessionId))) {
+      const parts: Uint8Array[] = [];
+      for (let first = 0; first < run.chunkIds.length; first += AUDIO_BATCH) {
+        const chunks = await readAudioChunks(db, vault, run.chunkIds.slice(first, first + AUDIO_BATCH));
+        for (const chunk of chunks) if (chunk) parts.push(chunk.bytes);
+      }
+      const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+      let offset = 0;
+      for (const part of parts) {
+        bytes.set(part, offset);
+        offset += part.length;
+      }
+      recordings.push({ channel: run.channel, run, bytes });
+    }
+    if (recordings.length > 0) audio[sessionId] = recordings;
+  }
+  return audio;
 }

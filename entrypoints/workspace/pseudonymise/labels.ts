@@ -6,6 +6,7 @@ export const REASON_LABEL: Record<SuggestionReason, MessageKey> = {
   'key-list': 'pseudonymReasonKeyList',
   'name-part': 'pseudonymReasonNamePart',
   capitalised: 'pseudonymReasonCapitalised',
+  nickname: 'pseudonymReasonNickname',
   address: 'pseudonymReasonAddress',
   postcode: 'pseudonymReasonPostcode',
   phone: 'pseudonymReasonPhone',

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { broadcastStoreChange, type WhisperLanguage } from '../../../src/messages';
+import { broadcastStoreChange, sendPanelChange, type WhisperLanguage } from '../../../src/messages';
 import {
   appendAudioChunk,
   createParticipant,
@@ -114,7 +114,9 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
           return client.transcribe({ ...request, language, wordTimestamps: true });
         },
         onSegment: async (segment) => {
-          await saveTranscribedSegment(db, vault, segment);
+          const revision = await saveTranscribedSegment(db, vault, segment);
+          // A session view open on this import (another tab) shows it at once.
+          if (revision !== null) sendPanelChange({ type: 'segment.saved', sessionId: segment.sessionId, revision, segment });
           kept.count++;
           kept.lastEnd = Math.max(kept.lastEnd, segment.end);
         },

@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Channel, Segment } from '../../../src/store';
 import { timedTokens, type TranscriptEditor } from '../../../src/transcript-editing';
 import type { Translate } from '../../../src/ui';
@@ -9,8 +9,12 @@ import { clock } from './format';
 export interface SegmentActions {
   editor: TranscriptEditor;
   playFrom: (seconds: number) => void;
-  /** Opens the text editor of a segment (null closes it). */
-  setEditing: (id: string | null) => void;
+  /** Opens the text editor of a segment, the cursor at `caret` if given (null closes it). */
+  setEditing: (id: string | null, caret?: number) => void;
+  /** Closes the text editor of this segment, if it is the one open. */
+  stopEditing: (id: string) => void;
+  /** The cursor position asked for by the last `setEditing`, once. */
+  takeCaret: () => number | null;
   /** Opens the resolver of a marker (null closes it). */
   setResolving: (target: { segmentId: string; marker: number } | null) => void;
   speakerLabel: (channel: Channel) => string;
@@ -149,10 +153,16 @@ function SegmentWords(props: { segment: Segment; actions: SegmentActions }) {
 function SegmentTextArea(props: { segment: Segment; actions: SegmentActions; typingKey: string; t: Translate }) {
   const { segment, actions } = props;
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => area.current?.focus(), []);
-  // The stored text can change under the textarea (undo): show it unless it is what was typed.
   useEffect(() => {
-    if (area.current && area.current.value !== segment.text) area.current.value = segment.text;
+    area.current?.focus();
+    const caret = actions.takeCaret();
+    if (caret !== null) area.current?.setSelectionRange(caret, caret);
+  }, []);
+  // The text can change under the textarea (undo): show it unless it is what was typed. Compared
+  // with the editor's text now, not this render's: keys typed since the render are in both already.
+  useLayoutEffect(() => {
+    const now = actions.editor.find(segment.id)?.text;
+    if (area.current && now !== undefined && area.current.value !== now) area.current.value = now;
   }, [segment.text]);
   return (
     <textarea
@@ -166,21 +176,25 @@ function SegmentTextArea(props: { segment: Segment; actions: SegmentActions; typ
       onInput={(event) => actions.editor.editText(segment.id, event.currentTarget.value, props.typingKey)}
       onBlur={() => {
         actions.editor.endTyping();
-        actions.setEditing(null);
+        actions.stopEditing(segment.id);
       }}
       onKeyDown={(event) => {
         const target = event.currentTarget;
-        // Enter splits at the cursor; Backspace at the very start merges into the segment before.
+        // Enter splits at the cursor and goes on typing at the start of the second part;
+        // Backspace at the very start merges into the segment before, the cursor at the join.
         if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
           event.preventDefault();
           actions.editor.endTyping();
-          actions.editor.split(segment.id, target.selectionStart);
+          const second = actions.editor.split(segment.id, target.selectionStart);
+          if (second) actions.setEditing(second, 0);
         } else if (event.key === 'Backspace' && target.selectionStart === 0 && target.selectionEnd === 0) {
           const list = actions.editor.segments;
           const previous = list[list.findIndex((item) => item.id === segment.id) - 1];
+          const join = previous ? previous.text.trim().length + 1 : 0;
           if (previous && actions.editor.mergeWithNext(previous.id)) {
             event.preventDefault();
-            actions.setEditing(previous.id);
+            actions.editor.endTyping();
+            actions.setEditing(previous.id, join);
           }
         }
       }}

@@ -25,6 +25,7 @@ import { SessionPlayer } from './session-player';
 import type { SegmentActions } from './SegmentRow';
 import { TranscriberKeys } from './TranscriberKeys';
 import { TranscriptPane } from './TranscriptPane';
+import { useLiveSegments } from './use-live-segments';
 import { useSessionData, type SessionData } from './use-session-data';
 
 /**
@@ -72,13 +73,20 @@ function LoadedSessionView(props: {
   const { session, participant } = data;
 
   // The editor: every change encrypted and stored at once, then announced to other pages.
+  const announcingOwn = useRef(false);
   const editor = useMemo(
     () =>
       new TranscriptEditor(
         data.segments,
         async (write) => {
           await saveSegments(db, vault, write.put, write.deleteIds);
-          broadcastStoreChange({ type: 'segments.changed', sessionId: session.id });
+          // This page hears its own announcement at once (store-changes.ts): it needs no read.
+          announcingOwn.current = true;
+          try {
+            broadcastStoreChange({ type: 'segments.changed', sessionId: session.id });
+          } finally {
+            announcingOwn.current = false;
+          }
         },
         { language: session.language, newId: () => crypto.randomUUID() },
       ),
@@ -87,6 +95,8 @@ function LoadedSessionView(props: {
   const [segments, setSegments] = useState<readonly Segment[]>(editor.segments);
   const [saveError, setSaveError] = useState<unknown>(null);
   useEffect(() => editor.onChange(() => (setSegments(editor.segments), setSaveError(editor.lastError))), [editor]);
+  // A session still being transcribed: new and changed segments come in as they are stored.
+  useLiveSegments(db, vault, session.id, editor, announcingOwn);
 
   // Audio: decrypted in memory when the view opens, one element per channel.
   const [player, setPlayer] = useState<SessionPlayer | null>(null);
@@ -120,14 +130,24 @@ function LoadedSessionView(props: {
   );
 
   const [editingId, setEditingId] = useState<string | null>(null);
+  /** Where the cursor goes in the segment opened next (after a split or merge), if not at the start. */
+  const caretOnOpen = useRef<number | null>(null);
   const [typingKey, setTypingKey] = useState('0');
   const [resolving, setResolving] = useState<{ segmentId: string; marker: number } | null>(null);
   const [follow, setFollow] = useState(true);
   const [forceBlock, setForceBlock] = useState<number | null>(null);
 
   const items = useMemo(
-    () => transcriptItems({ segments, notes: data.notes, coverage: data.coverage, guide: data.guide, sessionStartedAt: session.startedAt }),
-    [segments, data.notes, data.coverage, data.guide, session.startedAt],
+    () =>
+      transcriptItems({
+        segments,
+        notes: data.notes,
+        coverage: data.coverage,
+        guide: data.guide,
+        sessionStartedAt: session.startedAt,
+        ...(session.currentChanges ? { currentChanges: session.currentChanges } : {}),
+      }),
+    [segments, data.notes, data.coverage, data.guide, session.startedAt, session.currentChanges],
   );
   const blocks = useMemo(() => blocksOf(items), [items]);
   const blockOfSegment = useMemo(() => {
@@ -152,9 +172,17 @@ function LoadedSessionView(props: {
     () => ({
       editor,
       playFrom: (seconds: number) => player?.play(seconds),
-      setEditing: (id: string | null) => {
+      setEditing: (id: string | null, caret?: number) => {
         setEditingId(id);
+        caretOnOpen.current = caret ?? null;
         if (id) setTypingKey(String(performance.now()));
+      },
+      // A textarea also loses focus when it is removed (its segment merged or split away): only its own editing closes.
+      stopEditing: (id: string) => setEditingId((current) => (current === id ? null : current)),
+      takeCaret: () => {
+        const caret = caretOnOpen.current;
+        caretOnOpen.current = null;
+        return caret;
       },
       setResolving,
       speakerLabel,

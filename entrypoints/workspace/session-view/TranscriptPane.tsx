@@ -67,12 +67,23 @@ export function TranscriptPane(props: {
             ref={(element) => void (boxes.current[index] = element)}
             style={rendered ? undefined : { height: `${heights.current.get(index) ?? segments * SEGMENT_HEIGHT_GUESS}px` }}
           >
-            {rendered && block.map((item) => <Item key={item.key} item={item} {...props} />)}
+            {rendered && block.map((item) => <Item key={itemKey(item, props.editingId)} item={item} {...props} />)}
           </div>
         );
       })}
     </div>
   );
+}
+
+/**
+ * A turn is keyed by its first segment, which changes when a segment stored
+ * later (a recording still running) lands before it in the same turn. The
+ * turn holding the segment being typed in keeps one key while it is open, so
+ * its textarea is never rebuilt under the researcher's cursor.
+ */
+function itemKey(item: TranscriptItem, editingId: string | null): string {
+  if (item.kind === 'turn' && editingId !== null && item.segments.some((segment) => segment.id === editingId)) return `turn-editing:${editingId}`;
+  return item.key;
 }
 
 function Item(props: {

@@ -89,6 +89,27 @@ describe('exportQdpx (REFI-QDA)', () => {
     expect(selections).toHaveLength(3);
   });
 
+  it('codes from the moment a question became current, before it was marked, and talk after the interviewer moved on with the next', async () => {
+    // q1 current from the start, marked only at 11 s; q2 became current at 12.2 s and was never marked.
+    const currentChanges = [
+      { itemId: 'q1', at: session().startedAt },
+      { itemId: 'q2', at: session().startedAt + 12_200 },
+    ];
+    const { qde, files } = await unpack(
+      await exportQdpx([exportSession({ session: session({ currentChanges }), coverage: [coverageEvent('e1', 'q1', 11, 'covered')], segments: exportSession().segments.slice(0, 4) })], { now: NOW }),
+    );
+    const codes = new Map([...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)"/gu)].map((match) => [match[1], match[2]]));
+    const text = Object.entries(files).find(([path]) => path.startsWith('sources/'))?.[1] ?? '';
+    const coded = [...qde.matchAll(/<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding [^>]*><CodeRef targetGUID="([^"]+)"\/>/gu)].map(([, start, end, code]) => ({
+      code: codes.get(code ?? ''),
+      text: Array.from(text).slice(Number(start), Number(end)).join(''),
+    }));
+    expect(coded).toEqual([
+      { code: '1.1 Kan du fortelle om jobben din?', text: text.slice(0, text.indexOf('\n\nI: Mhm.')) },
+      { code: '1.2 Hva er en vanlig dag for deg?', text: 'I: Mhm. #00:00:13-0#' },
+    ]);
+  });
+
   it('keeps notes as memos referred to from their source, and uses the same GUIDs on every export', async () => {
     const first = await exportQdpx(twoSessions(), { now: NOW });
     const { qde } = await unpack(first);
@@ -100,6 +121,58 @@ describe('exportQdpx (REFI-QDA)', () => {
     for (const target of attribute(qde, 'targetGUID')) expect(defined).toContain(target);
     expect(new Set(attribute(qde, 'guid')).size).toBe(attribute(qde, 'guid').length);
     expect((await unpack(await exportQdpx(twoSessions(), { now: NOW }))).qde).toBe(qde);
+  });
+
+  it('with the audio chosen, carries each recording as an AudioSource whose transcript is synchronised to it, and still validates', async () => {
+    // The interviewer's recording paused between 15 s and 59:45: its file's 15th second is the session's 3585th.
+    const interviewer = { codec: 'audio/webm;codecs=opus', start: 0, end: 3610, pieces: [{ sessionStart: 0, mediaStart: 0, seconds: 15 }, { sessionStart: 3585, mediaStart: 15, seconds: 25 }] };
+    const participantRun = { codec: 'audio/webm;codecs=opus', start: 3585, end: 3610, pieces: [{ sessionStart: 3585, mediaStart: 0, seconds: 25 }] };
+    const voice = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]);
+    const audio = {
+      'session-1': [
+        { channel: 'interviewer' as const, run: interviewer, bytes: voice },
+        { channel: 'participant' as const, run: participantRun, bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 9]) },
+      ],
+    };
+    const bytes = await exportQdpx(twoSessions(), { now: NOW, audio });
+    const zipped = unzipSync(bytes);
+    const qde = strFromU8(zipped['project.qde']!);
+    const sources = [...qde.matchAll(/<AudioSource guid="([^"]+)" name="([^"]+)" path="internal:\/\/([^"]+)"[^>]*><Transcript [^>]*plainTextPath="internal:\/\/([^"]+)">(.*?)<\/Transcript><\/AudioSource>/gu)];
+    expect(sources.map((match) => match[2])).toEqual(['Kåre 2025-03-14 – I (1)', 'Kåre 2025-03-14 – Kåre (2)']);
+    // The file as it was recorded, under sources/, and the same transcript text as the TextSource.
+    expect(zipped[`sources/${sources[0]![3]}`]).toEqual(voice);
+    expect(sources[0]![3]).toMatch(/^[0-9A-F-]{36}\.webm$/u);
+    const textGuid = /<TextSource guid="([^"]+)"[^>]*plainTextPath="internal:\/\/([^"]+)"/u.exec(qde);
+    expect(sources[0]![4]).toBe(textGuid?.[2]);
+    const text = strFromU8(zipped[`sources/${textGuid?.[2]}`]!);
+    const points = (xml: string) => [...xml.matchAll(/<SyncPoint guid="[^"]+" timeStamp="(\d+)" position="(\d+)"\/>/gu)].map((match) => ({ ms: Number(match[1]), at: Number(match[2]) }));
+    const synced = points(sources[0]![5]!);
+    // Each spoken segment's start (the empty one is not in the text), then the end of the last.
+    const at = (phrase: string) => Array.from(text.slice(0, text.indexOf(phrase))).length;
+    expect(synced).toEqual([
+      { ms: 500, at: 0 },
+      { ms: 5000, at: at('Kåre: Ja, eh') },
+      { ms: 9200, at: at('Vi er [uklart]') },
+      { ms: 12500, at: at('I: Mhm.') },
+      { ms: 20000, at: at('Kåre: Det var blåbær') },
+      { ms: 30000, at: at('I: Takk') },
+      { ms: 34500, at: Array.from(text).length - 1 },
+    ]);
+    // The participant's file began at 59:45: only what was said then is synchronised to it.
+    expect(points(sources[1]![5]!)).toEqual([
+      { ms: 5000, at: at('Kåre: Det var blåbær') },
+      { ms: 15000, at: at('I: Takk') },
+      { ms: 19500, at: Array.from(text).length - 1 },
+    ]);
+    // Nothing for the pilot, which has no audio here; every reference still resolves.
+    expect(qde.match(/<AudioSource /gu)).toHaveLength(2);
+    const defined = new Set(attribute(qde, 'guid'));
+    for (const target of attribute(qde, 'targetGUID')) expect(defined).toContain(target);
+    if (hasXmllint) {
+      const path = join(scratch, 'audio.qde');
+      writeFileSync(path, qde);
+      expect(() => execFileSync('xmllint', ['--noout', '--schema', SCHEMA, path], { stdio: 'pipe' })).not.toThrow();
+    }
   });
 
   it('writes a valid project for a session without guide questions, speech or notes', async () => {

@@ -9,10 +9,16 @@
  * - the guide's sections and questions → the CodeBook (sections not codable);
  * - each run of transcript under one question (see ../coding.ts) → a
  *   PlainTextSelection coded with that question;
- * - notes → Notes (memos), referred to from their session's source.
+ * - notes → Notes (memos), referred to from their session's source;
+ * - with `audio` (an export option, off by default): each recording of each
+ *   channel → an AudioSource (`sources/<guid>.<ext>`, the file as stored) whose
+ *   Transcript is the session's text with SyncPoints (position in the text ↔
+ *   milliseconds in that file) at the start of each segment and the end of the last.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Guide } from '../../guide/model';
+import type { Channel } from '../../store/records';
+import { mediaTimeOf, type AudioRun } from '../../transcript-editing/audio-timeline';
 import { questionStretches } from '../coding';
 import { GuidMap } from '../guid';
 import { exportLabels } from '../labels';
@@ -29,6 +35,40 @@ export interface QdpxOptions extends Omit<PlainTextOptions, 'header'> {
   projectName?: string;
   /** When the file is written (creationDateTime). Default now. */
   now?: Date;
+  /**
+   * The sessions' audio to put in the project, by session id: each recording of
+   * each channel, decrypted. Absent (the default): no audio in the file.
+   */
+  audio?: Readonly<Record<string, readonly QdpxAudio[]>>;
+}
+
+/** One recording of one channel: one playable file, and where it lies in session time. */
+export interface QdpxAudio {
+  channel: Channel;
+  run: Pick<AudioRun, 'codec' | 'start' | 'end' | 'pieces'>;
+  bytes: Uint8Array;
+}
+
+/** File extensions of the codecs a recording or an imported file comes in. */
+const AUDIO_EXTENSIONS: readonly [string, string][] = [
+  ['audio/webm', 'webm'],
+  ['audio/ogg', 'ogg'],
+  ['audio/mpeg', 'mp3'],
+  ['audio/mp3', 'mp3'],
+  ['audio/wav', 'wav'],
+  ['audio/x-wav', 'wav'],
+  ['audio/wave', 'wav'],
+  ['audio/mp4', 'm4a'],
+  ['audio/x-m4a', 'm4a'],
+  ['audio/aac', 'aac'],
+  ['audio/flac', 'flac'],
+  ['video/webm', 'webm'],
+  ['video/mp4', 'mp4'],
+];
+
+function audioExtension(codec: string): string {
+  const type = codec.split(';')[0]?.trim().toLowerCase() ?? '';
+  return AUDIO_EXTENSIONS.find(([prefix]) => type === prefix)?.[1] ?? 'audio';
 }
 
 /** `2025-03-14T12:00:00Z`: xsd:dateTime in UTC, whole seconds. */
@@ -115,6 +155,54 @@ interface WrittenSource {
   guid: string;
   xml: string;
   text: string;
+  /** Audio files by zip path. */
+  media: Record<string, Uint8Array>;
+}
+
+/**
+ * The session's audio as AudioSources, each with the session's transcript
+ * (the same text file as its TextSource) synchronised to that file: a sync
+ * point where each segment heard in the recording starts, and where the last ends.
+ */
+async function audioSourcesXml(
+  input: ExportSession,
+  audio: readonly QdpxAudio[],
+  text: { guid: string; name: string; layout: ReturnType<typeof plainTextLayout>; position: (offset: number) => number },
+  guids: GuidMap,
+): Promise<{ xml: string[]; media: Record<string, Uint8Array> }> {
+  const labels = exportLabels(input.locale);
+  const channelName: Record<Channel, string> = {
+    interviewer: labels.interviewer,
+    participant: input.participant?.pseudonym ?? labels.participant,
+    mixed: `${labels.interviewer}/${input.participant?.pseudonym ?? labels.participant}`,
+  };
+  const byId = new Map(input.segments.map((segment) => [segment.id, segment]));
+  const xml: string[] = [];
+  const media: Record<string, Uint8Array> = {};
+  for (const [index, recording] of audio.entries()) {
+    const key = `${input.session.id}/${index}`;
+    const guid = await guids.of('audio', key);
+    const file = `${guid}.${audioExtension(recording.run.codec)}`;
+    media[`sources/${file}`] = recording.bytes;
+    const points: { position: number; timeStamp: number }[] = [];
+    let last: { position: number; timeStamp: number } | null = null;
+    for (const [segmentId, range] of text.layout.segments) {
+      const segment = byId.get(segmentId);
+      if (!segment || segment.end <= recording.run.start || segment.start >= recording.run.end) continue;
+      const point = { position: text.position(range.start), timeStamp: Math.round(mediaTimeOf(recording.run, segment.start) * 1000) };
+      if (points.at(-1)?.position !== point.position) points.push(point);
+      last = { position: text.position(range.end), timeStamp: Math.round(mediaTimeOf(recording.run, segment.end) * 1000) };
+    }
+    if (last && points.at(-1)?.position !== last.position) points.push(last);
+    const syncPoints = await Promise.all(points.map(async (point, at) => element('SyncPoint', { guid: await guids.of('sync', `${key}/${at}`), timeStamp: point.timeStamp, position: point.position })));
+    const name = `${text.name} – ${channelName[recording.channel]}${audio.length > 1 ? ` (${index + 1})` : ''}`;
+    xml.push(
+      element('AudioSource', { guid, name, path: `internal://${file}`, creationDateTime: dateTime(input.session.startedAt + recording.run.start * 1000) }, [
+        element('Transcript', { guid: await guids.of('transcript', key), name: text.name, plainTextPath: `internal://${text.guid}.txt` }, syncPoints),
+      ]),
+    );
+  }
+  return { xml, media };
 }
 
 async function sourceXml(input: ExportSession, options: QdpxOptions, guids: GuidMap): Promise<WrittenSource> {
@@ -143,17 +231,19 @@ async function sourceXml(input: ExportSession, options: QdpxOptions, guids: Guid
   );
   const noteRefs = await Promise.all(input.notes.map(async (note) => element('NoteRef', { targetGUID: await guids.of('note', note.id) })));
   const header = sessionHeader(input);
+  const name = `${header.title} ${dateTime(session.startedAt).slice(0, 10)}`;
+  const audio = await audioSourcesXml(input, options.audio?.[session.id] ?? [], { guid, name, layout, position }, guids);
   const xml = element(
     'TextSource',
     {
       guid,
-      name: `${header.title} ${dateTime(session.startedAt).slice(0, 10)}`,
+      name,
       plainTextPath: `internal://${guid}.txt`,
       creationDateTime: dateTime(session.startedAt),
     },
     [textElement('Description', [header.date, header.guide, ...(header.mixed === null ? [] : [header.mixed])].join('\n')), ...selections, ...noteRefs],
   );
-  return { guid, xml, text: layout.text };
+  return { guid, xml: [xml, ...audio.xml].join(''), text: layout.text, media: audio.media };
 }
 
 async function notesXml(sessions: readonly ExportSession[], guids: GuidMap): Promise<string | null> {
@@ -199,6 +289,8 @@ export interface QdaProject {
   xml: string;
   /** Transcript texts by zip path (`sources/<guid>.txt`). */
   sources: Record<string, string>;
+  /** Audio files by zip path (`sources/<guid>.<ext>`), when asked for. */
+  media: Record<string, Uint8Array>;
 }
 
 /** The project file and its sources, before zipping. */
@@ -227,13 +319,16 @@ export async function qdaProject(sessions: readonly ExportSession[], options: Qd
   return {
     xml: `<?xml version="1.0" encoding="utf-8"?>\n${project}\n`,
     sources: Object.fromEntries(written.map((source) => [`sources/${source.guid}.txt`, source.text])),
+    media: Object.assign({}, ...written.map((source) => source.media)) as Record<string, Uint8Array>,
   };
 }
 
 /** The .qdpx file (a zip) as bytes. */
 export async function exportQdpx(sessions: readonly ExportSession[], options: QdpxOptions = {}): Promise<Uint8Array> {
   const project = await qdaProject(sessions, options);
-  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(project.xml) };
+  const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = { 'project.qde': strToU8(project.xml) };
   for (const [path, text] of Object.entries(project.sources)) files[path] = strToU8(text);
+  // Audio is compressed already: stored as it is.
+  for (const [path, bytes] of Object.entries(project.media)) files[path] = [bytes, { level: 0 }];
   return zipSync(files, { level: 6 });
 }
