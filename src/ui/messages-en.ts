@@ -586,6 +586,7 @@ export const en: Messages = {
   suggestions: 'Suggestions from the transcript',
   suggestionsNone: 'No suggestions now. When you ask a question from the guide, it is suggested here as asked.',
   suggestionsNoneAuto: 'No suggestions now. What the transcript recognises is marked automatically.',
+  sessionSuggestionsNone: 'Every suggestion from the transcript is decided.',
   suggestionsMore: '{count} older suggestions are waiting.',
   suggestionAsked: 'Asked?',
   suggestionCovered: 'Covered?',

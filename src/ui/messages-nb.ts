@@ -585,6 +585,7 @@ export const nb = {
   suggestions: 'Forslag fra transkripsjonen',
   suggestionsNone: 'Ingen forslag nå. Når du stiller et spørsmål fra guiden, foreslås det her som spurt.',
   suggestionsNoneAuto: 'Ingen forslag nå. Det transkripsjonen kjenner igjen, merkes automatisk.',
+  sessionSuggestionsNone: 'Alle forslagene fra transkripsjonen er avgjort.',
   suggestionsMore: '{count} eldre forslag venter.',
   suggestionAsked: 'Spurt?',
   suggestionCovered: 'Dekket?',

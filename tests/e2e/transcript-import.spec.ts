@@ -91,6 +91,28 @@ test.describe('importing a transcript made elsewhere', () => {
     expect(suggestions.filter((suggestion) => suggestion.itemKind === 'question' && suggestion.state === 'asked').length).toBe(2);
     expect(suggestions.every((suggestion) => suggestion.status === 'pending')).toBe(true);
     expect(coverage).toEqual([]);
+
+    // The researcher decides them while reading, in the session view: one confirmed, one dismissed.
+    const view = await workspace.openSession(sessionId);
+    const waiting = view.getByTestId('session-suggestions').getByTestId('coverage-suggestion');
+    const before = await waiting.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    const confirmedItem = (await waiting.first().getAttribute('data-item-id')) ?? '';
+    await waiting.first().getByTestId('suggestion-confirm').click();
+    await expect(waiting).toHaveCount(before - 1);
+    // The coverage beside the transcript shows it marked (a question asked, or a probe covered).
+    const marked = view.getByTestId('session-coverage').locator(`[data-question-id="${confirmedItem}"], [data-probe-id="${confirmedItem}"]`).first();
+    await expect(marked).toHaveAttribute('data-state', /^(asked|covered)$/);
+    await waiting.first().getByTestId('suggestion-dismiss').click();
+    await expect(waiting).toHaveCount(before - 2);
+    // The store keeps both decisions, and the confirmed one as a mark the researcher confirmed.
+    const decided = await storedSuggestions(page, sessionId);
+    expect(decided.suggestions.filter((suggestion) => suggestion.status === 'confirmed')).toHaveLength(1);
+    expect(decided.suggestions.filter((suggestion) => suggestion.status === 'dismissed')).toHaveLength(1);
+    expect(decided.coverage).toEqual([expect.objectContaining({ itemId: confirmedItem, source: 'confirmed' })]);
+    await page.reload();
+    const reopened = await workspace.openSession(sessionId);
+    await expect(reopened.getByTestId('session-suggestions').getByTestId('coverage-suggestion')).toHaveCount(before - 2);
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ import { TranscriberKeys } from './TranscriberKeys';
 import { TranscriptPane } from './TranscriptPane';
 import { useLiveSegments } from './use-live-segments';
 import { useSessionData, type SessionData } from './use-session-data';
+import { SessionSuggestions } from './SessionSuggestions';
 
 /**
  * What the pseudonymisation and export parts of the view get: the session as
@@ -326,6 +327,9 @@ function LoadedSessionView(props: {
             <section class="card" data-slot="export">
               {props.exportSlot(context)}
             </section>
+          )}
+          {data.guide && (
+            <SessionSuggestions guide={data.guide} session={session} states={states} segments={segments} onShowSegment={reveal} t={t} />
           )}
           {data.guide && (
             <section class="card coverage" data-testid="session-coverage">
