@@ -42,6 +42,25 @@ describe('diffGuides', () => {
     expect(diffGuides(base(), edited)[2]?.description).toBe('Spørsmål endret: «Hva jobber du med?» → «Hva arbeider du med?»');
   });
 
+  it('reports a question made must-ask, or no longer, and changed closing items', () => {
+    const before: GuideDraft = { ...base(), closing: [{ id: 'e1', text: 'Takk deltakeren.' }] };
+    const after: GuideDraft = {
+      ...updateQuestion(before, 'q1', { mustAsk: true }),
+      closing: [
+        { id: 'e1', text: 'Takk deltakeren for tiden.' },
+        { id: 'e2', text: 'Minn om retten til å trekke seg.' },
+      ],
+    };
+    expect(diffGuides(before, after).map((change) => [change.kind, change.part, change.id, change.field, change.description])).toEqual([
+      ['changed', 'closing-item', 'e1', 'text', 'Avslutningspunkt endret: «Takk deltakeren.» → «Takk deltakeren for tiden.»'],
+      ['added', 'closing-item', 'e2', null, 'Nytt avslutningspunkt: «Minn om retten til å trekke seg.»'],
+      ['changed', 'question', 'q1', 'mustAsk', '«Hvor bor du?» må nå spørres'],
+    ]);
+    // A guide from before these fields existed reads as none of them.
+    expect(diffGuides(base(), { ...base(), closing: [] })).toEqual([]);
+    expect(diffGuides(updateQuestion(before, 'q1', { mustAsk: true }), before).map((change) => change.description)).toEqual(['«Hvor bor du?» må ikke lenger spørres']);
+  });
+
   it('reports added and removed items by id', () => {
     let edited = removeSection(base(), 's3');
     edited = addQuestion(edited, 's2', 'Hvem er du sammen med?', { idSource: () => 'q5' });

@@ -5,8 +5,8 @@
 import type { GuideDraft } from './model';
 
 export type GuideChangeKind = 'added' | 'removed' | 'changed' | 'moved';
-export type GuidePart = 'guide' | 'intro-item' | 'section' | 'question' | 'probe';
-export type GuideField = 'title' | 'plannedMinutes' | 'text' | 'condition' | 'reminders';
+export type GuidePart = 'guide' | 'intro-item' | 'closing-item' | 'section' | 'question' | 'probe';
+export type GuideField = 'title' | 'plannedMinutes' | 'text' | 'condition' | 'reminders' | 'mustAsk';
 
 export interface GuideChange {
   kind: GuideChangeKind;
@@ -72,7 +72,7 @@ function change(kind: GuideChangeKind, part: GuidePart, id: string | null, descr
   return { kind, part, id, field, before, after, description };
 }
 
-/** Lists what changed from guide `a` to guide `b`: added, removed, changed and moved sections, questions, probes and checklist items. */
+/** Lists what changed from guide `a` to guide `b`: added, removed, changed and moved sections, questions (wording, condition, reminders, must-ask), probes, and intro and closing items. */
 export function diffGuides(a: GuideDraft, b: GuideDraft): GuideChange[] {
   const changes: GuideChange[] = [];
   if (a.title !== b.title) changes.push(change('changed', 'guide', null, `Tittel endret: ${quote(a.title)} → ${quote(b.title)}`, 'title', a.title, b.title));
@@ -87,6 +87,15 @@ export function diffGuides(a: GuideDraft, b: GuideDraft): GuideChange[] {
     removed: (item) => `Punkt fjernet fra sjekklisten: ${quote(item.label)}`,
     moved: (item) => `Punkt i sjekklisten flyttet: ${quote(item.label)}`,
     text: (old, item) => `Punkt i sjekklisten endret: ${quote(old.label)} → ${quote(item.label)}`,
+  });
+
+  const closingBefore = (a.closing ?? []).map((item) => ({ id: item.id, parent: '', label: item.text }));
+  const closingAfter = (b.closing ?? []).map((item) => ({ id: item.id, parent: '', label: item.text }));
+  compare(changes, 'closing-item', closingBefore, closingAfter, {
+    added: (item) => `Nytt avslutningspunkt: ${quote(item.label)}`,
+    removed: (item) => `Avslutningspunkt fjernet: ${quote(item.label)}`,
+    moved: (item) => `Avslutningspunkt flyttet: ${quote(item.label)}`,
+    text: (old, item) => `Avslutningspunkt endret: ${quote(old.label)} → ${quote(item.label)}`,
   });
 
   const sectionTitle = new Map([...a.sections, ...b.sections].map((section) => [section.id, section.title]));
@@ -126,6 +135,10 @@ export function diffGuides(a: GuideDraft, b: GuideDraft): GuideChange[] {
     }
     if (old.reminders.join('\n') !== question.reminders.join('\n')) {
       changes.push(change('changed', 'question', question.id, `Påminnelser for ${quote(question.text)} endret`, 'reminders', old.reminders.join('\n'), question.reminders.join('\n')));
+    }
+    if ((old.mustAsk ?? false) !== (question.mustAsk ?? false)) {
+      const now = question.mustAsk ?? false;
+      changes.push(change('changed', 'question', question.id, `${quote(question.text)} ${now ? 'må nå spørres' : 'må ikke lenger spørres'}`, 'mustAsk', String(old.mustAsk ?? false), String(now)));
     }
   }
 
