@@ -53,6 +53,8 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<Page>(pageFromHash());
   const [sessionId, setSessionId] = useState<string | null>(sessionFromHash());
+  // The whole hash too: moving between one session's pages (view, export, summary, revise) keeps page and id.
+  const [, setHash] = useState(location.hash);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = 'Intervju';
@@ -60,6 +62,7 @@ export function App() {
     const onHash = () => {
       setPage(pageFromHash());
       setSessionId(sessionFromHash());
+      setHash(location.hash);
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);

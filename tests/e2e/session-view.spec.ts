@@ -158,6 +158,12 @@ test.describe('the session view', () => {
     await expect.poll(shown).toEqual(final);
     await expect(segment('three')).toHaveCount(0);
     await expect(segment('two')).toHaveAttribute('data-edited', 'true');
+
+    // A pilot's view leads on to revising the guide from it; this one was seeded without a guide, so there is
+    // no summary to open and the revise view says why there is nothing to revise.
+    await expect(page.getByTestId('session-view-summary')).toHaveCount(0);
+    await page.getByTestId('session-view-revise').click();
+    await expect(page.getByTestId('revise-missing')).toBeVisible();
     expect(foreignRequests.map((request) => request.url())).toEqual([]);
   });
 

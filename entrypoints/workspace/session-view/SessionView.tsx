@@ -265,6 +265,17 @@ function LoadedSessionView(props: {
         <a href="#/sessions" data-testid="session-view-back">
           ← {t('navSessions')}
         </a>
+        {/* The same pages the sessions list opens for this session: its summary, and for a pilot the revise view. */}
+        {session.status !== 'active' && session.guideId !== '' && (
+          <a class="session-view-link" href={`#/sessions/${encodeURIComponent(session.id)}/summary`} data-testid="session-view-summary">
+            {t('summaryOpen')}
+          </a>
+        )}
+        {session.kind === 'pilot' && (
+          <a class="session-view-link" href={`#/sessions/${encodeURIComponent(session.id)}/revise`} data-testid="session-view-revise">
+            {t('sessionRevise')}
+          </a>
+        )}
         <h2>
           {sessionTitle(t, session, participant)}{' '}
           <span class="muted">{new Date(session.startedAt).toLocaleString()}</span>
