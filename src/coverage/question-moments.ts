@@ -8,6 +8,7 @@
  * logged have marks only.
  */
 import type { Guide } from '../guide/model';
+import { guideItems } from '../guide/versions';
 import type { CoverageEvent, CoverageState } from './model';
 
 const MARKING_STATES: ReadonlySet<CoverageState> = new Set(['asked', 'covered', 'declined']);
@@ -22,14 +23,7 @@ export interface QuestionMoment {
 
 /** The question of every question and probe id of the guide. */
 function questionOfItem(guide: Guide): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const section of guide.sections) {
-    for (const question of section.questions) {
-      map.set(question.id, question.id);
-      for (const probe of question.probes) map.set(probe.id, question.id);
-    }
-  }
-  return map;
+  return new Map(guideItems(guide).map((item) => [item.id, item.questionId]));
 }
 
 /** Every moment a question came up, in time order (items not in the guide left out). */

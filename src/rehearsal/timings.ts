@@ -1,6 +1,6 @@
 import type { CoverageEvent } from '../coverage';
 import { createCoverageMatcher, type CoverageMatcher } from '../coverage';
-import type { Guide, GuideDraft } from '../guide';
+import { guideItems, type Guide, type GuideDraft } from '../guide';
 import type { Segment, Session } from '../store';
 
 /** One moment the talk was on a question: a mark on it (or its probes), or the interviewer asking it. */
@@ -35,14 +35,7 @@ export type TimedSession = Pick<Session, 'startedAt' | 'endedAt'>;
 
 /** Question id of every question and probe id, so a probe mark counts for its question. */
 function questionOfItem(guide: Guide): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const section of guide.sections) {
-    for (const question of section.questions) {
-      map.set(question.id, question.id);
-      for (const probe of question.probes) map.set(probe.id, question.id);
-    }
-  }
-  return map;
+  return new Map(guideItems(guide).map((item) => [item.id, item.questionId]));
 }
 
 /**
