@@ -3,6 +3,7 @@ import { consentComplete, type Guide } from '../../src/guide';
 import { backgroundMessaging } from '../../src/messages';
 import type { Session } from '../../src/store';
 import type { Translate } from '../../src/ui';
+import { ChecklistItems } from './ChecklistItems';
 
 /**
  * The guide's intro checklist (purpose explained, right to withdraw, recording and
@@ -40,22 +41,7 @@ export function ConsentChecklist(props: { guide: Guide; session: Session; t: Tra
         {complete ? '✓ ' : ''}
         {t('consentTitle', { done: checked.size, total: guide.intro.length })}
       </summary>
-      <ul>
-        {guide.intro.map((item) => (
-          <li key={item.id}>
-            <label>
-              <input
-                type="checkbox"
-                data-testid="consent-item"
-                data-item-id={item.id}
-                checked={checked.has(item.id)}
-                onChange={(event) => void toggle(item.id, event.currentTarget.checked)}
-              />
-              {item.text}
-            </label>
-          </li>
-        ))}
-      </ul>
+      <ChecklistItems items={guide.intro} checked={checked} testId="consent-item" onToggle={(id, on) => void toggle(id, on)} />
     </details>
   );
 }

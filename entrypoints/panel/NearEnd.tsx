@@ -4,6 +4,7 @@ import type { Guide } from '../../src/guide';
 import { backgroundMessaging } from '../../src/messages';
 import type { Session } from '../../src/store';
 import type { Translate } from '../../src/ui';
+import { ChecklistItems } from './ChecklistItems';
 
 /**
  * What the last part of the interview needs (src/coverage/pacing.ts says when that
@@ -62,22 +63,7 @@ export function NearEnd(props: { guide: Guide; session: Session; states: Readonl
       {closing.length > 0 && (
         <div class="closing" data-testid="closing-checklist">
           <p class="near-end-heading">{t('closingTitle', { done: closing.filter((item) => checked.has(item.id)).length, total: closing.length })}</p>
-          <ul>
-            {closing.map((item) => (
-              <li key={item.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    data-testid="closing-item"
-                    data-item-id={item.id}
-                    checked={checked.has(item.id)}
-                    onChange={(event) => void toggle(item.id, event.currentTarget.checked)}
-                  />
-                  {item.text}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <ChecklistItems items={closing} checked={checked} testId="closing-item" onToggle={(id, on) => void toggle(id, on)} />
         </div>
       )}
     </section>
