@@ -29,7 +29,8 @@ beforeAll(async () => {
   ort.env.wasm.proxy = false;
   const session = await ort.InferenceSession.create(readFileSync(MODEL_FILE), { executionProviders: ['wasm'] });
   model = { session, tensor: (type, data, dims) => new ort.Tensor(type, data, dims) };
-});
+  // Compiling the wasm runtime takes a few seconds on two cores, and far longer when other work shares them.
+}, 60_000);
 
 function recording(name: string): Float32Array {
   const wav = decodeWav(readFileSync(new URL(`../../tests/e2e/audio/${name}.wav`, import.meta.url)));
