@@ -15,6 +15,7 @@ import type { RecorderMemory } from '../../src/messages';
 import { expect, fakeAudioArgs, launchWithExtension } from '../e2e/fixtures';
 import { heldDevices, startRecordedCall, storedTimeline } from '../e2e/pages/recording';
 import { CLOCK_TICKS, isTranscriptionThread, offscreenRenderer, processesOf, residentMegabytes, threadSnapshot, type ThreadSnapshot } from './chromium-processes';
+import { openRendererHeaps, type HeapUsage } from './renderer-heaps';
 import { repeatWithPauses } from './wav-loop';
 
 /** The User Timing entry the panel adds per shown segment (entrypoints/panel/use-panel-data.ts). */
@@ -43,6 +44,15 @@ export interface SoakReport {
   offscreenWasm: { start: number | null; end: number | null };
   workerWasm: { start: number | null; end: number | null };
   workspaceHeap: { start: number | null; end: number | null };
+  /**
+   * The extension renderer's resident memory, MB, right after a garbage collection
+   * forced in the offscreen document's and the transcription worker's isolates (at
+   * the start, after the start's reading; at the end, after the end's): what it
+   * holds on to, without the garbage V8 has not yet collected.
+   */
+  liveMemory: { extensionStart: number | null; extensionEnd: number | null };
+  /** ArrayBuffer backing stores, MB (V8's count, not in performance.memory), at the start and at the end, before the forced collection. */
+  backingStores: { offscreenStart: number | null; offscreenEnd: number | null; workerStart: number | null; workerEnd: number | null };
   /** Share of one core: capture + VAD + storage (every extension-renderer thread but the transcription worker's), and transcription. */
   cpu: { capturePercent: number; transcriptionPercent: number };
   /** Stored audio per channel: seconds covered against the recording's wall time, and the longest gap between chunks. */
@@ -93,6 +103,19 @@ async function recorderMemory(context: BrowserContext): Promise<{ offscreenHeap:
   return { offscreenHeap: megabytes(memory?.offscreenHeapBytes), offscreenWasm: megabytes(memory?.offscreenWasmBytes), workerWasm: megabytes(memory?.workerWasmBytes) };
 }
 
+const backing = (usage: HeapUsage | null | undefined): number | null => (usage ? usage.backingStores / 1024 / 1024 : null);
+
+/** The renderer's resident MB once both isolates have collected their garbage (and the freed pages have had a moment to go back). */
+async function liveResident(renderer: string, heaps: { collectGarbage(): Promise<void> }, page: { waitForTimeout(ms: number): Promise<void> }): Promise<number | null> {
+  const collected = await heaps.collectGarbage().then(
+    () => true,
+    () => false,
+  );
+  if (!collected) return null;
+  await page.waitForTimeout(2000);
+  return residentMegabytes(renderer);
+}
+
 /** Runs a soak of `minutes`; `log` hears progress. */
 export async function runSoak(options: { minutes: number; log?: (line: string) => void }): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
@@ -123,6 +146,12 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const heapStart = await heapMegabytes(frame);
     const recorderStart = await recorderMemory(context);
     const workspaceStart = await heapMegabytes(workspace.page.mainFrame());
+    const heaps = await openRendererHeaps(context).catch((cause: unknown) => {
+      log(`  no DevTools session to the offscreen document: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return null;
+    });
+    const heapsStart = (await heaps?.read()) ?? null;
+    const liveStart = renderer && heaps ? await liveResident(renderer, heaps, call) : null;
     const cpuFirst: ThreadSnapshot | null = renderer ? threadSnapshot(renderer) : null;
     let cpuLast = cpuFirst;
     const cpuStarted = performance.now();
@@ -132,9 +161,10 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       const elapsed = Math.round((Date.now() - recordingStarted) / 1000);
       if (elapsed % 60 < 10) {
         const recorder = await recorderMemory(context);
+        const now = (await heaps?.read().catch(() => null)) ?? null;
         const figure = (value: number | null) => value?.toFixed(1) ?? '?';
         log(
-          `  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB, offscreen document heap ${figure(recorder.offscreenHeap)} MB, WebAssembly: offscreen ${figure(recorder.offscreenWasm)} MB, worker ${figure(recorder.workerWasm)} MB`,
+          `  ${Math.floor(elapsed / 60)} min: extension renderer ${renderer ? residentMegabytes(renderer)?.toFixed(0) : '?'} MB, offscreen document heap ${figure(recorder.offscreenHeap)} MB, WebAssembly: offscreen ${figure(recorder.offscreenWasm)} MB, worker ${figure(recorder.workerWasm)} MB, ArrayBuffers: offscreen ${figure(backing(now?.offscreen))} MB, worker ${figure(backing(now?.worker))} MB`,
         );
       }
     }
@@ -143,6 +173,9 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const heapEnd = await heapMegabytes(frame);
     const recorderEnd = await recorderMemory(context);
     const workspaceEnd = await heapMegabytes(workspace.page.mainFrame());
+    const heapsEnd = (await heaps?.read().catch(() => null)) ?? null;
+    const liveEnd = renderer && heaps ? await liveResident(renderer, heaps, call) : null;
+    await heaps?.close();
     const delays = await panelDelays(frame);
     const frameNow = await frame.evaluate(() => performance.now());
     const recordedSeconds = (Date.now() - recordingStarted) / 1000;
@@ -193,6 +226,13 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       offscreenWasm: { start: recorderStart.offscreenWasm, end: recorderEnd.offscreenWasm },
       workerWasm: { start: recorderStart.workerWasm, end: recorderEnd.workerWasm },
       workspaceHeap: { start: workspaceStart, end: workspaceEnd },
+      liveMemory: { extensionStart: liveStart, extensionEnd: liveEnd },
+      backingStores: {
+        offscreenStart: backing(heapsStart?.offscreen),
+        offscreenEnd: backing(heapsEnd?.offscreen),
+        workerStart: backing(heapsStart?.worker),
+        workerEnd: backing(heapsEnd?.worker),
+      },
       cpu: { capturePercent: (100 * capture) / cpuSeconds, transcriptionPercent: (100 * transcription) / cpuSeconds },
       audio: audioFigures,
       recordedSeconds,
@@ -215,6 +255,8 @@ export function describeSoak(report: SoakReport): string[] {
     `panel update delay, first minute: p50 ${ms(report.panelDelay.start.p50)} p95 ${ms(report.panelDelay.start.p95)} (${report.panelDelay.start.count} segments)`,
     `panel update delay, last minute:  p50 ${ms(report.panelDelay.end.p50)} p95 ${ms(report.panelDelay.end.p95)} (${report.panelDelay.end.count} segments)`,
     `extension renderer memory (offscreen document, panel frame, transcription worker): ${mb(report.memory.extensionStart)} at the start, ${mb(report.memory.extensionEnd)} at the end`,
+    `extension renderer memory after collecting garbage (offscreen document and transcription worker): ${mb(report.liveMemory.extensionStart)} at the start, ${mb(report.liveMemory.extensionEnd)} at the end`,
+    `ArrayBuffer backing stores before that: offscreen document ${mb(report.backingStores.offscreenStart)} → ${mb(report.backingStores.offscreenEnd)}; transcription worker ${mb(report.backingStores.workerStart)} → ${mb(report.backingStores.workerEnd)}`,
     `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
     `JS heap, panel frame: ${mb(report.panelHeap.start)} at the start, ${mb(report.panelHeap.end)} at the end; offscreen document: ${mb(report.offscreenHeap.start)} → ${mb(report.offscreenHeap.end)}; workspace page: ${mb(report.workspaceHeap.start)} → ${mb(report.workspaceHeap.end)}`,
     `WebAssembly memory, offscreen document (voice detector): ${mb(report.offscreenWasm.start)} → ${mb(report.offscreenWasm.end)}; transcription worker (Whisper): ${mb(report.workerWasm.start)} → ${mb(report.workerWasm.end)}`,
