@@ -6,6 +6,7 @@ import { exportWebVtt } from '../../src/export/subtitles';
 import { exportSession } from '../../src/export/test-fixtures';
 import { expect, test } from './fixtures';
 import { WorkspacePage } from './pages/workspace';
+import { storedRecords } from './pages/stored-records';
 
 const RECORDING = path.resolve('tests/e2e/audio/participant-with-dropout.wav');
 const PSEUDONYM = 'Kari';
@@ -36,21 +37,8 @@ async function exportAs(page: Page, panel: ReturnType<Page['getByTestId']>, form
 
 /** Each session's logged real-name exports (formats), read from the store: the log is metadata, kept in clear. */
 async function realNameExports(page: Page): Promise<string[][]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[][]>((resolve, reject) => {
-        const request = indexedDB.open('intervju');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction(['sessions']).objectStore('sessions').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve((all.result as { realNameExports?: { format: string }[] }[]).map((session) => (session.realNameExports ?? []).map((entry) => entry.format)));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  const sessions = await storedRecords<{ realNameExports?: { format: string }[] }>(page, 'sessions');
+  return sessions.map((session) => (session.realNameExports ?? []).map((entry) => entry.format));
 }
 
 /** How many cues Chromium reads from a WebVTT text loaded as a `<track>` (in a blank page: the workspace's CSP allows no blob: media). */

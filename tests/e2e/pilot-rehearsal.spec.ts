@@ -5,45 +5,16 @@ import { PanelPage } from './pages/panel';
 import { startInterviewCall } from './pages/recording';
 import { WorkspacePage } from './pages/workspace';
 import { blocking, describeFindings, runAxe } from './pages/axe';
+import { storedCoverage, storedRecords } from './pages/stored-records';
 
-/** The stored marks with their session (ids and states are kept in clear), read from an extension page. */
+/** The stored marks with their session (ids and states are kept in clear), in the order they were made. */
 async function marksBySession(extensionPage: Page): Promise<{ sessionId: string; itemId: string; state: string }[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('intervju');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction(['coverage']).objectStore('coverage').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            const marks = all.result as { sessionId: string; itemId: string; state: string; time: number; order: number }[];
-            marks.sort((left, right) => left.time - right.time || left.order - right.order);
-            resolve(marks.map(({ sessionId, itemId, state }) => ({ sessionId, itemId, state })));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return storedCoverage<{ sessionId: string; itemId: string; state: string; time: number; order: number }>(extensionPage);
 }
 
 /** Every stored version of every guide (guides are kept in clear). */
-async function storedGuides(extensionPage: Page): Promise<{ id: string; version: number; changeNote: string; sections: { plannedMinutes: number | null; questions: { id: string; text: string }[] }[] }[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('intervju');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction(['guides']).objectStore('guides').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+function storedGuides(extensionPage: Page) {
+  return storedRecords<{ id: string; version: number; changeNote: string; sections: { plannedMinutes: number | null; questions: { id: string; text: string }[] }[] }>(extensionPage, 'guides');
 }
 
 /** The practice page's panel, unlocked. */

@@ -4,6 +4,7 @@ import { FAKE_MEETING_URLS } from '../fake-meetings';
 import { PanelPage } from './panel';
 import { WorkspacePage } from './workspace';
 import type { BrowserContext, Page } from '@playwright/test';
+import { storedCoverage } from './stored-records';
 
 /** Ticks the consent checklist and starts recording the call, granting tab capture by the toolbar button. */
 export async function startRecordingCall(context: BrowserContext, extensionId: string, panel: PanelPage, tabUrlPart: string): Promise<void> {
@@ -143,20 +144,6 @@ export async function storeGivenUtterance(context: BrowserContext, given: GivenU
 
 /** The stored coverage marks (in clear: item ids, states, sources), read from an extension page. */
 export async function storedMarks(extensionPage: Page): Promise<{ itemId: string; state: string; source: string }[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('intervju');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction(['coverage']).objectStore('coverage').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            const marks = all.result as { itemId: string; state: string; source: string; time: number; order: number }[];
-            resolve(marks.sort((left, right) => left.time - right.time || left.order - right.order).map(({ itemId, state, source }) => ({ itemId, state, source })));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  const marks = await storedCoverage<{ itemId: string; state: string; source: string; time: number; order: number }>(extensionPage);
+  return marks.map(({ itemId, state, source }) => ({ itemId, state, source }));
 }
