@@ -29,15 +29,9 @@ export interface FileEvaluation {
   realTimeFactor: number | null;
 }
 
-export interface EvaluationSummary {
+/** The same figures over all files: rates pooled (weighted by the files' lengths), as WER is usually reported. */
+export interface EvaluationSummary extends Omit<FileEvaluation, 'name' | 'words' | 'characters'> {
   files: FileEvaluation[];
-  /** Pooled over all files (weighted by their length), as WER is usually reported. */
-  wer: number | null;
-  cer: number | null;
-  unclear: UnclearAgreement;
-  audioSeconds: number;
-  processingSeconds: number;
-  realTimeFactor: number | null;
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
