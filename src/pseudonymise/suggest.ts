@@ -8,6 +8,7 @@
  */
 import type { KeyListKind } from '../store/records';
 import { findOccurrences, replacementFor, type Replacement } from './occurrences';
+import { COMPOUND_UNIT_WORDS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS, wordAlternation } from '../language/norwegian-numbers';
 import { CAPITALISED_STOP_WORDS, INSTITUTION_ENDINGS, PLACE_PREPOSITIONS, DURATION_WORDS } from './norwegian';
 
 export type SuggestionReason = 'key-list' | 'name-part' | 'capitalised' | 'nickname' | 'address' | 'postcode' | 'phone' | 'age' | 'year';
@@ -49,15 +50,16 @@ const PRIORITY: readonly SuggestionReason[] = ['key-list', 'name-part', 'address
  * "tjuetoåring") and years ("nittenåttifem", "nitten hundre og åttifem",
  * "totusenogfem", "tjuetjue").
  */
-const UNIT_WORDS = '(?:to|tre|fire|fem|seks|sju|syv|åtte|ni)';
-const TEEN_WORDS = '(?:ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten)';
-const TEN_WORDS = '(?:tjue|tyve|tretti|tredve|førti|femti|seksti|sytti|åtti|nitti)';
-const SPELLED_UP_TO_99 = `(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS}|${UNIT_WORDS})`;
+const UNITS = wordAlternation(UNIT_WORDS);
+const TEENS = wordAlternation(TEEN_WORDS);
+const TENS = wordAlternation(TEN_WORDS);
+const TENS_WITH_UNIT = `${TENS}(?:-?${wordAlternation(COMPOUND_UNIT_WORDS)})?`;
+const SPELLED_UP_TO_99 = `(?:${TENS_WITH_UNIT}|${TEENS}|${UNITS})`;
 const SPELLED_YEAR = [
-  `nitten(?:\\s?hundre(?:\\s?og)?)?[\\s-]?(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS}|null-?${UNIT_WORDS})`,
+  `nitten(?:\\s?hundre(?:\\s?og)?)?[\\s-]?(?:${TENS_WITH_UNIT}|${TEENS}|null-?${UNITS})`,
   // "to tusen kroner" is money, not a year.
   `to\\s?tusen(?:\\s?og\\s?${SPELLED_UP_TO_99})?(?!\\s+(?:kroner|kr|dollar|euro|mennesker|personer|stykker|meter|kilometer|km))`,
-  `tjue[\\s-]?(?:${TEN_WORDS}(?:-?(?:en|én|${UNIT_WORDS}))?|${TEEN_WORDS})`,
+  `tjue[\\s-]?(?:${TENS_WITH_UNIT}|${TEENS})`,
 ].join('|');
 
 const NUMBER_PATTERNS: readonly { reason: SuggestionReason; kind: KeyListKind; pattern: RegExp }[] = [

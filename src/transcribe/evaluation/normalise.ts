@@ -14,6 +14,8 @@
  *   agree. "en", "ei" and "ett" stay words: they are far more often articles.
  */
 
+import { COMPOUND_UNIT_WORDS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS } from '../../language/norwegian-numbers';
+
 /** The token an unclear marker becomes. Not a word any transcript can contain. */
 export const UNCLEAR_TOKEN = '⟨unclear⟩';
 
@@ -24,26 +26,18 @@ const TIME_MARK = /#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d+)?#/gu;
 /** Keeps the unclear token whole while everything else is split on non-letters. */
 const PLACEHOLDER = ' \u0001 ';
 
-const UNITS: Readonly<Record<string, number>> = {
-  null: 0, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10,
-  elleve: 11, tolv: 12, tretten: 13, fjorten: 14, femten: 15, seksten: 16, sytten: 17, atten: 18, nitten: 19,
-};
-/** Units that may end a compound ("tjueen"), where "en"/"ett" are not articles. */
-const COMPOUND_UNITS: Readonly<Record<string, number>> = { en: 1, ett: 1, ei: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9 };
-const TENS: Readonly<Record<string, number>> = {
-  tjue: 20, tyve: 20, tretti: 30, tredve: 30, førti: 40, femti: 50, seksti: 60, sytti: 70, søtti: 70, åtti: 80, nitti: 90,
-};
+const UNITS: Readonly<Record<string, number>> = { null: 0, ...UNIT_WORDS, ...TEEN_WORDS };
 const LARGE: Readonly<Record<string, number>> = { hundre: 100, tusen: 1000 };
 
 /** The number a single number word stands for, or null. */
 export function numberWordValue(word: string): number | null {
   if (word in UNITS) return UNITS[word]!;
-  if (word in TENS) return TENS[word]!;
+  if (word in TEN_WORDS) return TEN_WORDS[word]!;
   if (word in LARGE) return LARGE[word]!;
-  for (const [ten, value] of Object.entries(TENS)) {
+  for (const [ten, value] of Object.entries(TEN_WORDS)) {
     if (word.startsWith(ten)) {
       const rest = word.slice(ten.length);
-      if (rest in COMPOUND_UNITS) return value + COMPOUND_UNITS[rest]!;
+      if (rest in COMPOUND_UNIT_WORDS) return value + COMPOUND_UNIT_WORDS[rest]!;
     }
   }
   return null;
@@ -60,8 +54,8 @@ function foldNumbers(words: readonly string[]): string[] {
       continue;
     }
     const next = words[index + 1];
-    if (word in TENS && next !== undefined && next in COMPOUND_UNITS && next !== 'en' && next !== 'ei' && next !== 'ett') {
-      out.push(String(value + COMPOUND_UNITS[next]!));
+    if (word in TEN_WORDS && next !== undefined && next in COMPOUND_UNIT_WORDS && next !== 'en' && next !== 'ei' && next !== 'ett') {
+      out.push(String(value + COMPOUND_UNIT_WORDS[next]!));
       index++;
       continue;
     }
