@@ -90,7 +90,9 @@ test.describe('coverage that follows the conversation', () => {
 
       // Reloading the call tab ends the recording by itself (`tab-reloaded`); clicking the
       // toggle here would race that stop and could start a new recording instead.
-      await expect(reloaded.testId('recording-state')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+      // Stopping transcribes every utterance still queued ("Stopper … skriver ut det som gjenstår"): with the
+      // looped speech of this call and the test model on two cores that has taken over 30 s.
+      await expect(reloaded.testId('recording-state')).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
       await expect(reloaded.frame.locator('[data-testid="recording-problem"][data-kind="tab-reloaded"]')).toHaveCount(1);
       expect(foreign.map((request) => request.url())).toEqual([]);
     } finally {
