@@ -51,11 +51,14 @@ class DecoderCachedStepEmptyCross(torch.nn.Module):
 
 
 def export_encoder(encoder, shape, path):
+    """The encoder with a dynamic number of feature frames (at most 3000): short-context
+    decoding feeds it the utterance alone. At 3000 frames it computes what a fixed export does."""
     features = torch.zeros(1, shape.mel_bins, 2 * shape.source_positions)
     torch.onnx.export(
         encoder, (features,), path,
         input_names=['input_features'], output_names=['last_hidden_state'],
-        dynamic_axes={'input_features': {0: 'batch_size'}, 'last_hidden_state': {0: 'batch_size'}},
+        dynamic_axes={'input_features': {0: 'batch_size', 2: 'feature_frames'},
+                      'last_hidden_state': {0: 'batch_size', 1: 'encoder_sequence_length'}},
         opset_version=OPSET, do_constant_folding=True,
     )
 

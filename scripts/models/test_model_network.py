@@ -84,7 +84,9 @@ class Encoder(nn.Module):
     def forward(self, input_features):
         x = functional.gelu(self.conv1(input_features))
         x = functional.gelu(self.conv2(x)).transpose(1, 2)
-        x = x + self.positions
+        # Sliced to the input's length: fewer than 3000 feature frames encode only
+        # that much audio (short-context decoding); at 3000 it is Whisper's own sum.
+        x = x + self.positions[: x.shape[1]]
         for layer in self.layers:
             x = layer(x)
         return self.norm(x)
