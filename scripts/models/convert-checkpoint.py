@@ -5,7 +5,8 @@ ships (transformers.js's files plus our manifest.json), with no network.
     npm run models:convert -- <folder> [--name N] [--dtype q8|fp32|both]
                               [--audio-context short] [--out models/<name>]
                               [--from safetensors|onnx] [--display-name TEXT]
-                              [--languages multilingual|no,nn,en]
+                              [--languages multilingual|no,nn,en] [--source TEXT]
+                              [--configs-from <folder>]
 
 Inputs:
   (a) a Hugging Face folder: model.safetensors (or model-0000N-of-0000M.safetensors
@@ -129,15 +130,26 @@ def find_input(folder, prefer):
         'model.safetensors.index.json) nor onnx/ with %s%s' % (folder, ', '.join(ONNX_FILES), found))
 
 
-def read_configs(config_folder):
-    missing = [name for name in REQUIRED_JSON if not os.path.isfile(os.path.join(config_folder, name))]
+def read_configs(config_folder, configs_from=None):
+    """The JSON files, from the checkpoint's folder or else (not config.json) from `configs_from`:
+    FUTO's acft-whisper repositories ship weights and config.json without the tokenizer files."""
+    def locate(name):
+        for folder in (config_folder, configs_from if name != 'config.json' else None):
+            if folder and os.path.isfile(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+        return None
+
+    missing = [name for name in REQUIRED_JSON if locate(name) is None]
     if missing:
         raise ConversionError('%s lacks %s (the tokenizer and configs transformers.js reads); download them '
-                              'from the same repository' % (config_folder, ', '.join(missing)))
+                              'from the same repository, or pass --configs-from <folder> with those of the Whisper '
+                              'it was fine-tuned from' % (config_folder, ', '.join(missing)))
     configs = {}
     for name in JSON_FILES:
-        path = os.path.join(config_folder, name)
-        if os.path.isfile(path):
+        path = locate(name)
+        if path:
+            if os.path.dirname(path) != config_folder:
+                step('%s taken from %s' % (name, os.path.dirname(path)))
             with open(path, encoding='utf-8') as handle:
                 configs[name] = json.load(handle)
     config = configs['config.json']
@@ -520,6 +532,7 @@ def parse_arguments(argv):
     parser.add_argument('--display-name')
     parser.add_argument('--languages', help='multilingual (default) or a comma list such as no,nn,en')
     parser.add_argument('--source', help='where the checkpoint came from, for the manifest')
+    parser.add_argument('--configs-from', help='folder to take missing tokenizer/generation/preprocessor JSON from')
     return parser.parse_args(argv)
 
 
@@ -531,7 +544,7 @@ def from_caller(path):
 def convert(arguments):
     folder = from_caller(arguments.folder)
     kind, weights, config_folder = find_input(folder, arguments.prefer)
-    configs = read_configs(config_folder)
+    configs = read_configs(config_folder, from_caller(arguments.configs_from) if arguments.configs_from else None)
     config = configs['config.json']
     generation = configs['generation_config.json']
     name = model_name(arguments, folder)

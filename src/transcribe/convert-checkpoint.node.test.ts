@@ -18,9 +18,11 @@ import type { RawTranscription } from '../messages/transcription-protocol';
 import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
 import { parseModelManifest, verifyModelFiles, type ModelManifest } from './model-registry';
 import { WhisperTranscriber } from './whisper-transcriber';
+import { converterArguments } from '../../scripts/models/model-download.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPTS = fileURLToPath(new URL('../../scripts/models/', import.meta.url));
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE_RATE = 16_000;
 
 interface Converted {
@@ -159,6 +161,38 @@ describe("an NbAiLab-style ONNX folder (fixed-length encoder, decoders not merge
     const raw = JSON.parse(await readFile(join(scratch, 'models', 'converted-nb', 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(raw).toMatchObject({ kind: 'real', dtype: 'fp32', audioContext: 'short' });
     expect(JSON.parse(await readFile(join(scratch, 'models', 'converted-hf', 'manifest.json'), 'utf8'))).not.toHaveProperty('audioContext');
+  });
+});
+
+describe('checkpoints fetched or assembled by hand', () => {
+  it('converts a checkpoint downloaded by models:fetch with the command its plan gives', async () => {
+    const modelsFolder = join(scratch, 'fetched');
+    await cp(join(scratch, 'safetensors'), join(modelsFolder, '.checkpoints', 'nb-test'), { recursive: true });
+    const entry = {
+      name: 'nb-test', displayName: 'NB test (converted here)', repository: 'NbAiLab/nb-test', revision: 'main',
+      dtype: 'q8', languages: ['no', 'nn', 'en'], wordTimestamps: true, files: [], approximateBytes: 1,
+      checkpoint: { format: 'safetensors', files: [] },
+    };
+    const [script, ...args] = converterArguments(entry, REPOSITORY, modelsFolder, 'abc123');
+    const result = spawnSync(PYTHON, [script!, ...args], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const manifest = await readManifest(join(modelsFolder, 'nb-test'));
+    expect(manifest).toMatchObject({
+      name: 'nb-test', displayName: 'NB test (converted here)', kind: 'real', dtype: 'q8', languages: ['no', 'nn', 'en'],
+      wordTimestamps: true,
+    });
+    expect(manifest.source).toContain('https://huggingface.co/NbAiLab/nb-test at abc123');
+  });
+
+  it("takes the tokenizer and configs a checkpoint lacks (FUTO's acft-whisper) from --configs-from", async () => {
+    const folder = await mkdtemp(join(scratch, 'weights-only-'));
+    await cp(join(scratch, 'safetensors'), folder, { recursive: true });
+    for (const name of ['tokenizer.json', 'tokenizer_config.json', 'generation_config.json', 'preprocessor_config.json']) {
+      await rm(join(folder, name));
+    }
+    const converted = convert(folder, ['--dtype', 'fp32', '--configs-from', join(scratch, 'onnx'), '--audio-context', 'short', '--out', join(folder, 'out')]);
+    expect(converted.wordTimestamps).toBe(true);
+    expect(await readFile(join(folder, 'out', 'tokenizer.json'), 'utf8')).toBe(await readFile(join(scratch, 'onnx', 'tokenizer.json'), 'utf8'));
   });
 });
 
