@@ -292,6 +292,10 @@ def load_network(paths, config):
     if 'proj_out.weight' not in tensors and 'decoder.embed_tokens.weight' in tensors:
         tensors['proj_out.weight'] = tensors['decoder.embed_tokens.weight']  # tied, as in Whisper
     optional = {'proj_out.bias', 'intervju.position_slope', 'intervju.position_curve'}
+    if 'encoder.embed_positions.weight' not in tensors:
+        # Some exports leave out the fixed sinusoids; the network computes Whisper's own.
+        step('no encoder.embed_positions.weight: using Whisper\'s sinusoidal positions')
+        optional.add('encoder.embed_positions.weight')
     missing = sorted(name for name in names if name not in tensors and name not in optional)
     if missing:
         raise ConversionError('the weights lack %d tensors a Whisper of this config.json has: %s%s'
