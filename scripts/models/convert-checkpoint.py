@@ -58,7 +58,7 @@ import onnx  # noqa: E402
 import torch  # noqa: E402
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from merge_decoders import bool_input, merge_decoders  # noqa: E402
+from merge_decoders import ONNX_FILE_LIMIT, bool_input, merge_decoders, save_onnx, tensor_bytes  # noqa: E402
 from quantize_dynamic import quantize_model  # noqa: E402
 from test_model_export import OPSET, Shape, export_decoder, export_encoder, manifest, write_json  # noqa: E402
 from test_model_network import Decoder, Encoder  # noqa: E402
@@ -68,8 +68,6 @@ JSON_FILES = ('config.json', 'generation_config.json', 'preprocessor_config.json
               'tokenizer_config.json')
 REQUIRED_JSON = ('config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json')
 ONNX_FILES = ('encoder_model.onnx', 'decoder_model.onnx', 'decoder_with_past_model.onnx')
-# The protobuf limit of one ONNX file; larger fp32 graphs need external data, which this converter does not write.
-ONNX_FILE_LIMIT = 2 * 1024 ** 3
 
 
 class ConversionError(Exception):
@@ -317,25 +315,38 @@ def load_network(paths, config):
     return encoder, decoder
 
 
-def check_size(config):
-    """Refuses a model whose fp32 decoder would not fit one ONNX file (no external data here)."""
+def fp32_decoder_bytes(config):
+    """About how large the fp32 merged decoder is (its weights, stored once)."""
     width, vocab = config['d_model'], config['vocab_size']
     per_layer = 8 * width * width + 2 * width * config['decoder_ffn_dim']
-    parameters = config['decoder_layers'] * per_layer + 2 * vocab * width + config['max_target_positions'] * width
-    if parameters * 4 > ONNX_FILE_LIMIT * 0.97:
-        raise ConversionError('the fp32 decoder would be about %.1f GB, over ONNX\'s 2 GB limit for one file; this '
-                              'converter does not write external data yet (medium is the largest that fits)'
-                              % (parameters * 4 / 1e9))
+    return 4 * (config['decoder_layers'] * per_layer + 2 * vocab * width + config['max_target_positions'] * width)
+
+
+def check_size(config, dtype):
+    """fp32 files over ONNX's 2 GB limit would need external data, which the extension's
+    manifest and loader do not handle: such models (Whisper large) are written as q8 only."""
+    if dtype in ('fp32', 'both') and fp32_decoder_bytes(config) > ONNX_FILE_LIMIT:
+        raise ConversionError('the fp32 decoder would be about %.1f GB, over ONNX\'s 2 GB limit for one file, which '
+                              'the extension does not load; convert with --dtype q8' % (fp32_decoder_bytes(config) / 1e9))
+
+
+def only_file(folder):
+    """The folder's one ONNX file, or ConversionError when it needed external data files beside it."""
+    names = os.listdir(folder)
+    if len(names) != 1:
+        raise ConversionError('the fp32 model in %s is over ONNX\'s 2 GB limit for one file (external data), which '
+                              'the extension does not load; convert with --dtype q8' % folder)
+    return os.path.join(folder, names[0])
 
 
 def convert_safetensors(paths, config, fp32_folder, scratch):
-    check_size(config)
     encoder, decoder = load_network(paths, config)
     shape = network_shape(config)
     step('exporting the encoder (dynamic feature frames)')
-    export_encoder(encoder, shape, os.path.join(fp32_folder, 'encoder_model.onnx'))
+    export_encoder(encoder, shape, os.path.join(fp32_folder, 'encoder', 'encoder_model.onnx'))
     step('exporting the standard fixed-length encoder to compare with')
-    reference = os.path.join(scratch, 'encoder_fixed.onnx')
+    os.makedirs(os.path.join(scratch, 'fixed'))
+    reference = os.path.join(scratch, 'fixed', 'encoder_fixed.onnx')
     fixed = Encoder(config['num_mel_bins'], config['d_model'], config['encoder_attention_heads'],
                     config['encoder_ffn_dim'], config['encoder_layers'], config['max_source_positions'],
                     slice_positions=False).eval()
@@ -346,7 +357,7 @@ def convert_safetensors(paths, config, fp32_folder, scratch):
     del fixed, encoder
     step('exporting the decoder (no-cache and cached branches merged, cross_attentions outputs)')
     export_decoder(decoder, decoder.embed_tokens.num_embeddings, shape, scratch,
-                   os.path.join(fp32_folder, 'decoder_model_merged.onnx'))
+                   os.path.join(fp32_folder, 'decoder', 'decoder_model_merged.onnx'))
     return reference, True
 
 
@@ -420,8 +431,9 @@ def slice_encoder_positions(source, target, config):
     kept = [tensor for tensor in graph.initializer if tensor.name in used]
     del graph.initializer[:]
     graph.initializer.extend(kept)
-    onnx.checker.check_model(model)
-    onnx.save(model, target)
+    if sum(len(tensor_bytes(tensor)) for tensor in graph.initializer) < ONNX_FILE_LIMIT:
+        onnx.checker.check_model(model)
+    save_onnx(model, target)
 
 
 def merge_onnx_decoders(onnx_folder, config, target, scratch):
@@ -448,9 +460,11 @@ def merge_onnx_decoders(onnx_folder, config, target, scratch):
     ordered = [cached_outputs[name] for name in output_names]
     del cached.graph.output[:]
     cached.graph.output.extend(ordered)
-    initial_path, cached_path = os.path.join(scratch, 'initial.onnx'), os.path.join(scratch, 'cached.onnx')
-    onnx.save(initial, initial_path)
-    onnx.save(cached, cached_path)
+    initial_path = os.path.join(scratch, 'initial', 'decoder_model.onnx')
+    cached_path = os.path.join(scratch, 'cached', 'decoder_with_past_model.onnx')
+    for model, path in ((initial, initial_path), (cached, cached_path)):
+        os.makedirs(os.path.dirname(path))
+        save_onnx(model, path)
 
     float_type = TensorProto.FLOAT
     inputs = [
@@ -479,16 +493,17 @@ def merge_onnx_decoders(onnx_folder, config, target, scratch):
             dims = None
         outputs.append(helper.make_tensor_value_info(output.name, output.type.tensor_type.elem_type, dims))
     merged = merge_decoders(initial_path, cached_path, output_names, inputs, outputs)
-    onnx.save(merged, target)
+    save_onnx(merged, target)
     return any(name.startswith('cross_attentions') for name in output_names)
 
 
 def convert_onnx(onnx_folder, config, fp32_folder, scratch):
     step('slicing the encoder\'s positional embedding to the input length (graph surgery)')
     slice_encoder_positions(os.path.join(onnx_folder, 'encoder_model.onnx'),
-                            os.path.join(fp32_folder, 'encoder_model.onnx'), config)
+                            os.path.join(fp32_folder, 'encoder', 'encoder_model.onnx'), config)
     step('merging decoder_model.onnx and decoder_with_past_model.onnx')
-    cross = merge_onnx_decoders(onnx_folder, config, os.path.join(fp32_folder, 'decoder_model_merged.onnx'), scratch)
+    cross = merge_onnx_decoders(onnx_folder, config, os.path.join(fp32_folder, 'decoder', 'decoder_model_merged.onnx'),
+                                scratch)
     if not cross:
         step('WARNING: this decoder has no cross_attentions outputs, so no word timestamps; convert the '
              'repository\'s model.safetensors instead to get them')
@@ -550,6 +565,7 @@ def convert(arguments):
     kind, weights, config_folder = find_input(folder, arguments.prefer)
     configs = read_configs(config_folder, from_caller(arguments.configs_from) if arguments.configs_from else None)
     config = configs['config.json']
+    check_size(config, arguments.dtype)
     generation = configs['generation_config.json']
     name = model_name(arguments, folder)
     output = from_caller(arguments.out) if arguments.out else os.path.join(REPOSITORY, 'models', name)
@@ -561,28 +577,32 @@ def convert(arguments):
     os.makedirs(parent, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=parent, prefix='.convert-') as scratch:
         staging = os.path.join(scratch, 'model')
-        fp32_folder = os.path.join(staging, 'onnx')
-        os.makedirs(fp32_folder)
+        os.makedirs(os.path.join(staging, 'onnx'))
+        # The fp32 files are made in folders of their own: above 2 GB they come with external data files.
+        fp32_folder = os.path.join(scratch, 'fp32')
+        os.makedirs(os.path.join(fp32_folder, 'encoder'))
+        os.makedirs(os.path.join(fp32_folder, 'decoder'))
         if kind == 'safetensors':
             reference, cross = convert_safetensors(weights, config, fp32_folder, scratch)
         else:
             reference, cross = convert_onnx(weights, config, fp32_folder, scratch)
         step('running both encoders at 3000 feature frames in onnxruntime-node')
         short_frames = 1000
-        comparison = compare_encoders(os.path.join(fp32_folder, 'encoder_model.onnx'), reference,
+        comparison = compare_encoders(os.path.join(fp32_folder, 'encoder', 'encoder_model.onnx'), reference,
                                       config['num_mel_bins'], short_frames)
         step('encoder max abs difference at 3000 frames (dynamic vs standard fixed-length export): %.3g'
              % comparison['maxAbsDifference'])
         step('dynamic encoder at %d frames gives %s' % (short_frames, comparison['shortShape']))
+        parts = (('encoder', 'encoder_model'), ('decoder', 'decoder_model_merged'))
+        if arguments.dtype in ('fp32', 'both'):
+            for part, stem in parts:
+                shutil.copyfile(only_file(os.path.join(fp32_folder, part)), os.path.join(staging, 'onnx', stem + '.onnx'))
         if arguments.dtype in ('q8', 'both'):
-            for stem in ('encoder_model', 'decoder_model_merged'):
+            for part, stem in parts:
                 step('quantizing %s to 8 bits (uint8 weights, dynamic activations)' % stem)
-                count = quantize_model(os.path.join(fp32_folder, stem + '.onnx'),
-                                       os.path.join(fp32_folder, stem + '_quantized.onnx'), signed=False)
+                count = quantize_model(os.path.join(fp32_folder, part, stem + '.onnx'),
+                                       os.path.join(staging, 'onnx', stem + '_quantized.onnx'), signed=False)
                 step('  %d MatMul quantized' % count)
-        if arguments.dtype == 'q8':
-            for stem in ('encoder_model', 'decoder_model_merged'):
-                os.remove(os.path.join(fp32_folder, stem + '.onnx'))
         dtype = 'fp32' if arguments.dtype == 'fp32' else 'q8'
 
         alignment = generation.get('alignment_heads')

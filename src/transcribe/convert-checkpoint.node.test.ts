@@ -35,13 +35,17 @@ interface Converted {
   shortShape: number[];
 }
 
-function python(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(PYTHON, [join(SCRIPTS, script), ...args], { encoding: 'utf8' });
+function python(
+  script: string,
+  args: string[],
+  environment: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(PYTHON, [join(SCRIPTS, script), ...args], { encoding: 'utf8', env: { ...process.env, ...environment } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function convert(folder: string, args: string[]): Converted {
-  const result = python('convert-checkpoint.py', [folder, ...args]);
+function convert(folder: string, args: string[], environment: Record<string, string> = {}): Converted {
+  const result = python('convert-checkpoint.py', [folder, ...args], environment);
   if (result.status !== 0) throw new Error(`converter failed (${result.status}):\n${result.stderr}`);
   const line = result.stdout.split('\n').find((text) => text.startsWith('CONVERTED '));
   if (!line) throw new Error(`converter printed no result:\n${result.stdout}`);
@@ -96,7 +100,7 @@ beforeAll(async () => {
   const out = join(scratch, 'models');
   fromSafetensors = convert(join(scratch, 'safetensors'), ['--name', 'converted-hf', '--dtype', 'both', '--out', join(out, 'converted-hf')]);
   fromOnnx = convert(join(scratch, 'onnx'), [
-    '--name', 'converted-nb', '--dtype', 'fp32', '--audio-context', 'short', '--out', join(out, 'converted-nb'),
+    '--name', 'converted-nb', '--dtype', 'both', '--audio-context', 'short', '--out', join(out, 'converted-nb'),
   ]);
   offline = goOffline();
   reference = await transcribeWith(MODELS_FOLDER, TEST_MODEL, 'fp32');
@@ -159,7 +163,7 @@ describe("an NbAiLab-style ONNX folder (fixed-length encoder, decoders not merge
 
   it('says in its manifest that the model was trained for a short audio context when told so', async () => {
     const raw = JSON.parse(await readFile(join(scratch, 'models', 'converted-nb', 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(raw).toMatchObject({ kind: 'real', dtype: 'fp32', audioContext: 'short' });
+    expect(raw).toMatchObject({ kind: 'real', dtype: 'q8', audioContext: 'short' });
     expect(JSON.parse(await readFile(join(scratch, 'models', 'converted-hf', 'manifest.json'), 'utf8'))).not.toHaveProperty('audioContext');
   });
 });
@@ -193,6 +197,27 @@ describe('checkpoints fetched or assembled by hand', () => {
     const converted = convert(folder, ['--dtype', 'fp32', '--configs-from', join(scratch, 'onnx'), '--audio-context', 'short', '--out', join(folder, 'out')]);
     expect(converted.wordTimestamps).toBe(true);
     expect(await readFile(join(folder, 'out', 'tokenizer.json'), 'utf8')).toBe(await readFile(join(scratch, 'onnx', 'tokenizer.json'), 'utf8'));
+  });
+});
+
+describe("a model over ONNX's 2 GB limit for one file (Whisper large)", () => {
+  it('goes through external data files to the same q8 model, and is refused as fp32', async () => {
+    // A limit of 100 kB sends the test model down the path large's 3.9 GB fp32 decoder takes.
+    const small = { INTERVJU_ONNX_FILE_LIMIT: '100000' };
+    const out = join(scratch, 'models', 'converted-nb-large-path');
+    convert(join(scratch, 'onnx'), ['--name', 'converted-nb-large-path', '--dtype', 'q8', '--out', out], small);
+    const manifest = await readManifest(out);
+    expect(manifest.files.map((file) => file.path).filter((path) => path.startsWith('onnx/'))).toEqual([
+      'onnx/decoder_model_merged_quantized.onnx',
+      'onnx/encoder_model_quantized.onnx',
+    ]);
+    const viaExternalData = await transcribeWith(join(scratch, 'models'), 'converted-nb-large-path', 'q8');
+    const direct = await transcribeWith(join(scratch, 'models'), 'converted-nb', 'q8');
+    expect(visible(viaExternalData)).toEqual(visible(direct));
+
+    const refused = python('convert-checkpoint.py', [join(scratch, 'onnx'), '--dtype', 'both', '--out', join(scratch, 'refused')], small);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/over ONNX's 2 GB limit for one file.*--dtype q8/);
   });
 });
 

@@ -108,7 +108,7 @@ describe('downloadPlan and converterArguments', () => {
   });
 
   it('downloads an NB-Whisper release as a safetensors checkpoint beside the models, to be converted', () => {
-    for (const name of ['nb-whisper-tiny', 'nb-whisper-base', 'nb-whisper-small', 'nb-whisper-medium', 'nb-whisper-base-verbatim']) {
+    for (const name of ['nb-whisper-tiny', 'nb-whisper-base', 'nb-whisper-small', 'nb-whisper-medium', 'nb-whisper-large', 'nb-whisper-base-verbatim']) {
       const plan = downloadPlan(known(name), '/repo/models');
       expect(plan.folder).toBe(`/repo/models/.checkpoints/${name}`);
       expect(plan.convert).toBe(true);
@@ -117,9 +117,10 @@ describe('downloadPlan and converterArguments', () => {
     }
   });
 
-  it('refuses the large releases before downloading gigabytes it cannot convert', () => {
-    expect(() => downloadPlan(known('nb-whisper-large'), '/repo/models')).toThrow(/cannot be converted here: .*2 GB/);
-    expect(() => downloadPlan(known('nb-whisper-large-verbatim'), '/repo/models')).toThrow(/cannot be converted here/);
+  it('refuses a checkpoint marked as not convertible before downloading gigabytes', () => {
+    const entry = { ...known('nb-whisper-large'), checkpoint: { ...known('nb-whisper-large').checkpoint!, unsupported: 'it needs more than this converter has' } };
+    expect(() => downloadPlan(entry, '/repo/models')).toThrow(/nb-whisper-large cannot be converted here: it needs more/);
+    expect(downloadPlan(known('nb-whisper-large'), '/repo/models').convert).toBe(true);
   });
 
   it('converts into models/<name>/ with the list entry\'s name, dtype, languages and source commit', () => {
