@@ -14,7 +14,7 @@ Inputs:
       tokenizer.json, tokenizer_config.json (preprocessor_config.json is written
       from config.json when missing). OpenAI Whisper, NbAiLab's NB-Whisper,
       FUTO's acft-whisper-*. The weights go into test_model_network.py's
-      Whisper network (whose math is Whisper's: see WEIGHT_NAMES) and are
+      Whisper network (whose math is Whisper's: see weight_names) and are
       exported with test_model_export.py, so the decoder has the cache branch
       and cross_attentions outputs (word timestamps).
   (b) an Optimum export as NbAiLab publishes it: onnx/encoder_model.onnx,
@@ -28,7 +28,9 @@ Output (models/<name>/ by default): onnx/encoder_model*.onnx and
 onnx/decoder_model_merged*.onnx (fp32, `_quantized` uint8 q8, or both), the
 JSON files transformers.js reads, and manifest.json (kind "real", sha256 of
 every file, "audioContext": "short" with --audio-context short). The manifest's
-dtype is q8 when q8 files are written.
+dtype is q8 when q8 files are written. A model whose fp32 graphs exceed ONNX's
+2 GB limit for one file (Whisper large) is made with external data in the
+scratch folder and written as q8 only (the extension does not load external data).
 
 It prints each step, and the largest absolute difference, at 3000 feature
 frames, between its dynamic-length encoder and the standard fixed-length export
@@ -40,7 +42,6 @@ scripts and tests.
 
 import argparse
 import json
-import math
 import os
 import re
 import shutil
