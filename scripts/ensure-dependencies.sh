@@ -12,10 +12,15 @@ export ONNXRUNTIME_NODE_INSTALL=skip
 # LibreOffice's Writer without its GUI (`soffice --headless`) to check that the
 # .docx exports open (docs/exports.md). The Writer comes without recommended
 # packages: Debian 12, about 84 MB to download and 258 MB on disk, instead of a
-# desktop office suite.
+# desktop office suite. Debian's python3-torch and python3-onnx (with OpenBLAS:
+# with the reference BLAS torch is about 40 times slower) make the test model and
+# run the model converter and its test (docs/models.md).
 PACKAGES=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || PACKAGES+=(chromium)
 command -v xmllint >/dev/null 2>&1 || PACKAGES+=(libxml2-utils)
+/usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || PACKAGES+=(python3-torch)
+/usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || PACKAGES+=(python3-onnx)
+dpkg -s libopenblas0-pthread >/dev/null 2>&1 || PACKAGES+=(libopenblas0-pthread)
 WRITER=()
 command -v soffice >/dev/null 2>&1 || WRITER+=(libreoffice-writer-nogui)
 if [ "${#PACKAGES[@]}" -gt 0 ] || [ "${#WRITER[@]}" -gt 0 ]; then

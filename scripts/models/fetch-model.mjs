@@ -10,14 +10,20 @@
 // reads the same list through src/transcribe/model-registry.ts). Each file goes
 // to <file>.part first and is renamed when complete and checked; a rerun
 // resumes a .part. The manifest.json written last records every file's SHA-256
-// so the extension can refuse a damaged folder.
+// so the extension can refuse a damaged folder. A model the hub has only as a
+// checkpoint (NB-Whisper's safetensors: `checkpoint` in the list) is downloaded
+// into models/.checkpoints/<name>/ and converted by convert-checkpoint.py, which
+// writes models/<name>/ and its manifest.
+import { execFileSync } from 'node:child_process';
 import { readFile, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DownloadError,
   buildManifest,
+  converterArguments,
   downloadFile,
+  downloadPlan,
   fileUrl,
   findMismatches,
   formatBytes,
@@ -59,20 +65,31 @@ function parseArguments(argv) {
 }
 
 async function fetchModel(model, timeoutSeconds) {
-  const folder = join(modelsFolder, model.name);
-  console.log(`Fetching ${model.displayName} (about ${formatBytes(model.approximateBytes)}) from ${model.repository} into models/${model.name}/`);
+  const plan = downloadPlan(model, modelsFolder);
+  const into = plan.convert ? `models/.checkpoints/${model.name}/ (then converted into models/${model.name}/)` : `models/${model.name}/`;
+  console.log(`Fetching ${model.displayName} (about ${formatBytes(plan.approximateBytes)}) from ${model.repository} into ${into}`);
+  let commit;
   try {
-    await downloadAll(model, folder, timeoutSeconds);
+    commit = await downloadAll(model, plan, timeoutSeconds);
   } catch (error) {
     // Leave no empty folder behind: the extension would list it as a model.
-    await rmdir(folder).catch(() => {});
+    await rmdir(plan.folder).catch(() => {});
     throw error;
+  }
+  if (plan.convert) {
+    const python = process.env.PYTHON ?? '/usr/bin/python3';
+    console.log(`Converting with ${python} scripts/models/convert-checkpoint.py (Debian's python3-torch and python3-onnx) …`);
+    execFileSync(python, converterArguments(model, repository, modelsFolder, commit), { stdio: 'inherit' });
+    console.log(`The checkpoint stays in models/.checkpoints/${model.name}/ (not shipped); delete it to free the space.`);
+  } else {
+    await writeManifest(model, plan.folder, commit);
   }
 }
 
-async function downloadAll(model, folder, timeoutSeconds) {
+async function downloadAll(model, plan, timeoutSeconds) {
+  const folder = plan.folder;
   let commit = null;
-  for (const path of model.files) {
+  for (const path of plan.files) {
     const url = fileUrl(model.repository, path, model.revision);
     let lastShown = 0;
     const result = await downloadFile({
@@ -91,7 +108,7 @@ async function downloadAll(model, folder, timeoutSeconds) {
     commit = commit ?? result.commit;
     process.stdout.write(`\r  ${path}: done${result.sha256 ? ', SHA-256 matches the hub' : ''}                    \n`);
   }
-  await writeManifest(model, folder, commit);
+  return commit;
 }
 
 /** Hashes the model's files as they are on disk and writes manifest.json beside them. */
@@ -124,7 +141,8 @@ async function main(argv) {
     console.log('Models that can be fetched:');
     for (const model of known) {
       const languages = Array.isArray(model.languages) ? model.languages.join(', ') : model.languages;
-      console.log(`  ${model.name.padEnd(28)} ${formatBytes(model.approximateBytes).padStart(9)}  ${languages}${model.wordTimestamps ? ', word timestamps' : ''}`);
+      const how = model.checkpoint ? (model.checkpoint.unsupported ? ', cannot be converted here yet' : ', converted here') : '';
+      console.log(`  ${model.name.padEnd(28)} ${formatBytes(model.approximateBytes).padStart(9)}  ${languages}${model.wordTimestamps ? ', word timestamps' : ''}${how}`);
     }
     if (!options.list) console.log(`\n${usage()}`);
     return options.list ? 0 : 2;

@@ -10,6 +10,10 @@ export interface FetchedModel {
   dtype: string;
   languages: string[] | 'multilingual';
   wordTimestamps: boolean;
+  approximateBytes?: number;
+  files?: string[];
+  /** Present when the hub has only a checkpoint, which is converted here. */
+  checkpoint?: { format: string; files: string[]; approximateBytes?: number; unsupported?: string };
 }
 
 export interface FileRecord {
@@ -55,3 +59,15 @@ export function downloadFile(options: {
 }): Promise<{ sha256: string | null; commit: string | null }>;
 
 export function findMismatches(folder: string, manifest: { files: FileRecord[] }): Promise<string[]>;
+
+export const CONVERTER: string;
+export function downloadPlan(
+  model: FetchedModel & { files: string[]; approximateBytes: number },
+  modelsFolder: string,
+): { folder: string; files: string[]; approximateBytes: number; convert: boolean };
+export function converterArguments(
+  model: FetchedModel,
+  repositoryRoot: string,
+  modelsFolder: string,
+  commit?: string | null,
+): string[];

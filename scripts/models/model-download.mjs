@@ -183,3 +183,45 @@ export async function findMismatches(folder, manifest) {
   }
   return mismatches;
 }
+
+/** Where the converter lives, relative to the repository root. */
+export const CONVERTER = 'scripts/models/convert-checkpoint.py';
+
+/**
+ * What fetching a known model downloads, and where. A model in transformers.js's
+ * layout on the hub downloads its `files` straight into models/<name>/. A model
+ * published only as a checkpoint (`checkpoint`: NB-Whisper's safetensors)
+ * downloads the checkpoint's files into models/.checkpoints/<name>/ (a folder the
+ * build skips: it has no manifest) and is then converted into models/<name>/.
+ * Throws for a checkpoint the converter cannot handle, before anything is downloaded.
+ */
+export function downloadPlan(model, modelsFolder) {
+  const checkpoint = model.checkpoint ?? null;
+  if (!checkpoint) {
+    return { folder: join(modelsFolder, model.name), files: [...model.files], approximateBytes: model.approximateBytes, convert: false };
+  }
+  if (checkpoint.format !== 'safetensors') throw new Error(`${model.name}: unknown checkpoint format ${JSON.stringify(checkpoint.format)}`);
+  if (checkpoint.unsupported) throw new Error(`${model.name} cannot be converted here: ${checkpoint.unsupported}`);
+  return {
+    folder: join(modelsFolder, '.checkpoints', model.name),
+    files: [...checkpoint.files],
+    approximateBytes: checkpoint.approximateBytes ?? model.approximateBytes,
+    convert: true,
+  };
+}
+
+/** The converter's command line (after the Python interpreter) for a downloaded checkpoint. */
+export function converterArguments(model, repositoryRoot, modelsFolder, commit = null) {
+  if (!model.checkpoint) throw new Error(`${model.name} is not a checkpoint to convert`);
+  const languages = Array.isArray(model.languages) ? model.languages.join(',') : model.languages;
+  return [
+    join(repositoryRoot, CONVERTER),
+    downloadPlan(model, modelsFolder).folder,
+    '--name', model.name,
+    '--out', join(modelsFolder, model.name),
+    '--dtype', model.dtype,
+    '--languages', languages,
+    '--display-name', model.displayName,
+    '--source', `${HUB_ORIGIN}/${model.repository} at ${commit ?? model.revision}`,
+  ];
+}

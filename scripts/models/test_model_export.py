@@ -14,7 +14,7 @@ import onnx
 import torch
 from onnx import TensorProto, helper
 
-from merge_decoders import bool_input, merge_decoders
+from merge_decoders import bool_input, merge_decoders, save_onnx
 from test_model_network import DecoderCachedStep, DecoderInitialStep
 
 OPSET = 14
@@ -82,7 +82,11 @@ def export_decoder(decoder, vocab_size, shape, scratch, path, empty_cross_cache=
         batch_axes['cross_attentions.%d' % layer] = {0: 'batch_size', 2: 'decoder_sequence_length',
                                                      3: 'encoder_sequence_length_out'}
 
-    initial_path = os.path.join(scratch, 'decoder_model.onnx')
+    # Each export in its own folder: above 2 GB torch writes every weight to a file named
+    # after it beside the model, and the two decoders' names would collide.
+    os.makedirs(os.path.join(scratch, 'initial'), exist_ok=True)
+    os.makedirs(os.path.join(scratch, 'cached'), exist_ok=True)
+    initial_path = os.path.join(scratch, 'initial', 'decoder_model.onnx')
     initial_axes = dict(batch_axes)
     for name in cache_names('present', layers):
         length = 'decoder_sequence_length' if '.decoder.' in name else 'encoder_sequence_length_out'
@@ -93,7 +97,7 @@ def export_decoder(decoder, vocab_size, shape, scratch, path, empty_cross_cache=
         dynamic_axes=initial_axes, opset_version=OPSET, do_constant_folding=True,
     )
 
-    cached_path = os.path.join(scratch, 'decoder_with_past_model.onnx')
+    cached_path = os.path.join(scratch, 'cached', 'decoder_with_past_model.onnx')
     past = []
     cached_axes = dict(batch_axes)
     for name in cache_names('past_key_values', layers):
@@ -137,7 +141,7 @@ def export_decoder(decoder, vocab_size, shape, scratch, path, empty_cross_cache=
             ['batch_size', shape.heads, 'decoder_sequence_length', 'encoder_sequence_length_out']))
 
     merged = merge_decoders(initial_path, cached_path, output_names, inputs, outputs)
-    onnx.save(merged, path)
+    save_onnx(merged, path)
 
 
 def manifest(output, name, display_name, source, kind='test'):

@@ -73,8 +73,11 @@ def sinusoids(length, channels):
 
 
 class Encoder(nn.Module):
-    def __init__(self, mel_bins, width, heads, inner, layers, source_positions):
+    def __init__(self, mel_bins, width, heads, inner, layers, source_positions, slice_positions=True):
         super().__init__()
+        # False gives the standard fixed-length export (the whole embedding added, so
+        # exactly 3000 feature frames), which the model converter compares against.
+        self.slice_positions = slice_positions
         self.conv1 = nn.Conv1d(mel_bins, width, kernel_size=3, padding=1)
         self.conv2 = nn.Conv1d(width, width, kernel_size=3, stride=2, padding=1)
         self.register_buffer('positions', sinusoids(source_positions, width))
@@ -86,7 +89,7 @@ class Encoder(nn.Module):
         x = functional.gelu(self.conv2(x)).transpose(1, 2)
         # Sliced to the input's length: fewer than 3000 feature frames encode only
         # that much audio (short-context decoding); at 3000 it is Whisper's own sum.
-        x = x + self.positions[: x.shape[1]]
+        x = x + (self.positions[: x.shape[1]] if self.slice_positions else self.positions)
         for layer in self.layers:
             x = layer(x)
         return self.norm(x)

@@ -9,12 +9,18 @@ import {
   DownloadError,
   announcedSha256,
   buildManifest,
+  converterArguments,
   downloadFile,
+  downloadPlan,
   fileUrl,
   findMismatches,
   hashFile,
 } from '../../scripts/models/model-download.mjs';
 import { KNOWN_MODELS, parseModelManifest } from './model-registry';
+import knownModelsJson from './known-models.json';
+
+/** The list as the fetch script reads it (with `checkpoint`, which the extension does not need). */
+const KNOWN_MODELS_RAW = knownModelsJson as unknown as (Parameters<typeof downloadPlan>[0] & { name: string })[];
 
 const CONTENT = new TextEncoder().encode('pretend these are ONNX weights '.repeat(40));
 const CONTENT_SHA256 = createHash('sha256').update(CONTENT).digest('hex');
@@ -81,6 +87,53 @@ describe('buildManifest', () => {
     expect(manifest.files.map((file) => file.path)).toEqual([...model!.files].sort());
     expect(manifest.source).toContain('Xenova/nb-whisper-base-beta at abc123');
     expect(manifest.languages).toEqual(['no', 'nn', 'en']);
+  });
+});
+
+describe('downloadPlan and converterArguments', () => {
+  const known = (name: string) => {
+    const model = KNOWN_MODELS_RAW.find((entry) => entry.name === name);
+    if (!model) throw new Error(`no known model ${name}`);
+    return model;
+  };
+
+  it('downloads a transformers.js export straight into models/<name>/, with nothing to convert', () => {
+    const plan = downloadPlan(known('nb-whisper-base-beta'), '/repo/models');
+    expect(plan).toEqual({
+      folder: '/repo/models/nb-whisper-base-beta',
+      files: known('nb-whisper-base-beta').files,
+      approximateBytes: 80_000_000,
+      convert: false,
+    });
+  });
+
+  it('downloads an NB-Whisper release as a safetensors checkpoint beside the models, to be converted', () => {
+    for (const name of ['nb-whisper-tiny', 'nb-whisper-base', 'nb-whisper-small', 'nb-whisper-medium', 'nb-whisper-large', 'nb-whisper-base-verbatim']) {
+      const plan = downloadPlan(known(name), '/repo/models');
+      expect(plan.folder).toBe(`/repo/models/.checkpoints/${name}`);
+      expect(plan.convert).toBe(true);
+      expect(plan.files).toEqual(expect.arrayContaining(['model.safetensors', 'config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json']));
+      expect(plan.files.some((path) => path.endsWith('.onnx'))).toBe(false);
+    }
+  });
+
+  it('refuses a checkpoint marked as not convertible before downloading gigabytes', () => {
+    const entry = { ...known('nb-whisper-large'), checkpoint: { ...known('nb-whisper-large').checkpoint!, unsupported: 'it needs more than this converter has' } };
+    expect(() => downloadPlan(entry, '/repo/models')).toThrow(/nb-whisper-large cannot be converted here: it needs more/);
+    expect(downloadPlan(known('nb-whisper-large'), '/repo/models').convert).toBe(true);
+  });
+
+  it('converts into models/<name>/ with the list entry\'s name, dtype, languages and source commit', () => {
+    expect(converterArguments(known('nb-whisper-base'), '/repo', '/repo/models', 'abc123')).toEqual([
+      '/repo/scripts/models/convert-checkpoint.py',
+      '/repo/models/.checkpoints/nb-whisper-base',
+      '--name', 'nb-whisper-base',
+      '--out', '/repo/models/nb-whisper-base',
+      '--dtype', 'q8',
+      '--languages', 'no,nn,en',
+      '--display-name', 'NB-Whisper base (National Library of Norway, 8-bit, converted here)',
+      '--source', 'https://huggingface.co/NbAiLab/nb-whisper-base at abc123',
+    ]);
   });
 });
 
