@@ -6,9 +6,9 @@
  * the extension bundles), so only the model's part is the browser's.
  *
  * The extension is the build in .output/chrome-mv3 (`npx wxt build`), copied
- * under .output/eval-browser with the model folder linked in when the build
- * does not ship it, so the model need not have been in models/ when the
- * extension was built.
+ * under .output/eval-browser with the model folder linked in (in place of the
+ * build's copy, if it has one), so the model need not have been in models/
+ * when the extension was built.
  */
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +24,9 @@ export async function startBrowserTranscriber({ repository, modelsFolder, model,
   const extension = path.join(root, '.output/chrome-mv3');
   rmSync(root, { recursive: true, force: true });
   cpSync(build, extension, { recursive: true });
-  // A model built into the extension is there already; another is linked in from models/.
-  if (!existsSync(path.join(extension, 'models', model, 'manifest.json'))) linkTree(path.join(modelsFolder, model), path.join(extension, 'models', model));
+  // The model as the evaluation read it (its manifest decides, e.g., the audio context), not as the build may carry it.
+  rmSync(path.join(extension, 'models', model), { recursive: true, force: true });
+  linkTree(path.join(modelsFolder, model), path.join(extension, 'models', model));
   const workerFile = readdirSync(path.join(extension, 'assets')).find((file) => /^transcription\.worker-.*\.js$/.test(file));
   if (!workerFile) throw new Error('no transcription worker in the build');
 
