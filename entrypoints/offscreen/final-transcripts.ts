@@ -58,7 +58,9 @@ export class FinalTranscripts {
     this.counts.queued++;
     this.report();
     const transcribe = () =>
-      context.transcriber.transcribe({ id, samples: utterance.samples, offset: utterance.start, language, wordTimestamps: true });
+      // shortContext: where the model was trained for it; the worker falls back to the full
+      // window when the hallucination checks doubt the result (src/transcribe/short-context.ts).
+      context.transcriber.transcribe({ id, samples: utterance.samples, offset: utterance.start, language, wordTimestamps: true, shortContext: true });
     // Started when the pause had lasted the padding, on exactly this audio (early-finals.ts).
     const early = transcribed ?? context.earlyFinals.take(utterance);
     this.queue = this.queue.then(async () => {

@@ -41,7 +41,7 @@ export class ProvisionalTranscripts {
     const startedMs = performance.now();
     const { sessionId, language } = this.context;
     void this.context.transcriber
-      .transcribe({ id, samples, offset: utteranceStart, language, wordTimestamps: true })
+      .transcribe({ id, samples, offset: utteranceStart, language, wordTimestamps: true, shortContext: true })
       .then((transcription) => {
         if (!this.schedule.isCurrent(channel, utteranceStart)) return;
         const segment = buildLiveSegment({

@@ -5,7 +5,10 @@
  * it: the build plus the bench models), because tests/e2e/fixtures.ts loads
  * the extension from there:
  *
- *   node browser-run.mjs <repository> <window model> <utterance model>
+ *   node browser-run.mjs <repository> <window model> <utterance model> [short]
+ *
+ * `short`: the requests carry `shortContext`, as the live path's do (a model
+ * whose manifest says `audioContext: short` then encodes only the audio plus a margin).
  *
  * Drives the built transcription worker from the workspace page with the real
  * message contract, as the offscreen document does. Prints one JSON line.
@@ -16,7 +19,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { speechLikeAudio } from './audio.mjs';
 
-const [repository, windowModel, utteranceModel] = process.argv.slice(2);
+const [repository, windowModel, utteranceModel, audioContext] = process.argv.slice(2);
+const shortContext = audioContext === 'short';
 const jiti = createJiti(import.meta.url);
 const { launchWithExtension, extensionIdOf } = await jiti.import(path.join(repository, 'tests/e2e/fixtures.ts'));
 
@@ -32,7 +36,7 @@ try {
   await page.goto(`chrome-extension://${extensionId}/workspace.html`);
   const run = (model, seconds) =>
     page.evaluate(
-      async ({ workerPath, model, warmUp, audio }) => {
+      async ({ workerPath, model, warmUp, audio, shortContext }) => {
         const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
         const next = (status) =>
           new Promise((resolve, reject) => {
@@ -50,7 +54,7 @@ try {
         const loadMs = performance.now() - loadStarted;
         const transcribe = async (samples, id) => {
           const posted = performance.now();
-          worker.postMessage({ type: 'transcribe', id, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
+          worker.postMessage({ type: 'transcribe', id, samples, offset: 0, language: 'no', wordTimestamps: true, shortContext }, [samples.buffer]);
           const final = await next('final');
           return { result: final.result, wallMs: performance.now() - posted };
         };
@@ -63,10 +67,11 @@ try {
           crossOriginIsolated: self.crossOriginIsolated,
           tokenCount: measured.result.tokenCount,
           timing: measured.result.timing,
+          encoderContext: measured.result.encoderContext,
           wallMs: measured.wallMs,
         };
       },
-      { workerPath: `assets/${workerFile}`, model, warmUp: Array.from(speechLikeAudio(5)), audio: Array.from(speechLikeAudio(seconds)) },
+      { workerPath: `assets/${workerFile}`, model, warmUp: Array.from(speechLikeAudio(5)), audio: Array.from(speechLikeAudio(seconds)), shortContext },
     );
   const window = await run(windowModel, 30);
   const utterance = await run(utteranceModel, 5);

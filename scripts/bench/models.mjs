@@ -6,6 +6,8 @@
  * number of decoded tokens is fixed by the bench, not by chance;
  * `--empty-cross-cache` makes the decoder return empty cross-attention caches
  * after the first step, as Optimum's merged decoders (the real models) do.
+ * The encoder takes fewer than 3000 feature frames (its positional embedding
+ * sliced to the input), so the same models measure short-context decoding.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -26,6 +28,11 @@ export function prepareModels(repository, folder, sizes, log) {
   for (const size of sizes) {
     const name = `bench-${size}`;
     const target = path.join(folder, name);
+    if (existsSync(path.join(target, 'manifest.json')) && !hasDynamicEncoder(target)) {
+      log(`${name} was made before the encoder took short inputs: making it again`);
+      rmSync(target, { recursive: true, force: true });
+      rmSync(path.join(folder, `${name}-q8`), { recursive: true, force: true });
+    }
     if (!existsSync(path.join(target, 'manifest.json'))) {
       log(`making ${name} (random weights, Whisper ${size} dimensions)…`);
       execFileSync(PYTHON, [
@@ -43,13 +50,32 @@ export function prepareModels(repository, folder, sizes, log) {
   return names;
 }
 
+/** Whether the model's encoder takes any number of feature frames (checked once, then stamped). */
+function hasDynamicEncoder(folder) {
+  const stamp = path.join(folder, '.dynamic-encoder');
+  if (existsSync(stamp)) return true;
+  const script = [
+    'import onnx, sys',
+    'model = onnx.load(sys.argv[1], load_external_data=False)',
+    'frames = model.graph.input[0].type.tensor_type.shape.dim[2]',
+    "print('dynamic' if frames.dim_param else 'fixed')",
+  ].join('\n');
+  const answer = execFileSync(PYTHON, ['-c', script, path.join(folder, 'onnx/encoder_model.onnx')], { encoding: 'utf8' }).trim();
+  if (answer !== 'dynamic') return false;
+  writeFileSync(stamp, 'the encoder takes fewer than 3000 feature frames\n');
+  return true;
+}
+
 /**
  * A copy of model `name` as `<name>-cap<tokens>` whose generation_config caps
  * decoding at `tokens` (the worker's only knob; the message contract has none).
+ * With `audioContext: 'short'` the copy's manifest declares a short-context
+ * model (`<name>-cap<tokens>-short`), as an ACFT model's would, so the live
+ * path's requests encode only the audio plus a margin.
  * Weights are hard links, so this costs no disk.
  */
-export function cappedModel(sourceFolder, targetRoot, name, tokens) {
-  const cappedName = `${name}-cap${tokens}`;
+export function cappedModel(sourceFolder, targetRoot, name, tokens, audioContext = 'full') {
+  const cappedName = `${name}-cap${tokens}${audioContext === 'short' ? '-short' : ''}`;
   const target = path.join(targetRoot, cappedName);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(path.join(target, 'onnx'), { recursive: true });
@@ -67,6 +93,7 @@ export function cappedModel(sourceFolder, targetRoot, name, tokens) {
   }
   const manifest = JSON.parse(readFileSync(path.join(source, 'manifest.json'), 'utf8'));
   manifest.name = cappedName;
+  if (audioContext === 'short') manifest.audioContext = 'short';
   manifest.files = manifest.files.map((file) => {
     const full = path.join(target, file.path);
     const bytes = readFileSync(full);

@@ -4,13 +4,17 @@
  * reference transcripts (src/transcribe/evaluation): WER and CER after the
  * documented normalisation, [uklart] precision and recall, real-time factor.
  *
- *   npm run eval -- --model <name> --audio <folder> --reference <folder> [--language no] [--json]
+ *   npm run eval -- --model <name> --audio <folder> --reference <folder> [--language no] [--live] [--browser] [--models <folder>] [--json]
  *
  * Each <audio>/<name>.wav (PCM or float, any rate, mono or stereo) is scored
- * against <reference>/<name>.txt or <name>.vtt. Runs in Node on
- * onnxruntime-node's CPU backend, through the product's own transcriber and the
- * same cutting and [uklart] policy as an imported recording
- * (src/transcribe/file-transcription.ts).
+ * against <reference>/<name>.txt or <name>.vtt, through the product's own
+ * transcriber and [uklart] policy. By default with the cutting of an imported
+ * recording (src/transcribe/file-transcription.ts); with `--live` as a call is
+ * cut and transcribed (src/transcribe/live-recording.ts: the capture chain at
+ * the file's own rate, Silero as live recording runs it, short context where
+ * the model's manifest declares it). The model runs in Node on onnxruntime-node's
+ * CPU backend, or with `--browser` in the built extension's worker in headless
+ * Chromium (scripts/eval/browser-transcriber.mjs).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -18,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createJiti } from 'jiti';
 
-const usage = 'npm run eval -- --model <name in models/> --audio <folder of .wav> --reference <folder of .txt/.vtt> [--language no] [--json]';
+const usage =
+  'npm run eval -- --model <name in models/> --audio <folder of .wav> --reference <folder of .txt/.vtt> [--language no] [--live] [--browser] [--models <folder>] [--json]';
 let options;
 try {
   ({ values: options } = parseArgs({
@@ -29,6 +34,8 @@ try {
       language: { type: 'string', default: 'no' },
       json: { type: 'boolean', default: false },
       live: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+      models: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -45,10 +52,10 @@ function fail(message) {
   process.exit(2);
 }
 if (!options.model || !options.audio || !options.reference) fail('--model, --audio and --reference are required.');
-if (options.live) fail('--live (the live path\'s cutting with early finals) is not available yet: the evaluation runs the imported-recording path.');
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
-const modelsFolder = join(repository, 'models');
+// models/ of the repository, or another folder of model folders (each with its manifest.json).
+const modelsFolder = options.models ? resolve(options.models) : join(repository, 'models');
 const audioFolder = resolve(options.audio);
 const referenceFolder = resolve(options.reference);
 if (!existsSync(join(modelsFolder, options.model, 'manifest.json'))) fail(`no model "${options.model}" in ${modelsFolder} (fetch or convert one first: docs/models.md).`);
@@ -58,9 +65,11 @@ if (!existsSync(referenceFolder)) fail(`no folder ${referenceFolder}.`);
 const jiti = createJiti(import.meta.url);
 // Through jiti too, so env is the very transformers.js instance the transcriber uses.
 const { env } = await jiti.import('@huggingface/transformers');
-const { transcribeRecording, parseModelManifest } = await jiti.import(join(repository, 'src/transcribe/index.ts'));
+const { transcribeRecording, transcribeAsLive, parseModelManifest } = await jiti.import(join(repository, 'src/transcribe/index.ts'));
 const { WhisperTranscriber } = await jiti.import(join(repository, 'src/transcribe/whisper-transcriber.ts'));
-const { decodeWav, downmixToMono, resampleOnce, TARGET_SAMPLE_RATE } = await jiti.import(join(repository, 'src/audio/index.ts'));
+const { decodeWav, downmixToMono, resampleOnce, TARGET_SAMPLE_RATE, liveVoiceActivityDetector, oneRunAtATime } = await jiti.import(
+  join(repository, 'src/audio/index.ts'),
+);
 const evaluation = await jiti.import(join(repository, 'src/transcribe/evaluation/index.ts'));
 const { isWhisperLanguage } = await jiti.import(join(repository, 'src/messages/index.ts'));
 if (!isWhisperLanguage(options.language)) fail(`unknown language "${options.language}" (Whisper's codes, e.g. no, nn, en).`);
@@ -83,11 +92,20 @@ const manifest = parseModelManifest(JSON.parse(readFileSync(join(modelsFolder, o
 if (manifest.kind === 'test') {
   console.log(`NOTE: ${options.model} is a test model with random weights: the figures below say nothing about accuracy; they show that the evaluation runs end to end.`);
 }
+const path = options.live
+  ? `the live path (cut as a call is, Silero VAD; ${manifest.audioContext === 'short' ? 'short audio context, full-window fallback' : 'full 30 s windows: the model declares no short audio context'})`
+  : 'the imported-recording path';
+const runtime = options.browser ? 'the built extension in headless Chromium (WASM)' : 'Node (onnxruntime-node, CPU)';
 const loadStarted = performance.now();
-const transcriber = await WhisperTranscriber.load({ modelName: options.model, device: 'cpu', dtype: manifest.dtype, manifest });
-console.log(`model ${options.model} (${manifest.dtype}) loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; language ${options.language}`);
+const transcriber = await loadTranscriber();
+console.log(
+  `model ${options.model} (${manifest.dtype}) loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; language ${options.language}; ${path}; in ${runtime}`,
+);
+const sileroModel = options.live ? await loadSilero() : null;
 
 const files = [];
+/** Live path only: utterances sent with a short-context request, and what became of them. */
+const fallbacks = { utterances: 0, short: 0, fellBack: 0 };
 for (const { file, referenceFile } of pairs) {
   let wav;
   try {
@@ -96,21 +114,84 @@ for (const { file, referenceFile } of pairs) {
     fail(`${file} is not a WAV file this tool reads (${error.message}); convert it, e.g. sox in.mp3 -r 16000 -c 1 out.wav.`);
   }
   const mono = downmixToMono(wav.channels);
-  const samples = wav.sampleRate === TARGET_SAMPLE_RATE ? mono : resampleOnce(mono, wav.sampleRate, TARGET_SAMPLE_RATE);
   const started = performance.now();
-  const segments = await transcribeRecording({
-    sessionId: 'evaluation',
-    samples,
-    language: options.language,
-    transcribe: ({ samples: utterance, offset }) => transcriber.transcribe(utterance, { offset, language: options.language, wordTimestamps: true }),
-  });
+  const transcribe = ({ id, samples: utterance, offset, shortContext = false }) =>
+    transcriber.transcribe({ id, samples: utterance, offset, language: options.language, wordTimestamps: true, shortContext });
+  const segments = options.live
+    ? // At the file's own rate: the live chain resamples captured audio itself.
+      await transcribeAsLive({
+        sessionId: 'evaluation',
+        samples: mono,
+        sampleRate: wav.sampleRate,
+        language: options.language,
+        detector: liveVoiceActivityDetector(sileroModel, (cause) => console.warn(`eval: Silero failed, the energy detector cuts from here on (${cause})`)),
+        transcribe,
+      })
+    : await transcribeRecording({
+        sessionId: 'evaluation',
+        samples: wav.sampleRate === TARGET_SAMPLE_RATE ? mono : resampleOnce(mono, wav.sampleRate, TARGET_SAMPLE_RATE),
+        language: options.language,
+        transcribe,
+      });
   const processingSeconds = (performance.now() - started) / 1000;
   const hypothesisText = segments.map((segment) => segment.text).join('\n');
   const referenceText = evaluation.referenceText(referenceFile, readFileSync(referenceFile, 'utf8'));
-  files.push(evaluation.evaluateFile({ name: file, referenceText, hypothesisText, audioSeconds: samples.length / TARGET_SAMPLE_RATE, processingSeconds }));
+  files.push(evaluation.evaluateFile({ name: file, referenceText, hypothesisText, audioSeconds: mono.length / wav.sampleRate, processingSeconds }));
 }
 await transcriber.dispose();
+if (options.live && manifest.audioContext === 'short') {
+  console.log(`short audio context: ${fallbacks.short} of ${fallbacks.utterances} utterances kept it, ${fallbacks.fellBack} fell back to the full window`);
+}
 
 const summary = evaluation.summarise(files);
 for (const line of evaluation.reportLines(summary)) console.log(line);
-if (options.json) console.log(JSON.stringify({ model: options.model, kind: manifest.kind, dtype: manifest.dtype, language: options.language, ...summary }));
+if (options.json) {
+  console.log(
+    JSON.stringify({
+      model: options.model,
+      kind: manifest.kind,
+      dtype: manifest.dtype,
+      language: options.language,
+      path: options.live ? 'live' : 'import',
+      runtime: options.browser ? 'chromium' : 'node',
+      audioContext: options.live ? fallbacks : null,
+      ...summary,
+    }),
+  );
+}
+
+/** The model in Node or in the extension, behind one `transcribe(request)` that also counts short contexts. */
+async function loadTranscriber() {
+  let model;
+  if (options.browser) {
+    const { startBrowserTranscriber } = await import('./browser-transcriber.mjs');
+    const browser = await startBrowserTranscriber({ repository, modelsFolder, model: options.model, jiti, log: (line) => console.error(line) });
+    model = { transcribe: browser.transcribe, dispose: browser.close };
+  } else {
+    const node = await WhisperTranscriber.load({ modelName: options.model, device: 'cpu', dtype: manifest.dtype, manifest });
+    model = {
+      transcribe: ({ samples, offset, language, wordTimestamps, shortContext }) => node.transcribe(samples, { offset, language, wordTimestamps, shortContext }),
+      dispose: () => node.dispose(),
+    };
+  }
+  return {
+    async transcribe(request) {
+      const result = await model.transcribe(request);
+      const context = result.encoderContext;
+      if (request.shortContext && context) {
+        fallbacks.utterances++;
+        if (context.fullWindowFallback) fallbacks.fellBack++;
+        else if (context.inputFrames.every((frames) => frames < 3000)) fallbacks.short++;
+      }
+      return result;
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+/** Silero VAD as live recording loads it (public/vad/), on onnxruntime-node: the same model, the same cutting. */
+async function loadSilero() {
+  const ort = await import('onnxruntime-node');
+  const session = await ort.InferenceSession.create(readFileSync(join(repository, 'public/vad/silero-vad-v5-16k.onnx')));
+  return oneRunAtATime({ session, tensor: (type, data, dims) => new ort.Tensor(type, data, dims) });
+}

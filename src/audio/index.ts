@@ -32,6 +32,7 @@ export {
   type SileroTensor,
 } from './silero-voice-activity';
 export { FallbackVoiceActivityDetector } from './fallback-voice-activity';
+export { liveVoiceActivityDetector } from './live-voice-activity';
 export { UtteranceSegmenter, type Utterance, type UtteranceSegmenterOptions } from './utterance-segmenter';
 export { detectDropouts, DropoutDetector, type DropoutSpan, type DropoutKind, type DropoutOptions } from './dropouts';
 export { detectClipping, ClippingDetector, type ClippingSpan, type ClippingOptions } from './clipping';

@@ -11,15 +11,8 @@
 // under ort/, so no second runtime is bundled (`onnxruntime-web/wasm` would add one).
 import * as ort from 'onnxruntime-web/webgpu';
 import { browser } from 'wxt/browser';
-import {
-  EnergyVoiceActivityDetector,
-  FallbackVoiceActivityDetector,
-  oneRunAtATime,
-  SileroVoiceActivityDetector,
-  SilenceGatedVoiceActivityDetector,
-  type SileroModel,
-  type VoiceActivityDetector,
-} from './index';
+import { EnergyVoiceActivityDetector, oneRunAtATime, type SileroModel, type VoiceActivityDetector } from './index';
+import { liveVoiceActivityDetector } from './live-voice-activity';
 import type { VoiceDetectorKind } from '../messages';
 // By path: plain constants the build module (modules/runtime-assets.ts) shares too,
 // not part of src/transcribe's public API.
@@ -88,14 +81,9 @@ export async function sileroVoiceActivity(onFallback: () => void): Promise<{ kin
   return {
     kind: 'silero',
     make: () =>
-      new FallbackVoiceActivityDetector(
-        // Frames too quiet for speech skip the model (most of a channel's time: one person talks at once).
-        new SilenceGatedVoiceActivityDetector(new SileroVoiceActivityDetector(model)),
-        new EnergyVoiceActivityDetector(),
-        (cause) => {
-          console.warn('Intervju: Silero VAD failed; the energy detector cuts utterances from here on', cause);
-          onFallback();
-        },
-      ),
+      liveVoiceActivityDetector(model, (cause) => {
+        console.warn('Intervju: Silero VAD failed; the energy detector cuts utterances from here on', cause);
+        onFallback();
+      }),
   };
 }

@@ -28,6 +28,11 @@ export interface ModelInfo {
   /** onnxruntime's WASM threads; 1 unless the page is cross-origin isolated. */
   threads: number;
   wordTimestamps: boolean;
+  /**
+   * The encoder context the model was trained for (its manifest's `audioContext`):
+   * `short` lets requests with `shortContext` encode only the audio plus a margin.
+   */
+  audioContext: 'full' | 'short';
 }
 
 export interface TranscriptionWord {
@@ -57,6 +62,13 @@ export interface RawTranscription {
    * memory can be attributed. Absent where the worker could not track it.
    */
   wasmMemoryBytes?: number;
+  /**
+   * Log-mel frames the encoder read, per run (3000 = the full 30 s window; fewer
+   * = a short context), and whether a short-context result was replaced by the
+   * full window's because the hallucination checks doubted it
+   * (src/transcribe/short-context.ts). A diagnostic for the bench and tests.
+   */
+  encoderContext?: { inputFrames: number[]; fullWindowFallback: boolean };
 }
 
 export type TranscriptionRequest =
@@ -70,6 +82,12 @@ export type TranscriptionRequest =
       offset: number;
       language: WhisperLanguage;
       wordTimestamps: boolean;
+      /**
+       * Encode only the audio plus a margin when the model was trained for it
+       * (ModelInfo.audioContext `short`); ignored for other models. The live
+       * path (recording) sets it; file imports do not.
+       */
+      shortContext?: boolean;
     }
   | { type: 'cancel'; id: string };
 

@@ -2,7 +2,14 @@ import type { RawTranscription, RecordingChannel, WhisperLanguage } from '../mes
 
 /** What EarlyFinals needs of the transcription worker's client. */
 export interface EarlyTranscriber {
-  transcribe(request: { id: string; samples: Float32Array; offset: number; language: WhisperLanguage; wordTimestamps: boolean }): Promise<RawTranscription>;
+  transcribe(request: {
+    id: string;
+    samples: Float32Array;
+    offset: number;
+    language: WhisperLanguage;
+    wordTimestamps: boolean;
+    shortContext?: boolean;
+  }): Promise<RawTranscription>;
   cancel(id: string): void;
 }
 
@@ -69,6 +76,8 @@ export class EarlyFinals {
       offset: settled.start,
       language: this.context.language,
       wordTimestamps: true,
+      // The live path: a short encoder context where the model was trained for it.
+      shortContext: true,
     });
     // Observed here so a cancelled one is not an unhandled rejection; `take` hands the promise on.
     result.catch(() => undefined);

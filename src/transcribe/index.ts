@@ -83,6 +83,8 @@ export type {
 export { buildLiveSegment, type LiveSegmentInput } from './live-segment';
 export { segmentLanguage } from './segment-language';
 export { transcribeRecording, type FileTranscriptionOptions, type FileTranscriptionProgress } from './file-transcription';
+export { transcribeAsLive, CAPTURE_BLOCK_FRAMES, type LiveRecordingOptions } from './live-recording';
+export { shortContextFrames, needsFullContext, fullContextReasons, type AudioContextKind, type ContextCheckInput } from './short-context';
 export { importSessionFate, settleImportSession, type ImportOutcome, type ImportKept, type ImportSessionFate } from './import-session';
 export { chooseModel, parseBundledModels, type BundledModel } from './model-choice';
 export { ProvisionalSchedule, type ProvisionalScheduleOptions } from './provisional-schedule';

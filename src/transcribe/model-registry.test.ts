@@ -115,6 +115,17 @@ describe('parseModelManifest', () => {
     expect(error.message).toContain('"no"');
     expect(parseModelManifest(await manifestFor(folder(), { languages: ['no', 'nn'] })).languages).toEqual(['no', 'nn']);
   });
+
+  it('reads the audio context a model was trained for: absent is the full window, "short" opts in', async () => {
+    expect(parseModelManifest(await manifestFor(folder())).audioContext).toBeUndefined();
+    expect(parseModelManifest(await manifestFor(folder(), { audioContext: 'short' })).audioContext).toBe('short');
+    expect(parseModelManifest(await manifestFor(folder(), { audioContext: 'full' })).audioContext).toBe('full');
+    for (const wrong of ['kort', 750, true, null]) {
+      const error = parseError(await manifestFor(folder(), { audioContext: wrong }));
+      expect(error.field).toBe('audioContext');
+      expect(error.message).toMatch(/must be "full" or "short"/);
+    }
+  });
 });
 
 describe('verifyModelFiles', () => {

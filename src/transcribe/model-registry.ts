@@ -12,6 +12,7 @@
  * `crypto.subtle`).
  */
 import knownModelsJson from './known-models.json';
+import { AUDIO_CONTEXT_KINDS, type AudioContextKind } from './short-context';
 
 /** `test`: random weights, meaningless text, for tests only. `real`: a trained Whisper. */
 export type ModelKind = 'test' | 'real';
@@ -55,6 +56,14 @@ export interface ModelManifest {
   files: ModelFile[];
   /** Where the files came from: a Hugging Face repository and revision, or the generator script. */
   source: string;
+  /**
+   * `short`: the model was trained to transcribe from a short encoder context
+   * (FUTO's audio-context fine-tuning, ACFT) and its encoder takes fewer than
+   * 3000 feature frames, so live utterances are encoded with only their audio
+   * plus a margin (short-context.ts). Absent or `full`: Whisper's 30 s window
+   * always, as unmodified Whisper needs.
+   */
+  audioContext?: AudioContextKind;
 }
 
 /** A real model that `npm run models:fetch -- <name>` can download. */
@@ -118,6 +127,13 @@ export function parseModelManifest(json: unknown): ModelManifest {
   if (sizeBytes !== total) {
     throw new ModelManifestError('sizeBytes', `is ${sizeBytes} but the files add up to ${total}`);
   }
+  const audioContext = record.audioContext;
+  if (audioContext !== undefined && !(AUDIO_CONTEXT_KINDS as readonly unknown[]).includes(audioContext)) {
+    throw new ModelManifestError(
+      'audioContext',
+      `must be "full" or "short" (a model trained for a short audio context), or absent, got ${JSON.stringify(audioContext)}`,
+    );
+  }
   const paths = new Set(files.map((file) => file.path));
   for (const required of ['config.json', 'tokenizer.json', ...requiredOnnxFiles(dtype)]) {
     if (!paths.has(required)) {
@@ -134,6 +150,7 @@ export function parseModelManifest(json: unknown): ModelManifest {
     wordTimestamps,
     files,
     source: expectString(record, 'source'),
+    ...(audioContext === undefined ? {} : { audioContext: audioContext as AudioContextKind }),
   };
 }
 

@@ -22,7 +22,7 @@ export interface AttentionLike {
 export interface TokenTimestampOptions {
   /** [layer, head] pairs from the model's generation config. */
   alignmentHeads: readonly (readonly [number, number])[];
-  /** Encoder frames holding audio (samples / hop length, as transformers.js's `num_frames`); null: all of them. */
+  /** Encoder frames (positions) holding audio, samples / hop length / 2 as openai-whisper crops (transformers.js passes twice that); null: all of them. */
   numFrames: number | null;
   /** Odd width of the median filter along time; the model config's `median_filter_width`, else 7. */
   medianFilterWidth: number;

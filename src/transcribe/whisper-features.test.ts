@@ -35,6 +35,24 @@ describe("Whisper's input features without the padding's frames", () => {
     }
   });
 
+  it('for a short context, are the full window cut after its frames', async () => {
+    for (const [samples, frames] of [[audio(5), 564], [audio(0.3), 320], [audio(2.9), 292], [audio(28), 2864]] as const) {
+      const full = await windowFeatures(extractor, samples);
+      const short = await windowFeatures(extractor, samples, frames);
+      expect(short.dims).toEqual([1, 80, frames]);
+      let largest = 0;
+      for (let bin = 0; bin < 80; bin++) {
+        for (let frame = 0; frame < frames; frame++) {
+          const difference = Math.abs((short.data[bin * frames + frame] as number) - (full.data[bin * 3000 + frame] as number));
+          largest = Math.max(largest, difference);
+        }
+      }
+      expect(largest).toBeLessThan(1e-6);
+    }
+    // Fewer frames than the audio needs would drop speech.
+    await expect(windowFeatures(extractor, audio(5), 400)).rejects.toThrow(RangeError);
+  });
+
   it('refuses more than one window of audio', async () => {
     await expect(windowFeatures(extractor, new Float32Array(480_001))).rejects.toThrow(RangeError);
   });

@@ -24,10 +24,22 @@ export interface WhisperFeatureExtractorLike {
   _extract_fbank_features(waveform: Float32Array): Promise<{ data: Float32Array; dims: readonly number[] }>;
 }
 
-/** Features [1, mel bins, nb_max_frames] for at most one window of 16 kHz samples, as `extractor(samples)` would give. */
-export async function windowFeatures(extractor: WhisperFeatureExtractorLike, samples: Float32Array): Promise<{ data: Float32Array; dims: [number, number, number] }> {
-  const { n_samples: windowSamples, hop_length: hop, n_fft: fftLength, nb_max_frames: frames, feature_size: bins } = extractor.config;
+/**
+ * Features [1, mel bins, frames] for at most one window of 16 kHz samples: with
+ * `frames` = nb_max_frames (3000, the default) as `extractor(samples)` would
+ * give; with fewer, the first `frames` of them, for short-context decoding
+ * (short-context.ts; the audio must fit).
+ */
+export async function windowFeatures(
+  extractor: WhisperFeatureExtractorLike,
+  samples: Float32Array,
+  frames: number = extractor.config.nb_max_frames,
+): Promise<{ data: Float32Array; dims: [number, number, number] }> {
+  const { n_samples: windowSamples, hop_length: hop, n_fft: fftLength, feature_size: bins } = extractor.config;
   if (samples.length > windowSamples) throw new RangeError(`at most ${windowSamples} samples make one window, not ${samples.length}`);
+  if (!Number.isInteger(frames) || frames <= 0 || frames > extractor.config.nb_max_frames || samples.length > frames * hop) {
+    throw new RangeError(`${frames} feature frames cannot hold ${samples.length} samples`);
+  }
   // Frames up to the audio's end reach fftLength / 2 past it; one more full window of
   // zeros after that keeps the centre padding's reflection silent and leaves whole silent frames.
   const margin = fftLength + 2 * hop;
@@ -38,12 +50,14 @@ export async function windowFeatures(extractor: WhisperFeatureExtractorLike, sam
   const computed = spectrogram.dims[1] ?? 0;
   if (computed === frames) return { data: spectrogram.data, dims: [1, bins, frames] };
 
+  // A short context may end inside the computed margin: keep its first `frames`.
+  const kept = Math.min(computed, frames);
   const data = new Float32Array(bins * frames);
   for (let bin = 0; bin < bins; bin++) {
-    const row = spectrogram.data.subarray(bin * computed, (bin + 1) * computed);
+    const row = spectrogram.data.subarray(bin * computed, bin * computed + kept);
     data.set(row, bin * frames);
     // The last computed frame lies wholly in the padding: every later frame equals it.
-    data.fill(row[computed - 1] as number, bin * frames + computed, (bin + 1) * frames);
+    data.fill(spectrogram.data[(bin + 1) * computed - 1] as number, bin * frames + kept, (bin + 1) * frames);
   }
   return { data, dims: [1, bins, frames] };
 }

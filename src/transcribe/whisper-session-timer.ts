@@ -36,6 +36,8 @@ export interface SessionTimer {
   /** Drops the cached encoder output (it is large: 1500 × d_model floats). */
   release(): void;
   totals(): { encoderMs: number | null; decoderMs: number | null };
+  /** Log-mel frames the encoder read in each of its runs since `reset` (3000 = Whisper's full window; reuses not counted). */
+  encoderInputFrames(): number[];
 }
 
 export interface SessionTimerOptions {
@@ -54,6 +56,7 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
   let lastYield = now();
   let cache: { features: unknown; output: Record<string, OutputTensorLike> } | null = null;
   let startLogits: Float32Array | null = null;
+  let inputFrames: number[] = [];
   let active = false;
 
   const encoder = sessions['model'];
@@ -65,6 +68,8 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
       const started = now();
       const output = await run(feeds, ...rest);
       encoderMs = (encoderMs ?? 0) + (now() - started);
+      const frames = (features as { dims?: readonly number[] } | undefined)?.dims?.[2];
+      if (active && frames !== undefined) inputFrames.push(frames);
       // GPU-resident outputs may be disposed by transformers.js after use: reuse only CPU ones.
       const onCpu = Object.values(output).every((tensor) => tensor.location === undefined || tensor.location === 'cpu');
       if (active && onCpu) cache = { features, output };
@@ -94,6 +99,7 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
       decoderMs = null;
       cache = null;
       startLogits = null;
+      inputFrames = [];
       active = true;
       lastYield = now();
     },
@@ -107,6 +113,9 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
     },
     totals() {
       return { encoderMs, decoderMs };
+    },
+    encoderInputFrames() {
+      return [...inputFrames];
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   wordProbabilities,
 } from './confidence';
 import type { ModelManifest } from './model-registry';
+import { FULL_CONTEXT_FRAMES, needsFullContext, shortContextFrames, type ContextCheckInput } from './short-context';
 import {
   abortError,
   incrementalTokenTexts,
@@ -58,6 +59,10 @@ export interface WhisperLoadOptions {
   yieldToEventLoop?: () => Promise<void>;
   /** Clock in milliseconds, for timings. */
   now?: () => number;
+  /** Encoder positions for a short context of this many samples; default FUTO's rule (short-context.ts). For tests. */
+  shortContextFrames?: (samples: number) => number;
+  /** Whether a short-context result is replaced by the full window's; default the hallucination checks (short-context.ts). For tests. */
+  needsFullContext?: (result: ContextCheckInput) => boolean;
 }
 
 /** Options for one `transcribe` call. */
@@ -67,6 +72,8 @@ export interface TranscribeOptions {
   language: WhisperLanguage;
   /** Cross-attention word timings; ignored (times interpolated) when the model has none. */
   wordTimestamps: boolean;
+  /** Encode only the audio plus a margin if the model was trained for it (`info.audioContext` short); the live path's choice. */
+  shortContext?: boolean;
   signal?: AbortSignal;
 }
 
@@ -99,6 +106,8 @@ export class WhisperTranscriber {
     private readonly maxTokensPerSecond: number,
     yieldToEventLoop: () => Promise<void>,
     now: () => number,
+    private readonly contextFrames: (samples: number) => number,
+    private readonly fallsBack: (result: ContextCheckInput) => boolean,
   ) {
     const { model, tokenizer, processor } = parts;
     const eos = model.generation_config.eos_token_id;
@@ -140,6 +149,7 @@ export class WhisperTranscriber {
       dtype,
       threads: options.threads ?? 1,
       wordTimestamps,
+      audioContext: options.manifest?.audioContext ?? 'full',
     };
     return new WhisperTranscriber(
       loaded,
@@ -148,6 +158,8 @@ export class WhisperTranscriber {
       options.maxTokensPerSecond ?? DEFAULT_MAX_TOKENS_PER_SECOND,
       options.yieldToEventLoop ?? defaultYield,
       options.now ?? (() => performance.now()),
+      options.shortContextFrames ?? shortContextFrames,
+      options.needsFullContext ?? needsFullContext,
     );
   }
 
@@ -160,10 +172,23 @@ export class WhisperTranscriber {
     const words: TranscriptionWord[] = [];
     const scored: { logprob: number }[] = [];
     let noSpeechProb: number | null = null;
+    // Only models trained for it: unmodified Whisper loops and invents text on a short context.
+    const short = options.shortContext === true && this.info.audioContext === 'short';
+    let fullWindowFallback = false;
+    let inputFrames: number[] = [];
     try {
       for (const [from, to] of windowRanges(samples.length, WINDOW_SECONDS * SAMPLE_RATE)) {
         if (signal?.aborted) throw abortError();
-        const window = await this.decodeWindow(samples.subarray(from, to), options.offset + from / SAMPLE_RATE, options);
+        const part = samples.subarray(from, to);
+        const windowStart = options.offset + from / SAMPLE_RATE;
+        const context = short ? Math.min(FULL_CONTEXT_FRAMES, this.contextFrames(part.length)) : FULL_CONTEXT_FRAMES;
+        let window = await this.decodeWindow(part, windowStart, options, context);
+        if (context < FULL_CONTEXT_FRAMES && this.fallsBack(checkInput(window))) {
+          // The [uklart] policy would doubt this text: let the full window decide, as for any other model.
+          if (signal?.aborted) throw abortError();
+          window = await this.decodeWindow(part, windowStart, options, FULL_CONTEXT_FRAMES);
+          fullWindowFallback = true;
+        }
         segments.push(...window.segments);
         words.push(...window.words);
         scored.push(...window.tokens);
@@ -171,6 +196,7 @@ export class WhisperTranscriber {
         if (window.noSpeechProb !== null) noSpeechProb = Math.min(noSpeechProb ?? 1, window.noSpeechProb);
       }
     } finally {
+      inputFrames = this.timer.encoderInputFrames();
       this.timer.release();
     }
     const text = segments.map((segment) => segment.text).join(' ');
@@ -185,6 +211,7 @@ export class WhisperTranscriber {
       noSpeechProb,
       tokenCount: scored.length,
       timing: { encoderMs: timing.encoderMs, decoderMs: timing.decoderMs, totalMs },
+      encoderContext: { inputFrames, fullWindowFallback },
     };
   }
 
@@ -198,14 +225,18 @@ export class WhisperTranscriber {
     await this.parts.model.dispose();
   }
 
+  /** One window of at most 30 s, its encoder reading `contextFrames` positions (1500: the full window). */
   private async decodeWindow(
     samples: Float32Array,
     windowStart: number,
     options: TranscribeOptions,
-  ): Promise<{ segments: TimedText[]; words: TranscriptionWord[]; tokens: { logprob: number }[]; noSpeechProb: number | null }> {
+    contextFrames: number,
+  ): Promise<DecodedWindow> {
     const { model, tokenizer, processor } = this.parts;
     const windowEnd = windowStart + samples.length / SAMPLE_RATE;
-    const computed = await windowFeatures(processor.feature_extractor, samples);
+    // Two log-mel frames per encoder position; the decoder, timestamps and token
+    // bound do not depend on the context (time precision stays 0.02 s a position).
+    const computed = await windowFeatures(processor.feature_extractor, samples, 2 * contextFrames);
     const features = new Tensor('float32', computed.data, computed.dims);
     // Only an unknown language needs a decoder step before generation; the no-speech
     // probability comes from generation's own first step (session timer's startLogits).
@@ -254,7 +285,9 @@ export class WhisperTranscriber {
       const times = Array.from(
         tokenTimestamps(attention, {
           alignmentHeads,
-          numFrames: Math.floor(samples.length / processor.feature_extractor.config.hop_length),
+          // The audio's encoder positions (two log-mel frames each), as openai-whisper's timing.py
+          // crops: not the padding's, which a full window has and a short context does not.
+          numFrames: Math.floor(Math.floor(samples.length / processor.feature_extractor.config.hop_length) / 2),
           medianFilterWidth: model.config.median_filter_width ?? 7,
           // The first step reads all forced tokens at once.
           initTokenCount: attention[0]?.[0]?.dims[2] ?? prefixLength,
@@ -284,6 +317,7 @@ export class WhisperTranscriber {
     return { segments, words, tokens: collected, noSpeechProb };
   }
 
+
   /**
    * One decoder step from `<|startoftranscript|>` alone, where openai-whisper
    * detects the language. The encoder output is reused by the main generation
@@ -311,6 +345,25 @@ export class WhisperTranscriber {
     });
     return result;
   }
+}
+
+/** One decoded window. */
+interface DecodedWindow {
+  segments: TimedText[];
+  words: TranscriptionWord[];
+  tokens: { logprob: number }[];
+  noSpeechProb: number | null;
+}
+
+/** What the fallback decision reads of one window's result (as `transcribe` computes it for the whole). */
+function checkInput(window: DecodedWindow): ContextCheckInput {
+  const text = window.segments.map((segment) => segment.text).join(' ');
+  return {
+    text,
+    avgLogProb: window.tokens.length > 0 ? averageLogProb(window.tokens) : 0,
+    noSpeechProb: window.noSpeechProb,
+    compressionRatio: compressionRatio(text),
+  };
 }
 
 function tokenId(tokenizer: WhisperTokenizerLike, token: string): number | null {

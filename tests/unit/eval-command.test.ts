@@ -5,7 +5,7 @@
  * checked here; the scoring itself is tested in src/transcribe/evaluation.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +30,41 @@ describe('npm run eval', () => {
       ['intervju-2.wav', 13],
     ]);
     expect(summary.files.every((file) => file.realTimeFactor > 0)).toBe(true);
+  }, 120_000);
+
+  it('--live cuts as a call is cut and gives a short-context model its short context, saying the figures mean nothing', async () => {
+    // The test model declared a short-context model, in a models folder of its own.
+    const models = mkdtempSync(join(tmpdir(), 'intervju-eval-models-'));
+    cpSync('models/intervju-test-tiny', join(models, 'intervju-test-tiny'), { recursive: true });
+    const manifestPath = join(models, 'intervju-test-tiny', 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), audioContext: 'short' }));
+    const { stdout } = await run('node', [
+      ...command,
+      '--audio',
+      `${fixtures}/audio`,
+      '--reference',
+      `${fixtures}/reference`,
+      '--models',
+      models,
+      '--live',
+      '--json',
+    ]);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/test model with random weights: the figures below say nothing about accuracy/);
+    expect(stdout).toMatch(/the live path \(cut as a call is, Silero VAD; short audio context, full-window fallback\)/);
+    expect(lines.filter((line) => /^intervju-\d\.wav: WER [\d.]+ %, CER [\d.]+ %, \[uklart\] precision/.test(line))).toHaveLength(2);
+    expect(stdout).toMatch(/^short audio context: \d+ of \d+ utterances kept it, \d+ fell back to the full window$/m);
+    const summary = JSON.parse(lines.at(-1)!) as {
+      path: string;
+      kind: string;
+      audioContext: { utterances: number; short: number; fellBack: number };
+      files: { words: { referenceLength: number } }[];
+    };
+    expect(summary).toMatchObject({ path: 'live', kind: 'test' });
+    // Every utterance the live cutting found went out with the short context, and either kept it or fell back.
+    expect(summary.audioContext.utterances).toBeGreaterThan(0);
+    expect(summary.audioContext.short + summary.audioContext.fellBack).toBe(summary.audioContext.utterances);
+    expect(summary.files.map((file) => file.words.referenceLength)).toEqual([13, 13]);
   }, 120_000);
 
   it('refuses a recording without a reference, naming what it looked for', async () => {

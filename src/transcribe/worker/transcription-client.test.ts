@@ -15,6 +15,7 @@ const info: ModelInfo = {
   dtype: 'fp32',
   threads: 1,
   wordTimestamps: true,
+  audioContext: 'full',
 };
 
 function resultFor(samples: Float32Array, offset: number): RawTranscription {
@@ -38,7 +39,7 @@ function fakeTranscriber(delayMs: number, log: string[]): LoadedTranscriber {
     info,
     async transcribe(samples, options) {
       running++;
-      log.push(`start ${samples.length} (running ${running})`);
+      log.push(`start ${samples.length} (running ${running})${options.shortContext ? ' short context' : ''}`);
       try {
         await new Promise<void>((resolve, reject) => {
           const timer = setTimeout(resolve, delayMs);
@@ -102,6 +103,15 @@ describe('the transcription client', () => {
   it('refuses to transcribe before a model is loaded', async () => {
     const client = createTranscriptionClient(connectedWorker().worker);
     await expect(client.transcribe(utterance('u1', 1))).rejects.toThrow(/No transcription model loaded/);
+  });
+
+  it("hands the live path's short-context request to the model, and no other", async () => {
+    const { worker, log } = connectedWorker();
+    const client = createTranscriptionClient(worker);
+    await client.load('intervju-test-tiny', 'wasm');
+    await client.transcribe({ ...utterance('live', 1), shortContext: true });
+    await client.transcribe(utterance('import', 2));
+    expect(log).toEqual(['start 16000 (running 1) short context', 'start 32000 (running 1)']);
   });
 
   it('transcribes utterances one at a time, in order, each answered by its own id', async () => {

@@ -17,7 +17,7 @@ export interface LoadedTranscriber {
   readonly info: ModelInfo;
   transcribe(
     samples: Float32Array,
-    options: { offset: number; language: WhisperLanguage; wordTimestamps: boolean; signal?: AbortSignal },
+    options: { offset: number; language: WhisperLanguage; wordTimestamps: boolean; shortContext?: boolean; signal?: AbortSignal },
   ): Promise<RawTranscription>;
   dispose?(): Promise<void>;
 }
@@ -74,6 +74,7 @@ export function createRequestHandler(environment: QueueEnvironment): (request: T
         offset: request.offset,
         language: request.language,
         wordTimestamps: request.wordTimestamps,
+        shortContext: request.shortContext === true,
         signal: controller.signal,
       });
       environment.post({ status: 'final', id: request.id, result });
