@@ -48,7 +48,11 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 const handle = createRequestHandler({
-  async loadModel(model, requestedDevice, onProgress) {
+  // Byte progress is not forwarded: no caller shows it, and asking transformers.js
+  // for it makes transformers.js read each file in chunks that are left, a model's
+  // size of them, as garbage in this worker
+  // (docs/transcription.md, "Memory"); the queue still reports the start and `ready`.
+  async loadModel(model, requestedDevice) {
     // The manifest is one of the extension's own files, not a network request.
     const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
     if (!response.ok) throw new Error(`no manifest.json for ${model} in the extension (${response.status})`);
@@ -60,7 +64,6 @@ const handle = createRequestHandler({
       dtype: manifest.dtype,
       manifest,
       threads: device === 'wasm' ? threads : 1,
-      onProgress,
       yieldToEventLoop,
     });
   },
