@@ -48,10 +48,9 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 const handle = createRequestHandler({
-  // Byte progress is not forwarded: no caller shows it, and asking transformers.js
-  // for it makes transformers.js read each file in chunks that are left, a model's
-  // size of them, as garbage in this worker
-  // (docs/transcription.md, "Memory"); the queue still reports the start and `ready`.
+  // No byte progress: no caller shows it, and asking transformers.js for it makes it
+  // read each file in chunks that stay behind as garbage, a model's size of them
+  // (docs/transcription.md, "Memory"). The queue still reports the start and `ready`.
   async loadModel(model, requestedDevice) {
     // The manifest is one of the extension's own files, not a network request.
     const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
