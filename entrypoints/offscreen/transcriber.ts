@@ -1,32 +1,43 @@
 import type { ModelInfo, RawTranscription, TranscriptionRequest } from '../../src/messages';
-import { createTranscriptionClient } from '../../src/transcribe';
+import { createTranscriptionClient, type TranscriptionClient } from '../../src/transcribe';
 
 type TranscribeRequest = Omit<Extract<TranscriptionRequest, { type: 'transcribe' }>, 'type'>;
 
 export interface SharedTranscriber {
-  /** Loads `model` unless it is the one the worker holds (the worker holds one at a time). */
+  /** Loads `model` unless it is the one the worker holds (the worker holds one at a time); starts a worker if none runs. */
   load(model: string): Promise<ModelInfo>;
   transcribe(request: TranscribeRequest): Promise<RawTranscription>;
   /** Stops a queued or running transcription; its promise rejects with an AbortError. */
   cancel(id: string): void;
+  /**
+   * Ends the worker, and with it all the memory the model held: its sessions and
+   * onnxruntime's WebAssembly memory, which never shrinks, so disposing a model
+   * inside a worker that goes on leaves that memory at its peak, and the next
+   * model grows it further (base q8: 462 MB, then 665 MB; docs/transcription.md,
+   * "Memory"). Call it before another model runs in this document (the final
+   * pass after a call) and after it. Queued and running transcriptions reject;
+   * the next `load` starts a fresh worker.
+   */
+  release(): void;
 }
 
 let shared: SharedTranscriber | null = null;
 
-/** The offscreen document's one transcription worker, kept between recordings. */
+/** The offscreen document's one transcription worker, kept between recordings until `release`. */
 export function sharedTranscriber(): SharedTranscriber {
   if (shared) return shared;
-  const worker = new Worker(new URL('../../src/transcribe/worker/transcription.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  const client = createTranscriptionClient(worker);
+  let client: TranscriptionClient | null = null;
+  const running = (): TranscriptionClient =>
+    (client ??= createTranscriptionClient(
+      new Worker(new URL('../../src/transcribe/worker/transcription.worker.ts', import.meta.url), { type: 'module' }),
+    ));
   // The worker holds one model at a time (loading another disposes it), so only the
   // latest load may be reused: after A, B, A the worker must load A again.
   let current: { model: string; info: Promise<ModelInfo> } | null = null;
   shared = {
     load(model) {
       if (current?.model === model) return current.info;
-      const info = client.load(model, 'auto', () => undefined);
+      const info = running().load(model, 'auto', () => undefined);
       const attempt = { model, info };
       current = attempt;
       // A failed load is tried again by the next recording.
@@ -36,12 +47,18 @@ export function sharedTranscriber(): SharedTranscriber {
       return info;
     },
     async transcribe(request) {
-      if (!current) throw new Error('No transcription model loaded');
+      if (!current || !client) throw new Error('No transcription model loaded');
+      const loaded = client;
       await current.info;
-      return client.transcribe(request);
+      return loaded.transcribe(request);
     },
     cancel(id) {
-      client.cancel(id);
+      client?.cancel(id);
+    },
+    release() {
+      client?.dispose();
+      client = null;
+      current = null;
     },
   };
   return shared;

@@ -129,11 +129,15 @@ export class WhisperTranscriber {
     const loaded = (await pipeline('automatic-speech-recognition', options.modelName, {
       device: options.device,
       dtype: dtype as 'fp32',
-      progress_callback: (progress: { status: string; progress?: number }) => {
-        if (progress.status === 'progress_total' && typeof progress.progress === 'number') {
-          onProgress?.(Math.min(1, progress.progress / 100));
-        }
-      },
+      // Only when asked: with a progress callback transformers.js reads each file chunk by
+      // chunk into a second buffer, leaving the chunks (the model's size again) as garbage.
+      ...(onProgress && {
+        progress_callback: (progress: { status: string; progress?: number }) => {
+          if (progress.status === 'progress_total' && typeof progress.progress === 'number') {
+            onProgress(Math.min(1, progress.progress / 100));
+          }
+        },
+      }),
     })) as unknown as PipelineLike;
     onProgress?.(1);
     const decoder = loaded.model.sessions['decoder_model_merged'];

@@ -12,6 +12,7 @@ export type { GuideViewProps } from './GuideView';
 export { PassphraseGate } from './PassphraseGate';
 export { panelHostLabels } from './panel-host-labels';
 export { TranscriptText } from './TranscriptText';
+export { LIVE_TRANSCRIPT_LIMIT, latestSegments } from './live-window';
 export { LanguageSelect } from './LanguageSelect';
 export { describeProblems } from './session-problems';
 export { describeTranscriptProblem } from './transcript-problems';

@@ -280,6 +280,7 @@ export const en: Messages = {
   modelInUse: 'Model: {model}',
   liveTranscript: 'Transcript',
   liveTranscriptEmpty: 'Text appears here when someone speaks.',
+  liveTranscriptEarlier: 'Showing the latest {shown} segments; {earlier} earlier ones are kept with the interview. The whole transcript is in the workspace, under Interviews.',
   provisionalText: 'provisional',
   provisionalTextHint: 'The text so far while the person is speaking. It is replaced by the final text when they pause.',
   microphoneTitle: 'Microphone access',

@@ -279,6 +279,7 @@ export const nb = {
   modelInUse: 'Modell: {model}',
   liveTranscript: 'Transkripsjon',
   liveTranscriptEmpty: 'Tekst kommer her når noen snakker.',
+  liveTranscriptEarlier: 'Viser de siste {shown} tekstbitene; {earlier} tidligere er lagret med intervjuet. Hele transkripsjonen finner du på arbeidsflaten, under Intervjuer.',
   provisionalText: 'foreløpig',
   provisionalTextHint: 'Teksten så langt mens personen snakker. Den byttes ut med den endelige teksten når personen tar en pause.',
   microphoneTitle: 'Tilgang til mikrofonen',

@@ -80,15 +80,20 @@ async function heapUsage(session: TargetSession | null): Promise<HeapUsage | nul
   return { used: Number(usage['usedSize'] ?? 0), backingStores: Number(usage['backingStorageSize'] ?? 0) };
 }
 
-/** Opens sessions to the offscreen document and its transcription worker; null when there is no offscreen document. */
+/**
+ * Opens sessions to the offscreen document (or another extension page whose URL
+ * ends with `page`, as the memory bench's workspace page) and its transcription
+ * worker; null when there is no such page.
+ */
 export async function openRendererHeaps(
   context: BrowserContext,
+  page = '/offscreen.html',
 ): Promise<{ read(): Promise<RendererHeaps>; collectGarbage(): Promise<void>; close(): Promise<void> } | null> {
   const browser = context.browser();
   if (!browser) return null;
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
-  const target = targetInfos.find((info) => info.url.endsWith('/offscreen.html'));
+  const target = targetInfos.find((info) => info.url.endsWith(page));
   if (!target) {
     await cdp.detach();
     return null;

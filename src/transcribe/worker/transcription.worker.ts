@@ -48,7 +48,10 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 const handle = createRequestHandler({
-  async loadModel(model, requestedDevice, onProgress) {
+  // No byte progress: no caller shows it, and asking transformers.js for it makes it
+  // read each file in chunks that stay behind as garbage, a model's size of them
+  // (docs/transcription.md, "Memory"). The queue still reports the start and `ready`.
+  async loadModel(model, requestedDevice) {
     // The manifest is one of the extension's own files, not a network request.
     const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
     if (!response.ok) throw new Error(`no manifest.json for ${model} in the extension (${response.status})`);
@@ -60,7 +63,6 @@ const handle = createRequestHandler({
       dtype: manifest.dtype,
       manifest,
       threads: device === 'wasm' ? threads : 1,
-      onProgress,
       yieldToEventLoop,
     });
   },
