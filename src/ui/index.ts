@@ -15,3 +15,4 @@ export { TranscriptText } from './TranscriptText';
 export { LanguageSelect } from './LanguageSelect';
 export { describeProblems } from './session-problems';
 export { describeTranscriptProblem } from './transcript-problems';
+export { describeFinalPass, finalPassStateLabel, channelLabel } from './final-pass-labels';
