@@ -46,6 +46,8 @@ export interface FinalPassControl {
 }
 
 export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): FinalPassControl {
+  // Firefox's build records nothing and has no offscreen document: it has no pass either.
+  if (import.meta.env.FIREFOX) return { request: async () => ({ ok: false, reason: 'not-applicable' }), yieldToRecording: async () => undefined, kick: () => undefined };
   // One change at a time: a pause must not cross the start of the next pass.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -132,6 +134,8 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
     const session = await getSession(db, sessionId);
     if (!session) return { ok: false, reason: 'no-session' };
     if (!session.hasAudio) return { ok: false, reason: 'no-audio' };
+    // A session still running may record more: its pass is asked for when it ends.
+    if (session.status === 'active') return { ok: false, reason: 'not-applicable' };
     if (nextFinalPassState(session.finalPass?.state, 'request') === null) return { ok: false, reason: 'not-applicable' };
     const model = await bundledModelToUse(await getSetting(db, 'finalTranscriptionModel'));
     if (!model) return { ok: false, reason: 'no-model' };
