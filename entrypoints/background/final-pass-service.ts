@@ -134,8 +134,8 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
     const session = await getSession(db, sessionId);
     if (!session) return { ok: false, reason: 'no-session' };
     if (!session.hasAudio) return { ok: false, reason: 'no-audio' };
-    // A session still running may record more: its pass is asked for when it ends.
-    if (session.status === 'active') return { ok: false, reason: 'not-applicable' };
+    // A session still running may record more (its pass is asked for when it ends); an approved transcript is final.
+    if (session.status === 'active' || session.status === 'approved') return { ok: false, reason: 'not-applicable' };
     if (nextFinalPassState(session.finalPass?.state, 'request') === null) return { ok: false, reason: 'not-applicable' };
     const model = await bundledModelToUse(await getSetting(db, 'finalTranscriptionModel'));
     if (!model) return { ok: false, reason: 'no-model' };

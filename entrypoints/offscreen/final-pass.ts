@@ -2,6 +2,7 @@ import { TARGET_SAMPLE_RATE, UtteranceSegmenter, detectDropouts, type Utterance 
 import { sileroVoiceActivity } from '../../src/audio/silero-session';
 import { broadcastStoreChange, finalPassReportMessaging, sendSessionUpdated, type FinalPassOutcome, type FinalPassRunRequest } from '../../src/messages';
 import {
+  FinalPassClosedError,
   FinalPassConflictError,
   importVaultKey,
   listAudioMetadata,
@@ -21,6 +22,7 @@ import {
 import {
   FINAL_PASS_CUTTING,
   buildLiveSegment,
+  decodedLateBy,
   finalReadingOf,
   joinIntoWindows,
   nextFinalPassState,
@@ -75,6 +77,22 @@ export class FinalPassRun {
   }
 
   private async run(): Promise<FinalPassOutcome> {
+    try {
+      return await this.work();
+    } catch (cause) {
+      if (!(cause instanceof FinalPassClosedError)) throw cause;
+      // Approved (or deleted) meanwhile: the transcript is final, the pass is over.
+      const db = await openIntervjuDatabase();
+      const session = await updateFinalPass(db, this.request.sessionId, (pass) => {
+        const state = pass ? nextFinalPassState(pass.state, 'cancel') : null;
+        return pass && state ? { ...pass, state, channel: null, finishedAt: Date.now() } : null;
+      });
+      if (session) announce(session);
+      return { sessionId: this.request.sessionId, outcome: 'stopped' };
+    }
+  }
+
+  private async work(): Promise<FinalPassOutcome> {
     const { sessionId, model, language } = this.request;
     const signal = this.controller.signal;
     const vault = await importVaultKey(this.request.vaultKey);
@@ -99,15 +117,18 @@ export class FinalPassRun {
       const doneBefore = runs.slice(0, index).reduce((total, earlier) => total + runSeconds(earlier), 0);
       signal.throwIfAborted();
       const samples = await decodeRun(db, vault, run);
-      const firstSample = Math.min(samples.length, Math.round(mediaTimeOf(run, from) * TARGET_SAMPLE_RATE));
+      // Decoded seconds → session seconds, past a late start of the device (`decodedLateBy`).
+      const late = decodedLateBy(runSeconds(run), samples.length / TARGET_SAMPLE_RATE);
+      const sessionAt = (decodedSeconds: number) => sessionTimeOf(run, decodedSeconds + late);
+      const firstSample = Math.min(samples.length, Math.max(0, Math.round((mediaTimeOf(run, from) - late) * TARGET_SAMPLE_RATE)));
       const utterances = await cut(samples.subarray(firstSample), voice.make(), signal);
       const base = firstSample / TARGET_SAMPLE_RATE;
       const windows = joinIntoWindows(utterances.map((utterance) => ({ start: base + utterance.start, end: base + utterance.end })));
-      const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionTimeOf(run, span.start), end: sessionTimeOf(run, span.end) }));
+      const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionAt(span.start), end: sessionAt(span.end) }));
       for (const window of windows) {
         signal.throwIfAborted();
-        const start = sessionTimeOf(run, window.start);
-        const end = sessionTimeOf(run, window.end);
+        const start = sessionAt(window.start);
+        const end = sessionAt(window.end);
         const id = crypto.randomUUID();
         this.transcribing = id;
         const transcription = await this.transcriber.transcribe({
@@ -135,7 +156,7 @@ export class FinalPassRun {
                 channel: run.channel,
                 runsDone: index,
                 doneUntil: end,
-                doneSeconds: doneBefore + window.end,
+                doneSeconds: doneBefore + late + window.end,
                 utterancesDone: pass.utterancesDone + 1,
                 replaced: pass.replaced + (plan === 'replace' ? 1 : 0),
                 readings: pass.readings + (plan === 'reading' ? 1 : 0),
@@ -144,9 +165,9 @@ export class FinalPassRun {
         // A segment edited meanwhile in the session view: read again and decide again.
         for (let attempt = 0; ; attempt++) {
           try {
-            const written = await writeUtterance(db, vault, known, quoted, { channel: run.channel, start, end }, segment, info.name, progress);
+            const written = await writeUtterance(sessionId, db, vault, known, quoted, { channel: run.channel, start, end }, segment, info.name, progress);
             known = written.known;
-            if (written.session) announce(written.session);
+            announce(written.session);
             break;
           } catch (cause) {
             if (!(cause instanceof FinalPassConflictError) || attempt >= 2) throw cause;
@@ -176,6 +197,7 @@ interface Known {
 
 /** Decides and writes one utterance; returns what is known after it. */
 async function writeUtterance(
+  sessionId: string,
   db: IntervjuDatabase,
   vault: Vault,
   known: Known,
@@ -184,15 +206,14 @@ async function writeUtterance(
   segment: Segment | null,
   model: string,
   progress: (pass: FinalPass | undefined, plan: 'replace' | 'reading' | 'keep') => FinalPass | null,
-): Promise<{ known: Known; session: Session | null }> {
+): Promise<{ known: Known; session: Session }> {
   const plan = planFinalUtterance(utterance, segment !== null, known.segments, quoted);
-  const sessionId = known.segments[0]?.sessionId ?? segment?.sessionId ?? '';
   const target = plan.kind === 'reading' ? known.segments.find((old) => old.id === plan.segmentId) : undefined;
   const readings = target && segment ? [{ ...target, finalReading: finalReadingOf(segment, model) }] : [];
   const deleteIds = plan.kind === 'replace' ? plan.deleteIds : [];
   const insert = plan.kind === 'replace' ? segment : null;
   const written = await storeFinalUtterance(db, vault, {
-    sessionId: segment?.sessionId ?? sessionId,
+    sessionId,
     insert,
     deleteIds,
     readings,
@@ -206,7 +227,7 @@ async function writeUtterance(
   const stamps = new Map(known.stamps);
   for (const id of deleteIds) stamps.delete(id);
   for (const [id, stamp] of written.stamps) stamps.set(id, stamp);
-  if (insert || readings.length > 0 || deleteIds.length > 0) broadcastStoreChange({ type: 'segments.changed', sessionId: written.session?.id ?? sessionId });
+  if (insert || readings.length > 0 || deleteIds.length > 0) broadcastStoreChange({ type: 'segments.changed', sessionId: written.session.id });
   return { known: { segments, stamps }, session: written.session };
 }
 

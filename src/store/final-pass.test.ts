@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FinalPassConflictError, readSegmentsWithStamps, storeFinalUtterance, updateFinalPass } from './final-pass';
+import { FinalPassClosedError, FinalPassConflictError, readSegmentsWithStamps, storeFinalUtterance, updateFinalPass } from './final-pass';
 import type { FinalPass, Segment } from './records';
 import { listSegments, saveSegment } from './segments';
-import { createSession, getSession } from './sessions';
+import { createSession, getSession, updateSession } from './sessions';
 import { PASSPHRASE, TEST_ITERATIONS, openTestDatabase, testEnvironment } from './test-support';
 import { initialiseVault } from './vault';
 
@@ -86,5 +86,17 @@ describe('what the full-quality pass writes', () => {
     const current = again.segments[0]!;
     await storeFinalUtterance(database, vault, { sessionId, insert: null, deleteIds: [], readings: [{ ...current, finalReading: reading }], stamps: again.stamps, progress: (pass) => pass ?? null });
     expect((await listSegments(database, vault, sessionId))[0]).toMatchObject({ text: 'Forskerens nye tekst.', source: 'edited', finalReading: reading });
+  });
+
+  it('changes nothing in a transcript approved while it ran', async () => {
+    const { database, vault, sessionId } = await setUp();
+    await saveSegment(database, vault, segment(sessionId, 'a', 0));
+    await updateFinalPass(database, sessionId, () => running);
+    const { stamps } = await readSegmentsWithStamps(database, vault, sessionId);
+    await updateSession(database, sessionId, { status: 'approved' });
+    await expect(
+      storeFinalUtterance(database, vault, { sessionId, insert: segment(sessionId, 'new', 0), deleteIds: ['a'], readings: [], stamps, progress: (pass) => pass ?? null }),
+    ).rejects.toBeInstanceOf(FinalPassClosedError);
+    expect((await listSegments(database, vault, sessionId)).map((stored) => stored.id)).toEqual(['a']);
   });
 });

@@ -20,6 +20,14 @@ export class FinalPassConflictError extends Error {
   }
 }
 
+/** The session was approved (its transcript is final) or deleted while the pass ran: it writes nothing more. */
+export class FinalPassClosedError extends Error {
+  constructor(readonly sessionId: string) {
+    super(`Session ${sessionId} was approved or deleted while the final pass ran.`);
+    this.name = 'FinalPassClosedError';
+  }
+}
+
 /**
  * Which stored version of a segment was read: its payload's IV, fresh on every
  * encryption, so any write since (an edit, a check) changes it.
@@ -52,19 +60,23 @@ export interface FinalUtteranceWrite {
 
 /**
  * Writes one utterance of the pass and its progress in one transaction; returns
- * the updated session (null when the session is gone) and the new stamps of what
- * was written. Throws `FinalPassConflictError` (writing nothing) when a segment to
- * replace or annotate changed since it was read.
+ * the updated session and the new stamps of what was written. Throws (writing
+ * nothing) `FinalPassConflictError` when a segment to replace or annotate changed
+ * since it was read, `FinalPassClosedError` when the session was approved or deleted.
  */
 export async function storeFinalUtterance(
   database: IntervjuDatabase,
   vault: Vault,
   write: FinalUtteranceWrite,
-): Promise<{ session: Session | null; stamps: SegmentStamps }> {
+): Promise<{ session: Session; stamps: SegmentStamps }> {
   // Encrypt before the transaction opens: awaiting WebCrypto inside it would let it auto-commit.
   const sealed = await Promise.all([...(write.insert ? [write.insert] : []), ...write.readings].map((segment) => sealSegment(vault, segment)));
   const stamps: SegmentStamps = new Map(sealed.map((record) => [record.id, stampOf(record.payload)]));
   const session = await runTransaction(database, [STORE.segments, STORE.sessions], 'readwrite', async (transaction) => {
+    const sessions = transaction.objectStore(STORE.sessions);
+    const current = await sessions.get(write.sessionId);
+    // An approved transcript is final: the pass changes nothing in it (nor in a session deleted meanwhile).
+    if (!current || current.status === 'approved') throw new FinalPassClosedError(write.sessionId);
     const segments = transaction.objectStore(STORE.segments);
     for (const id of [...write.deleteIds, ...write.readings.map((segment) => segment.id)]) {
       const stored = await segments.get(id);
@@ -72,9 +84,6 @@ export async function storeFinalUtterance(
     }
     for (const id of write.deleteIds) await segments.delete(id);
     for (const record of sealed) await segments.put(record);
-    const sessions = transaction.objectStore(STORE.sessions);
-    const current = await sessions.get(write.sessionId);
-    if (!current) return null;
     const progress = write.progress(current.finalPass);
     const updated: Session = { ...current, ...(progress ? { finalPass: progress } : {}), revision: (current.revision ?? 0) + 1 };
     await sessions.put(updated);

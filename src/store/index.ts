@@ -94,7 +94,7 @@ export {
 export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';
 export { saveSegment, saveTranscribedSegment, saveSegments, listSegments, deleteSegment } from './segments';
-export { FinalPassConflictError, readSegmentsWithStamps, storeFinalUtterance, updateFinalPass } from './final-pass';
+export { FinalPassClosedError, FinalPassConflictError, readSegmentsWithStamps, storeFinalUtterance, updateFinalPass } from './final-pass';
 export type { FinalUtteranceWrite, SegmentStamps } from './final-pass';
 export {
   type NewAudioChunk,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../store';
 import {
   coveredSegments,
+  decodedLateBy,
   finalPassFraction,
   isPending,
   isResearcherWork,
@@ -128,5 +129,12 @@ describe('state transitions', () => {
     expect(isPending({ state: 'waiting' })).toBe(true);
     expect(isPending({ state: 'paused' })).toBe(false);
     expect(isPending(undefined)).toBe(false);
+  });
+});
+
+describe('placing decoded audio in session time', () => {
+  it('starts it late by what the chunks should hold and it does not', () => {
+    expect(decodedLateBy(40, 38.5)).toBeCloseTo(1.5);
+    expect(decodedLateBy(40, 40.2)).toBe(0);
   });
 });

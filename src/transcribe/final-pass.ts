@@ -193,3 +193,15 @@ export function finalPassFraction(pass: Pick<FinalPass, 'totalSeconds' | 'doneSe
  * utterance ends, and then `joinIntoWindows` up to 28 s.
  */
 export const FINAL_PASS_CUTTING = { padMs: 400, minSilenceMs: 800, minSpeechMs: 250, maxUtteranceMs: 25_000 } as const;
+
+/**
+ * How late a recording's decoded audio starts against its chunks' times. The
+ * chunks' times say how much audio a run should hold (2 s per chunk); a device
+ * that delivers its first samples late (a microphone opening) leaves the first
+ * chunk short, and decodeAudioData joins what it holds without the gap, so the
+ * decoded audio is shorter by that much and starts that much later in session
+ * time. Where audio is missing elsewhere this is still the best single guess.
+ */
+export function decodedLateBy(expectedSeconds: number, decodedSeconds: number): number {
+  return Math.max(0, expectedSeconds - decodedSeconds);
+}

@@ -105,6 +105,7 @@ export {
   restartsPass,
   isPending,
   finalPassFraction,
+  decodedLateBy,
   FINAL_PASS_CUTTING,
 } from './final-pass';
 export type { Span, FinalPlan, WindowOptions, ResumePoint, FinalPassEvent } from './final-pass';

@@ -30,7 +30,7 @@ export function FinalPassBar(props: { session: Session; t: Translate; /** The se
       setBusy(false);
     }
   };
-  const canStart = !compact && session.status !== 'active' && session.hasAudio && (state === undefined || state === 'done' || state === 'failed' || state === 'cancelled');
+  const canStart = !compact && (session.status === 'ended' || session.status === 'interrupted') && session.hasAudio && (state === undefined || state === 'done' || state === 'failed' || state === 'cancelled');
   const fraction = pass ? finalPassFraction(pass) : 0;
   return (
     <section
