@@ -6,6 +6,7 @@ import {
   latestStates,
   openSuggestions,
   proposeSuggestions,
+  resuggestTranscript,
   suggestionEvent,
   type CoverageMatcher,
   type CoverageSuggestion,
@@ -17,10 +18,12 @@ import {
   getSession,
   getSetting,
   listCoverage,
+  listSegments,
   setSetting,
   updateSessionSuggestions,
   type IntervjuDatabase,
   type Segment,
+  type Vault,
 } from '../../src/store';
 import { touchVault } from '../../src/unlock';
 import { recordMark } from './coverage-commands';
@@ -139,6 +142,34 @@ async function suggestFromSegment(db: IntervjuDatabase, segment: Segment, matche
     for (const suggestion of made) await recordMark(db, guide, suggestionEvent(suggestion, session.id, now, 'suggested'));
   }
   broadcastStoreChange({ type: autoMark ? 'coverage.changed' : 'session.changed', sessionId: session.id });
+}
+
+/**
+ * Suggestions made again over a session's whole transcript, after the
+ * full-quality pass replaced its text: the researcher's decisions stay, waiting
+ * suggestions are made again from the final text (docs/final-pass.md). Nothing is
+ * marked here, whatever the auto-marking setting: the interview is over.
+ */
+export async function resuggestSession(db: IntervjuDatabase, vault: Vault, sessionId: string, now = Date.now()): Promise<void> {
+  const session = await getSession(db, sessionId);
+  const guide = session ? await getGuide(db, session.guideId, session.guideVersion) : null;
+  if (!session || !guide) return;
+  const states = latestStates(await listCoverage(db, session.id));
+  const segments = await listSegments(db, vault, session.id);
+  const matcher = createCoverageMatcher(guide);
+  const updated = await updateSessionSuggestions(db, session.id, (known) =>
+    resuggestTranscript({
+      matcher,
+      utterances: segments.map((segment) => ({ segmentId: segment.id, channel: segment.channel, text: segment.text })),
+      states,
+      suggestions: known,
+      now,
+      newId: () => crypto.randomUUID(),
+    }),
+  );
+  if (!updated) return;
+  sendSessionUpdated(updated);
+  broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
 }
 
 interface MatcherCache {

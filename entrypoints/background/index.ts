@@ -8,6 +8,7 @@ import { runCoverageCommand } from './coverage-commands';
 import { seedExampleGuide } from './example-guide';
 import { scheduleLifecycle } from './lifecycle';
 import { serveSuggestions } from './coverage-suggestions';
+import { serveFinalPass } from './final-pass-service';
 import { servePanel } from './panel-service';
 import { markInterruptedSessions } from './session-recovery';
 import { serveRecording } from './recording-service';
@@ -40,7 +41,9 @@ export default defineBackground(() => {
       .finally(() => browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') }));
   });
 
-  const recording = serveRecording(openDatabase);
+  // The full-quality pass after an interview gives way to recordings and goes on after them.
+  const finalPass = serveFinalPass(openDatabase);
+  const recording = serveRecording(openDatabase, { beforeStart: () => finalPass.yieldToRecording(), afterStop: () => finalPass.kick() });
 
   // The toolbar button grants tab capture when the panel asked for it. On other
   // tabs (a phone interview on speaker, a call the content script does not know)
@@ -56,7 +59,7 @@ export default defineBackground(() => {
   });
 
   // Shortcuts that work while focus is in the call, where the panel hears no keys.
-  servePanel(openDatabase, recording);
+  servePanel(openDatabase, recording, (sessionId) => void finalPass.request(sessionId));
   const suggestions = serveSuggestions(openDatabase);
 
   browser.commands.onCommand.addListener((command) => {
@@ -66,6 +69,8 @@ export default defineBackground(() => {
     else if (command === 'end-interview') requestEndInterview();
   });
   void openDatabase().then((db) => markInterruptedSessions(db));
+  // Passes a restart cut off (or that waited for the store to be unlocked) go on.
+  finalPass.kick();
   scheduleLifecycle(openDatabase);
 
   void browser.alarms.create('auto-lock', { periodInMinutes: 1 });

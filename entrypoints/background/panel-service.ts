@@ -13,6 +13,7 @@ import {
   listCoverage,
   listNotes,
   listSegments,
+  listSessions,
   sessionsWithAudio,
   recordConsent,
   setSetting,
@@ -30,7 +31,12 @@ import { readRecordingFailure, readRecordingState, type RecordingControl } from 
  * itself (third-party storage is blocked there), so everything it reads or writes
  * goes through here. Nothing is kept between requests: the worker may stop any time.
  */
-export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, recording: RecordingControl): void {
+export function servePanel(
+  openDatabase: () => Promise<IntervjuDatabase>,
+  recording: RecordingControl,
+  /** An interview ended: its full-quality pass is asked for (docs/final-pass.md). */
+  onEnded: (sessionId: string) => void = () => undefined,
+): void {
   const recordingOf = async (sessionId: string) => {
     const state = await readRecordingState();
     return state?.sessionId === sessionId ? state : null;
@@ -66,6 +72,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
       recordingFailure: session ? await readRecordingFailure(scope) : null,
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
       autoMark: await getSetting(db, 'autoMarkSuggestions'),
+      lastFinalPass: await lastFinalPass(db),
     };
   });
 
@@ -116,6 +123,7 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     }
     sendSessionUpdated(ended);
     broadcastStoreChange({ type: 'session.changed', sessionId });
+    onEnded(sessionId);
     return { ok: stopped.ok, stoppedRecording, problems: stopped.problems, ...(stopped.counts ? { counts: stopped.counts } : {}) };
   });
 
@@ -172,4 +180,14 @@ export function servePanel(openDatabase: () => Promise<IntervjuDatabase>, record
     await touchVault();
     return { ok: true };
   });
+}
+
+/** The full-quality pass asked for last (docs/final-pass.md), for the panel's line. */
+async function lastFinalPass(db: IntervjuDatabase): Promise<PanelState['lastFinalPass']> {
+  let last: PanelState['lastFinalPass'] = null;
+  for (const session of await listSessions(db)) {
+    const pass = session.finalPass;
+    if (pass && (!last || pass.requestedAt > last.pass.requestedAt)) last = { sessionId: session.id, pass };
+  }
+  return last;
 }

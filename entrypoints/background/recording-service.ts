@@ -94,15 +94,25 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 const isRunning = (state: RecordingState | null): state is RecordingState =>
   state !== null && (state.status === 'recording' || state.status === 'paused' || state.status === 'starting' || state.status === 'stopping');
 
-async function ensureOffscreenDocument(): Promise<void> {
+/** True while a recording starts, runs, is paused or finishes (the full-quality pass waits then). */
+export async function isRecordingRunning(): Promise<boolean> {
+  return isRunning(await readRecordingState());
+}
+
+/**
+ * The one offscreen document: a recording's (capture and playback) or the
+ * full-quality pass's (a transcription worker, docs/final-pass.md). The pass's
+ * document is closed before a recording's is made (`FinalPassControl.yieldToRecording`).
+ */
+export async function ensureOffscreenDocument(purpose: 'recording' | 'final-pass' = 'recording'): Promise<void> {
   const url = browser.runtime.getURL('/offscreen.html');
   const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
   if (existing.length > 0) return;
-  await browser.offscreen.createDocument({
-    url,
-    reasons: ['USER_MEDIA', 'AUDIO_PLAYBACK'],
-    justification: 'Records the interview (call tab and microphone) and transcribes it on this machine.',
-  });
+  await browser.offscreen.createDocument(
+    purpose === 'recording'
+      ? { url, reasons: ['USER_MEDIA', 'AUDIO_PLAYBACK'], justification: 'Records the interview (call tab and microphone) and transcribes it on this machine.' }
+      : { url, reasons: ['WORKERS'], justification: 'Transcribes the stored interview audio again, with the larger model, on this machine.' },
+  );
 }
 
 /**
@@ -138,7 +148,13 @@ export interface RecordingControl {
   stop(why?: NewSessionProblem): Promise<StopRecordingResult>;
 }
 
-export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): RecordingControl {
+/** What the full-quality pass needs to know of recordings: it gives way before one starts, and goes on after one ends. */
+export interface RecordingNeighbours {
+  beforeStart(): Promise<void>;
+  afterStop(): void;
+}
+
+export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>, neighbours?: RecordingNeighbours): RecordingControl {
   const start = async (mode: RecordingMode, tabId: number | null, scope: PanelScope = 'call'): Promise<StartRecordingResult> => {
     const db = await openDatabase();
     const vault = await recallVault();
@@ -165,7 +181,6 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
     const project = await getProject(db);
     const model = await bundledModelToUse(await getSetting(db, 'transcriptionModel'));
     if (!model) return { ok: false, reason: 'failed', message: 'No transcription model in this build (models/)' };
-    await ensureOffscreenDocument();
     const state: RecordingState = {
       sessionId: session.id,
       status: 'starting',
@@ -175,7 +190,15 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
       model: null,
       warnings: [],
     };
+    // The state first: from here the full-quality pass sees a recording and waits.
     await writeRecordingState(state);
+    try {
+      await neighbours?.beforeStart();
+      await ensureOffscreenDocument();
+    } catch (cause) {
+      await closeRecording();
+      return { ok: false, reason: 'failed', message: cause instanceof Error ? cause.message : String(cause) };
+    }
     // Problems are kept per recording start (sessions.ts keeps each kind once per recording).
     const updated = await updateSession(db, session.id, { recordingStartedAt: state.startedAt });
     sendSessionUpdated(updated);
@@ -205,6 +228,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>): R
   const closeRecording = async () => {
     await writeRecordingState(null);
     await browser.offscreen.closeDocument().catch(() => undefined);
+    neighbours?.afterStop();
   };
 
   let stopping: Promise<StopRecordingResult> | null = null;

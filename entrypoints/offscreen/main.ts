@@ -1,6 +1,8 @@
 import { offscreenMessaging } from '../../src/messages';
 import { trackWebAssemblyMemories } from '../../src/transcribe';
+import { finalPassRunning, runFinalPass, stopFinalPass } from './final-pass';
 import { Recorder } from './recorder';
+import { sharedTranscriber } from './transcriber';
 import type { GivenUtterance } from './test-hooks';
 
 // Before the voice detector's onnxruntime starts, so its memory is counted in the reports.
@@ -33,6 +35,13 @@ offscreenMessaging.onMessage('offscreen.finish', async () => {
   return finishing.finish();
 });
 
+// The full-quality pass after an interview (docs/final-pass.md): never beside a
+// recording (the background stops it first; this refuses it while one runs).
+offscreenMessaging.onMessage('offscreen.finalPass.run', ({ data }) =>
+  recorder?.active ? { ok: false, message: 'A recording runs' } : runFinalPass(data, sharedTranscriber()),
+);
+offscreenMessaging.onMessage('offscreen.finalPass.stop', () => stopFinalPass());
+
 /**
  * Test hook, reachable only through the DevTools protocol (no extension page or
  * content script can reach this document's globals): end-to-end tests store an
@@ -41,6 +50,7 @@ offscreenMessaging.onMessage('offscreen.finish', async () => {
  */
 Object.assign(globalThis, {
   __intervjuTestHooks: {
+    finalPassRunning,
     storeGivenUtterance: (given: GivenUtterance): Promise<boolean> => recorder?.storeGivenUtterance(given) ?? Promise.resolve(false),
   },
 });

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { computePacing, type CoverageCommand } from '../../src/coverage';
 import { consentComplete } from '../../src/guide';
 import { backgroundMessaging, isEndInterviewRequest, type EndSessionResult } from '../../src/messages';
-import { GuideView, type Translate } from '../../src/ui';
+import { finalPassStateLabel, GuideView, type Translate } from '../../src/ui';
 import { ClockBar } from './ClockBar';
 import { ConsentChecklist } from './ConsentChecklist';
 import { EndInterviewConfirm, InterviewEnded } from './EndInterview';
@@ -85,6 +85,11 @@ export function PanelBody(props: { t: Translate; lock: () => Promise<void> }) {
           <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html#/sessions') })}>
             {t('reviewAudio')}
           </button>
+        </p>
+      )}
+      {data.lastFinalPass && (
+        <p class="muted" role="status" data-testid="panel-final-pass" data-state={data.lastFinalPass.pass.state}>
+          {t('finalPassPanel', { state: finalPassStateLabel(data.lastFinalPass.pass, t) })}
         </p>
       )}
       {!guide && (

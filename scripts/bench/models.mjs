@@ -1,5 +1,5 @@
 /**
- * Benchmark models: random weights at Whisper tiny's and base's real sizes
+ * Benchmark models: random weights at Whisper tiny's, base's and small's real sizes
  * (vocabulary included), made once into a temporary folder (not committed) by
  * scripts/models/make-test-model.py, 8-bit copies by quantize-dynamic.py.
  * `--never-end` makes every transcription decode up to its token bound, so the
@@ -19,6 +19,7 @@ const PYTHON = '/usr/bin/python3'; // Debian's, which has torch and onnx (see do
 export const SIZES = {
   tiny: ['--width', '384', '--layers', '4', '--heads', '6', '--feed-forward', '1536'],
   base: ['--width', '512', '--layers', '6', '--heads', '8', '--feed-forward', '2048'],
+  small: ['--width', '768', '--layers', '12', '--heads', '12', '--feed-forward', '3072'],
 };
 
 /** Makes (once) bench-<size> and bench-<size>-q8 under `folder`; returns their folder names. */

@@ -1,6 +1,6 @@
 export * from './model';
 export { latestStates, stateOf, questionOrder, neighbourQuestion, itemKindOf, sectionOf, questionOf, currentAfterMark } from './navigation';
-export { proposeSuggestions, decideSuggestion, autoMarked, openSuggestions, suggestionEvent } from './suggestions';
+export { proposeSuggestions, resuggestTranscript, decideSuggestion, autoMarked, openSuggestions, suggestionEvent } from './suggestions';
 export type { CoverageSuggestion, SuggestionStatus, TranscribedUtterance } from './suggestions';
 export { COVERAGE_COMMANDS, applyCoverageCommand, isCoverageCommand } from './commands';
 export type { CoverageCommand, CommandOutcome } from './commands';

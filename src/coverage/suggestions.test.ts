@@ -8,6 +8,7 @@ import {
   decideSuggestion,
   openSuggestions,
   proposeSuggestions,
+  resuggestTranscript,
   suggestionEvent,
   type CoverageSuggestion,
   type TranscribedUtterance,
@@ -189,5 +190,23 @@ describe('the current question after a mark', () => {
   it('stays when a mark is taken back, or within the current question', () => {
     expect(currentAfterMark(guide, first.id, mark(MISSED, 'question', 'pending', 'manual'))).toBe(first.id);
     expect(currentAfterMark(guide, FRIENDS, mark(MISSED, 'question', 'asked', 'manual'))).toBe(FRIENDS);
+  });
+});
+
+describe('suggestions made again on the final transcript', () => {
+  it('keeps the researcher’s decisions and suggests again from the new text only what still waits', () => {
+    const decided: CoverageSuggestion = { id: 'old-1', itemId: FRIENDS, itemKind: 'probe', state: 'covered', segmentId: 'gone', score: 0.8, time: 1, status: 'dismissed', decidedAt: 2 };
+    const waiting: CoverageSuggestion = { id: 'old-2', itemId: MISSED, itemKind: 'question', state: 'asked', segmentId: 'gone-too', score: 0.6, time: 1, status: 'pending' };
+    const made = resuggestTranscript({
+      matcher,
+      utterances: [say('new-1', 'interviewer', 'Hva savnet du mest fra tiden før korona?')],
+      states: new Map(),
+      suggestions: [decided, waiting],
+      now: 5,
+      newId: counter('again'),
+    });
+    expect(made).toContainEqual(decided);
+    expect(made.some((suggestion) => suggestion.id === 'old-2')).toBe(false);
+    expect(made).toContainEqual(expect.objectContaining({ itemId: MISSED, segmentId: 'new-1', status: 'pending' }));
   });
 });

@@ -144,3 +144,23 @@ export function suggestionEvent(
 ): Omit<CoverageEvent, 'id'> {
   return { sessionId, itemId: suggestion.itemId, itemKind: suggestion.itemKind, state: suggestion.state, time: now, source };
 }
+
+/**
+ * Suggestions made again over a whole transcript (the full-quality pass replaced
+ * its text): every decision the researcher made stays as it is; suggestions
+ * still waiting are made again from the new text, segment by segment in time order.
+ */
+export function resuggestTranscript(input: {
+  matcher: CoverageMatcher;
+  utterances: readonly TranscribedUtterance[];
+  states: ReadonlyMap<string, CoverageState>;
+  suggestions: readonly CoverageSuggestion[];
+  now: number;
+  newId: () => string;
+}): CoverageSuggestion[] {
+  let suggestions = input.suggestions.filter((known) => known.status !== 'pending');
+  for (const utterance of input.utterances) {
+    suggestions = [...suggestions, ...proposeSuggestions({ ...input, utterance, suggestions })];
+  }
+  return suggestions;
+}

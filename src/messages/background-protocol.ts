@@ -11,7 +11,7 @@
  */
 import type { CoverageCommand, CoverageEvent, CoverageItemKind, CoverageState } from '../coverage';
 import type { Guide } from '../guide';
-import type { Note, Participant, Segment, Session, SessionProblem } from '../store';
+import type { FinalPass, Note, Participant, Segment, Session, SessionProblem } from '../store';
 import type { RecordingMode, RecordingState, StartRecordingResult, UtteranceCounts } from './recording-protocol';
 import type { WhisperLanguage } from './transcription-protocol';
 import { defineGuardedMessaging } from './guarded-messaging';
@@ -59,6 +59,13 @@ export interface PanelState {
   recordingFailure: StartRecordingResult | null;
   /** Whether what the transcript suggests is marked at once (`Settings.autoMarkSuggestions`). */
   autoMark: boolean;
+  /**
+   * The full-quality pass asked for last, of whichever session (usually the
+   * interview that just ended), for a line in the panel; null when none. Kept up
+   * to date by the sessions' `session.updated` changes (`PanelUpdates`).
+   * Optional: a state without it reads as none.
+   */
+  lastFinalPass?: { sessionId: string; pass: FinalPass } | null;
 }
 
 export interface StartSessionRequest {
@@ -133,7 +140,17 @@ export interface BackgroundProtocol {
   'recording.resume'(): void;
   'recording.stop'(): StopRecordingResult;
   'note.add'(request: { sessionId: string; text: string; questionId: string | null; reviseGuide: boolean }): { ok: boolean };
+  /**
+   * The full-quality pass over a session's stored audio (docs/final-pass.md):
+   * `start` asks for it (anew after a finished, failed or cancelled one),
+   * `pause`, `resume`, `cancel` the researcher's buttons. `ok: false` when the
+   * action does not apply now (the reason says why).
+   */
+  'finalPass.control'(request: { sessionId: string; action: FinalPassAction }): FinalPassControlResult;
 }
+
+export type FinalPassAction = 'start' | 'pause' | 'resume' | 'cancel';
+export type FinalPassControlResult = { ok: true } | { ok: false; reason: 'no-audio' | 'no-model' | 'not-applicable' | 'no-session' };
 
 /**
  * Every request here reads or changes the store or the recording, so the

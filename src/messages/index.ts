@@ -12,6 +12,8 @@ export type {
   StartSessionRequest,
   StartSessionResult,
   VaultStatus,
+  FinalPassAction,
+  FinalPassControlResult,
 } from './background-protocol';
 export { WHISPER_LANGUAGES, isWhisperLanguage } from './transcription-protocol';
 export type {
@@ -22,7 +24,7 @@ export type {
   TranscriptionRequest,
   TranscriptionEvent,
 } from './transcription-protocol';
-export { offscreenMessaging, recordingReportMessaging, isLevelsNotice, isProvisionalNotice } from './recording-protocol';
+export { offscreenMessaging, recordingReportMessaging, finalPassReportMessaging, isLevelsNotice, isProvisionalNotice } from './recording-protocol';
 export type {
   RecordingMode,
   RecordingStatus,
@@ -37,6 +39,9 @@ export type {
   StartRecordingResult,
   OffscreenBeginRequest,
   OffscreenProtocol,
+  FinalPassRunRequest,
+  FinalPassOutcome,
+  FinalPassReportProtocol,
   RecordingReportProtocol,
   LevelsNotice,
   ProvisionalNotice,

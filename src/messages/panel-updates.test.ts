@@ -156,3 +156,43 @@ describe('the panel applies stored changes one by one', () => {
     expect(updates.current()?.recording).toBeNull();
   });
 });
+
+describe('the line for the last interview’s full-quality pass', () => {
+  const pass = (requestedAt: number, doneSeconds: number) => ({
+    state: 'running' as const,
+    model: 'final',
+    totalSeconds: 100,
+    doneSeconds,
+    runsDone: 0,
+    channel: 'participant' as const,
+    doneUntil: doneSeconds,
+    utterancesDone: 1,
+    replaced: 1,
+    readings: 0,
+    requestedAt,
+    startedAt: requestedAt,
+    finishedAt: null,
+  });
+  const ended = (id: string, requestedAt: number, doneSeconds: number): PanelChange => ({
+    type: 'session.updated',
+    sessionId: id,
+    revision: 9,
+    session: session({ id, status: 'ended', finalPass: pass(requestedAt, doneSeconds) }),
+  });
+
+  it('follows the pass of another session change by change, without a reload', () => {
+    const updates = new PanelUpdates();
+    updates.snapshot(state(1, [], { session: null, revision: 0 }));
+    expect(updates.receive(ended('old', 10, 20), 0)).toBe('applied');
+    expect(updates.current()?.lastFinalPass).toMatchObject({ sessionId: 'old', pass: { doneSeconds: 20 } });
+    expect(updates.receive(ended('old', 10, 40), 0)).toBe('applied');
+    expect(updates.current()?.lastFinalPass?.pass.doneSeconds).toBe(40);
+  });
+
+  it('keeps the pass asked for last', () => {
+    const updates = new PanelUpdates();
+    updates.snapshot(state(1, [], { session: null, revision: 0, lastFinalPass: { sessionId: 'new', pass: pass(50, 5) } }));
+    expect(updates.receive(ended('older', 10, 80), 0)).toBe('other-session');
+    expect(updates.current()?.lastFinalPass?.sessionId).toBe('new');
+  });
+});

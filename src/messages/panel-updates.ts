@@ -10,7 +10,7 @@
  * panel reloads.
  */
 import type { CoverageEvent } from '../coverage';
-import type { Note, Segment } from '../store';
+import type { Note, Segment, Session } from '../store';
 import type { PanelState } from './background-protocol';
 import type { PanelChange } from './panel-changes';
 import type { RecordingState } from './recording-protocol';
@@ -65,6 +65,10 @@ export class PanelUpdates {
   /** Applies a change, or holds it until the changes before it have arrived. */
   receive(change: PanelChange, now: number): ChangeOutcome {
     const state = this.state;
+    if (state && (!state.session || state.session.id !== change.sessionId)) {
+      // Another session's full-quality pass (the interview that just ended): its line, not the session, changes.
+      return change.type === 'session.updated' && this.noteFinalPass(change.session) ? 'applied' : 'other-session';
+    }
     if (!state || !state.session || state.session.id !== change.sessionId) return 'other-session';
     if (change.revision <= state.revision) return 'stale';
     if (change.revision > state.revision + 1) {
@@ -75,6 +79,17 @@ export class PanelUpdates {
     if (!this.apply(change)) return 'reload';
     this.drain();
     return 'applied';
+  }
+
+  /** Takes a session's pass for the panel's line when it is the one shown or asked for later; true when the line changed. */
+  private noteFinalPass(session: Session): boolean {
+    const state = this.state;
+    const pass = session.finalPass;
+    if (!state || !pass) return false;
+    const shown = state.lastFinalPass ?? null;
+    if (shown && shown.sessionId !== session.id && shown.pass.requestedAt > pass.requestedAt) return false;
+    this.state = { ...state, lastFinalPass: { sessionId: session.id, pass } };
+    return true;
   }
 
   /** The recording's state, as the background sent it; shown only while it is this session's. */

@@ -110,6 +110,30 @@ export interface OffscreenProtocol {
    * with the session).
    */
   'offscreen.finish'(): FinishRecordingResult;
+  /**
+   * Runs the full-quality pass over one session's stored audio (docs/final-pass.md):
+   * answers at once (`ok: false` when a pass or a recording already runs); the
+   * document writes progress on the session and reports the end with `finalPass.report`.
+   */
+  'offscreen.finalPass.run'(request: FinalPassRunRequest): { ok: boolean; message?: string };
+  /** Stops the pass under way (its last written utterance is where it resumes); resolves once it writes nothing more. */
+  'offscreen.finalPass.stop'(): void;
+}
+
+export interface FinalPassRunRequest {
+  sessionId: string;
+  model: string;
+  language: WhisperLanguage;
+  /** The unlocked data key (exported), as for a recording. */
+  vaultKey: string;
+}
+
+/** How a pass run in the offscreen document ended: all done, failed (message kept with the session), or stopped when asked. */
+export type FinalPassOutcome = { sessionId: string; outcome: 'done' | 'stopped' } | { sessionId: string; outcome: 'failed'; message: string };
+
+/** The offscreen document tells the background a pass ended, so it can run the next one or close the document. */
+export interface FinalPassReportProtocol {
+  'finalPass.report'(report: FinalPassOutcome): void;
 }
 
 export interface FinishRecordingResult {
@@ -134,6 +158,9 @@ export interface RecordingReportProtocol {
 export const offscreenMessaging = defineGuardedMessaging<OffscreenProtocol>('extension-page');
 /** Only the recorder itself reports how the recording goes. */
 export const recordingReportMessaging = defineGuardedMessaging<RecordingReportProtocol>('offscreen-document');
+
+/** Only the offscreen document reports how a pass ended. */
+export const finalPassReportMessaging = defineGuardedMessaging<FinalPassReportProtocol>('offscreen-document');
 
 /** Live level meters, broadcast several times a second straight to the panels (not stored). */
 export interface LevelsNotice {

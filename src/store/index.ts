@@ -37,6 +37,9 @@ export type {
   UnclearSpan,
   Segment,
   SegmentOriginal,
+  FinalPass,
+  FinalPassState,
+  FinalReading,
   TranscriberKeySettings,
   AudioChunk,
   AudioChunkMetadata,
@@ -91,6 +94,8 @@ export {
 export { recordCoverage, listCoverage } from './coverage';
 export { type NewNote, addNote, saveNote, listNotes, deleteNote } from './notes';
 export { saveSegment, saveTranscribedSegment, saveSegments, listSegments, deleteSegment } from './segments';
+export { FinalPassClosedError, FinalPassConflictError, readSegmentsWithStamps, storeFinalUtterance, updateFinalPass } from './final-pass';
+export type { FinalUtteranceWrite, SegmentStamps } from './final-pass';
 export {
   type NewAudioChunk,
   appendAudioChunk,

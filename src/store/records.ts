@@ -56,6 +56,13 @@ export interface Settings {
    */
   transcriptionModel: string | null;
   /**
+   * The bundled Whisper model of the full-quality pass after an interview (its
+   * folder name), or null: automatic, the best bundled model as for
+   * `transcriptionModel` (src/transcribe/model-choice.ts). A missing value reads as
+   * the default, so older databases need no migration.
+   */
+  finalTranscriptionModel: string | null;
+  /**
    * Mark what the transcript suggests at once, without the researcher confirming
    * each suggestion (marks then carry `source: 'suggested'`). Off by default:
    * nothing is marked unconfirmed unless the researcher chose so. A missing value
@@ -84,6 +91,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   practiceSessionId: null,
   deleteAtEndDate: true,
   transcriptionModel: null,
+  finalTranscriptionModel: null,
   autoMarkSuggestions: false,
   transcriberKeys: { bindings: {}, rewindOnPauseSeconds: 1.5 },
 };
@@ -169,6 +177,47 @@ export interface Session {
    * never (optional, so no migration).
    */
   realNameExports?: RealNameExport[];
+  /**
+   * The full-quality pass over the session's stored audio after the interview
+   * (docs/final-pass.md): its state and how far it got, so it resumes after a
+   * browser restart at the utterance where it stopped. Times and counts only, no
+   * content. Absent when no pass was asked for (older sessions: no migration).
+   */
+  finalPass?: FinalPass;
+}
+
+/**
+ * `waiting`: asked for, runs when no recording runs and the store is unlocked;
+ * `paused`: the researcher paused it; `cancelled`: they stopped it (what it
+ * replaced stays replaced).
+ */
+export type FinalPassState = 'waiting' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+/** Progress of the full-quality pass (`Session.finalPass`). */
+export interface FinalPass {
+  state: FinalPassState;
+  /** The bundled model it transcribes with (folder name). */
+  model: string;
+  /** Seconds of stored audio over every channel; 0 until the pass has read the audio. */
+  totalSeconds: number;
+  /** Seconds of that audio done. */
+  doneSeconds: number;
+  /** Recordings (one per channel and recording start, in `audioRuns` order) finished. */
+  runsDone: number;
+  /** The channel of the recording under way; null before the first and after the last. */
+  channel: Channel | null;
+  /** Session seconds up to which the recording under way is done: a resumed pass cuts its audio from here. */
+  doneUntil: number;
+  /** Utterances transcribed; of them, how many replaced live text and how many were kept beside the researcher's. */
+  utterancesDone: number;
+  replaced: number;
+  readings: number;
+  /** ms since epoch. */
+  requestedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Why it failed (an error message, no content). */
+  error?: string;
 }
 
 /** The current question (or probe) changed: which item became current, and when (ms since epoch). */
@@ -193,6 +242,8 @@ export type SessionProblem =
   | { kind: 'audio-processing-failed'; at: number; message: string }
   | { kind: 'storage-full'; at: number }
   | { kind: 'transcription-failed'; at: number; message: string }
+  /** The full-quality pass after the interview failed (it can be started again from the session view). */
+  | { kind: 'final-pass-failed'; at: number; message: string }
   /** Speech heard but not transcribed (its audio is kept where the project keeps audio): seconds from session start. */
   | { kind: 'untranscribed'; at: number; channel: Channel; start: number; end: number };
 
@@ -259,6 +310,21 @@ export interface Segment {
   original?: SegmentOriginal;
   /** The researcher read (and listened to) this segment and marked it checked. Optional: absent = not checked. */
   checked?: boolean;
+  /**
+   * The full-quality pass's reading of this stretch, kept beside the text because
+   * the researcher had worked on it (edited, checked, quoted): the view shows it
+   * beside theirs to take or dismiss. Optional: absent = none (no migration).
+   */
+  finalReading?: FinalReading;
+}
+
+/** What the full-quality pass heard where the researcher's text stays (`Segment.finalReading`). */
+export interface FinalReading {
+  text: string;
+  words: SegmentWord[];
+  unclear: UnclearSpan[];
+  /** The model that made it (folder name). */
+  model: string;
 }
 
 export interface AudioChunk {

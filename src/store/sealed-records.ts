@@ -13,7 +13,7 @@ import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry,
 import { STORE } from './schema';
 import type { Vault } from './vault';
 
-type SegmentPayload = Pick<Segment, 'text' | 'words' | 'unclear' | 'source' | 'original' | 'checked'>;
+type SegmentPayload = Pick<Segment, 'text' | 'words' | 'unclear' | 'source' | 'original' | 'checked' | 'finalReading'>;
 type NotePayload = Pick<Note, 'text' | 'questionId' | 'reviseGuide'>;
 type KeyListPayload = Pick<KeyListEntry, 'real' | 'fictive' | 'kind'>;
 type QuotePayload = Pick<Quote, 'start' | 'end' | 'text' | 'contextBefore' | 'contextAfter' | 'status' | 'changedText' | 'statusAt'>;
@@ -31,11 +31,12 @@ async function openPayload<T>(vault: Vault, storeName: StoreName, id: string, pa
 }
 
 export async function sealSegment(vault: Vault, segment: Segment): Promise<StoredSegment> {
-  const { id, sessionId, channel, start, end, text, words, unclear, source, original, checked } = segment;
+  const { id, sessionId, channel, start, end, text, words, unclear, source, original, checked, finalReading } = segment;
   const secret: SegmentPayload = { text, words, unclear, source };
   // Only when present: a segment nobody touched stores exactly what it stored before these fields existed.
   if (original) secret.original = original;
   if (checked) secret.checked = true;
+  if (finalReading) secret.finalReading = finalReading;
   const payload = await encryptJson(vault.dataKey, secret, context(STORE.segments, id));
   return { id, sessionId, channel, start, end, ...(isReviewed(segment) ? { reviewed: true } : {}), payload };
 }

@@ -94,3 +94,20 @@ export { readBundledModels, bundledModelToUse } from './bundled-models';
 // the worker itself is started by path: `new Worker(new URL('…/worker/transcription.worker.ts', …))`).
 export { createTranscriptionClient, type TranscriptionClient, type WorkerLike, type ClientTranscribeRequest } from './worker/transcription-client';
 export { trackWebAssemblyMemories, type WebAssemblyMemoryTracker } from './wasm-memory';
+export {
+  isResearcherWork,
+  quotedSegmentIds,
+  coveredSegments,
+  planFinalUtterance,
+  finalReadingOf,
+  joinIntoWindows,
+  resumePoint,
+  newFinalPass,
+  nextFinalPassState,
+  restartsPass,
+  isPending,
+  finalPassFraction,
+  decodedLateBy,
+  FINAL_PASS_CUTTING,
+} from './final-pass';
+export type { Span, FinalPlan, WindowOptions, ResumePoint, FinalPassEvent } from './final-pass';

@@ -177,3 +177,25 @@ describe('the transcript editor', () => {
     expect(stored?.original?.text).toBe('Jeg heter [uklart].');
   });
 });
+
+describe('the full-quality reading kept beside the researcher’s text', () => {
+  const reading = { text: 'Bedre lest.', words: [], unclear: [], model: 'final-model' };
+  it('is shown beside a segment edited here, the researcher’s text kept', () => {
+    const { editor } = editorOver([segment('a', 0, 'Maskin.')]);
+    editor.editText('a', 'Rettet.');
+    const stored = editor.find('a')!;
+    expect(editor.absorb([{ ...stored, finalReading: reading }])).toBe(true);
+    expect(editor.find('a')).toMatchObject({ text: 'Rettet.', finalReading: reading });
+  });
+  it('can be taken as the text (an edit of theirs) or dismissed', async () => {
+    const { editor, writes } = editorOver([segment('a', 0, 'Rettet.', { source: 'edited', finalReading: reading }), segment('b', 2, 'Sjekket.', { checked: true, finalReading: reading })]);
+    editor.takeFinalReading('a');
+    expect(editor.find('a')).toMatchObject({ text: 'Bedre lest.', source: 'edited' });
+    expect(editor.find('a')!.finalReading).toBeUndefined();
+    editor.dismissFinalReading('b');
+    expect(editor.find('b')).toMatchObject({ text: 'Sjekket.', checked: true });
+    expect(editor.find('b')!.finalReading).toBeUndefined();
+    await editor.settled();
+    expect(writes.length).toBeGreaterThan(0);
+  });
+});

@@ -6,7 +6,18 @@
  */
 import type { Channel, Segment } from '../store/records';
 import { EditHistory, writeBetween, type Write } from './history';
-import { editText, mergeSegments, originalOf, resolveUnclear, setChecked, setSpeaker, splitSegment, type UnclearResolution } from './operations';
+import {
+  dismissFinalReading,
+  editText,
+  mergeSegments,
+  originalOf,
+  resolveUnclear,
+  setChecked,
+  setSpeaker,
+  splitSegment,
+  takeFinalReading,
+  type UnclearResolution,
+} from './operations';
 
 export type Persist = (write: Write) => Promise<void>;
 
@@ -83,8 +94,15 @@ export class TranscriptEditor {
     const shown = new Map(this.list.map((segment) => [segment.id, segment]));
     let changed = false;
     for (const segment of stored) {
-      if (this.own.has(segment.id)) continue;
       const current = shown.get(segment.id);
+      if (this.own.has(segment.id)) {
+        // The full-quality pass's reading beside a segment edited here: shown, the researcher's text kept.
+        if (current && segment.finalReading && !current.finalReading && current.text === segment.text) {
+          shown.set(segment.id, { ...current, finalReading: segment.finalReading });
+          changed = true;
+        }
+        continue;
+      }
       if (current && isReviewed(current) && !isReviewed(segment)) continue;
       if (current && JSON.stringify(current) === JSON.stringify(segment)) continue;
       shown.set(segment.id, segment);
@@ -130,6 +148,20 @@ export class TranscriptEditor {
   setSpeaker(id: string, channel: Channel): void {
     const segment = this.require(id);
     const changed = setSpeaker(segment, channel);
+    if (changed !== segment) this.change([segment], [changed]);
+  }
+
+  /** Takes the full-quality pass's reading kept beside the segment as its text (docs/final-pass.md). */
+  takeFinalReading(id: string): void {
+    const segment = this.require(id);
+    const changed = takeFinalReading(segment);
+    if (changed !== segment) this.change([segment], [changed]);
+  }
+
+  /** Dismisses the pass's reading; the text stays. */
+  dismissFinalReading(id: string): void {
+    const segment = this.require(id);
+    const changed = dismissFinalReading(segment);
     if (changed !== segment) this.change([segment], [changed]);
   }
 

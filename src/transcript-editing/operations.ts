@@ -170,3 +170,18 @@ export function mergeSegments(first: Segment, second: Segment): Segment | null {
     ...(earlier.checked && later.checked ? { checked: true } : {}),
   };
 }
+
+/** The researcher takes the full-quality pass's reading kept beside their text: it becomes the text (an edit of theirs). */
+export function takeFinalReading(segment: Segment): Segment {
+  const reading = segment.finalReading;
+  if (!reading) return segment;
+  const { finalReading: _taken, ...rest } = edited(segment, { text: reading.text, words: reading.words, unclear: reading.unclear });
+  return rest;
+}
+
+/** The researcher dismisses the pass's reading: their text stays as it was. */
+export function dismissFinalReading(segment: Segment): Segment {
+  if (!segment.finalReading) return segment;
+  const { finalReading: _dismissed, ...rest } = segment;
+  return rest;
+}

@@ -16,3 +16,4 @@ export { LIVE_TRANSCRIPT_LIMIT, latestSegments } from './live-window';
 export { LanguageSelect } from './LanguageSelect';
 export { describeProblems } from './session-problems';
 export { describeTranscriptProblem } from './transcript-problems';
+export { describeFinalPass, finalPassStateLabel, channelLabel } from './final-pass-labels';

@@ -36,5 +36,7 @@ function describeProblem(problem: SessionProblem, t: Translate, untranscribed: n
       return t('warningTranscriptionFailed', { reason: problem.message });
     case 'untranscribed':
       return t('problem_untranscribed', { count: untranscribed });
+    case 'final-pass-failed':
+      return t('problem_final_pass_failed', { reason: problem.message });
   }
 }

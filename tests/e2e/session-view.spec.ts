@@ -25,6 +25,8 @@ test.describe('the session view', () => {
     await expect(row).toHaveAttribute('data-status', 'ended');
     const sessionId = (await row.getAttribute('data-session-id')) ?? '';
     const view = await workspace.openSession(sessionId);
+    // The import is transcribed again in full quality in the background (docs/final-pass.md); the edits below come after it.
+    await expect(view.getByTestId('final-pass')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
 
     // One microphone heard everyone: the turn says so rather than guess a speaker.
     await expect(view.getByTestId('transcript-turn').first()).toHaveAttribute('data-channel', 'mixed');

@@ -198,7 +198,8 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     const count = async (name: string) => Number((await ended.getAttribute(name)) ?? NaN);
     const utterances = { heard: await count('data-heard'), stored: await count('data-stored'), empty: await count('data-empty'), failed: await count('data-failed') };
     const endedOk = (await ended.getAttribute('data-ok')) === 'true';
-    const devicesAfterEnd = await heldDevices(workspace.page);
+    // The full-quality pass then begins in a document of its own, which holds no device (docs/final-pass.md).
+    const devicesAfterEnd = await heldDevices(workspace.page, { besideFinalPass: true });
 
     const timeline = await storedTimeline(workspace.page);
     const audioFigures = ['interviewer', 'participant'].map((channel) => {

@@ -23,6 +23,7 @@ export function ProjectPage(props: { db: IntervjuDatabase; t: Translate; project
       )}
       <ProjectForm db={db} t={t} project={project} deleteAtEndDate={deleteAtEndDate} />
       <TranscriptionModelSection db={db} t={t} />
+      <TranscriptionModelSection db={db} t={t} purpose="final" />
       <section class="card danger-zone">
         <h2>{t('deleteAllTitle')}</h2>
         <p class="muted">{t('deleteAllHelp')}</p>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { broadcastStoreChange, sendPanelChange, type WhisperLanguage } from '../../../src/messages';
+import { backgroundMessaging, broadcastStoreChange, sendPanelChange, type WhisperLanguage } from '../../../src/messages';
 import {
   appendAudioChunk,
   createParticipant,
@@ -55,6 +55,7 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
     job.current = { controller, cancelCurrent: () => currentId && client.cancel(currentId) };
     const kept: ImportKept = { count: 0, lastEnd: 0 };
     let session: Session | null = null;
+    let fullQuality: string | null = null;
     // The session is created active; however the import stops, it must not stay so.
     const settle = async (outcome: ImportOutcome) => {
       if (!session) return;
@@ -122,8 +123,10 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
         },
         onProgress: (progress) => setStage({ kind: 'working', step: 'transcribing', ...progress }),
       });
+      const finished = session;
       await settle({ kind: 'finished', seconds: decoded.seconds });
       setStage({ kind: 'done', segments, seconds: decoded.seconds });
+      fullQuality = project?.audioPolicy.kind !== 'no-audio' ? finished.id : null;
     } catch (cause) {
       const cancelled = controller.signal.aborted;
       await settle({ kind: cancelled ? 'cancelled' : 'failed' }).catch((settling: unknown) => console.error('Intervju: could not end the import session', settling));
@@ -132,6 +135,10 @@ export function ImportRecordingPage(props: { db: IntervjuDatabase; vault: Vault;
     } finally {
       client.dispose();
       job.current = null;
+    }
+    // The full-quality pass over the stored file, in the background once this page's model is gone (docs/final-pass.md).
+    if (fullQuality !== null) {
+      await backgroundMessaging.sendMessage('finalPass.control', { sessionId: fullQuality, action: 'start' }).catch((cause: unknown) => console.warn('Intervju: no full-quality pass', cause));
     }
   };
 

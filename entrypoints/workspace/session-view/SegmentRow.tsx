@@ -85,6 +85,18 @@ export const SegmentRow = memo(function SegmentRow(props: {
           />
           {t('segmentChecked')}
         </label>
+        {segment.finalReading && (
+          <div class="final-reading" data-testid="final-reading">
+            <span class="muted">{t('finalReadingLabel', { model: segment.finalReading.model })}</span>{' '}
+            <span data-testid="final-reading-text">{segment.finalReading.text}</span>{' '}
+            <button type="button" class="secondary" data-testid="final-reading-take" onClick={() => actions.editor.takeFinalReading(segment.id)}>
+              {t('finalReadingTake')}
+            </button>{' '}
+            <button type="button" class="link" data-testid="final-reading-dismiss" onClick={() => actions.editor.dismissFinalReading(segment.id)}>
+              {t('finalReadingDismiss')}
+            </button>
+          </div>
+        )}
         {edited && segment.original && (
           <details class="original" data-testid="segment-original">
             <summary>{t('segmentChanged')}</summary>

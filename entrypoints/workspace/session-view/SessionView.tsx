@@ -20,6 +20,7 @@ import { GuideView, type Translate } from '../../../src/ui';
 import { ConfirmStep } from '../privacy/ConfirmStep';
 import { approvalEffect } from '../sessions/approval-effect';
 import { AudioBar } from './AudioBar';
+import { FinalPassBar } from './FinalPassBar';
 import { loadSessionAudio } from './session-audio';
 import { SessionPlayer } from './session-player';
 import type { SegmentActions } from './SegmentRow';
@@ -298,6 +299,7 @@ function LoadedSessionView(props: {
             {t('segmentSaveFailed', { reason: saveError instanceof Error ? saveError.message : String(saveError) })}
           </p>
         )}
+        <FinalPassBar session={session} t={t} />
         <div ref={audioHost} class="audio-elements" />
         <AudioBar t={t} player={player} loading={audioLoading} rewind={rewind} follow={follow} onFollow={setFollow} />
       </header>

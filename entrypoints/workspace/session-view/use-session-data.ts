@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CoverageEvent } from '../../../src/coverage';
 import type { Guide } from '../../../src/guide';
-import { onStoreChange } from '../../../src/messages';
+import { browser } from 'wxt/browser';
+import { isPanelChangeNotice, onStoreChange } from '../../../src/messages';
 import {
   getGuide,
   getParticipant,
@@ -71,9 +72,17 @@ export function useSessionData(db: IntervjuDatabase, vault: Vault, sessionId: st
       if (change.type === 'coverage.changed')
         void listCoverage(db, sessionId).then((coverage) => live && setData((previous) => previous && { ...previous, coverage }));
     });
+    // The record as its writer sent it (the full-quality pass's progress, docs/final-pass.md): no read needed.
+    const onMessage = (message: unknown) => {
+      if (!isPanelChangeNotice(message) || message.change.type !== 'session.updated' || message.change.sessionId !== sessionId) return;
+      const session = message.change.session;
+      setData((previous) => previous && (previous.session.revision ?? 0) < (session.revision ?? 0) ? { ...previous, session } : previous);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     return () => {
       live = false;
       stop();
+      browser.runtime.onMessage.removeListener(onMessage);
     };
   }, [db, vault, sessionId]);
   return { data, missing, setKeys: (keys) => setData((previous) => previous && { ...previous, keys }) };

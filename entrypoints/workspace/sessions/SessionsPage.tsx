@@ -12,6 +12,7 @@ import {
   type SessionEndReason,
   type Vault,
 } from '../../../src/store';
+import { FinalPassBar } from '../session-view/FinalPassBar';
 import { describeProblems, type MessageKey, type Translate } from '../../../src/ui';
 import { SessionActions } from './SessionActions';
 
@@ -92,6 +93,7 @@ export function SessionsPage(props: { db: IntervjuDatabase; vault: Vault; t: Tra
                     ⚠ {problem.text}
                   </p>
                 ))}
+                <FinalPassBar session={session} t={t} compact />
               </td>
               <td data-testid="session-audio" data-has-audio={String(session.hasAudio)}>
                 {session.hasAudio ? <strong class="audio-held">{t('audioKept')}</strong> : t('audioNone')}

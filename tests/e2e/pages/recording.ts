@@ -48,21 +48,30 @@ export async function playParticipant(call: Page, loop = false): Promise<void> {
   expect(await call.evaluate((again) => (window as unknown as { __playParticipant(loop: boolean): Promise<boolean> }).__playParticipant(again), loop)).toBe(true);
 }
 
-/** What the extension still holds of the recording devices, asked from one of its own pages. */
-export async function heldDevices(extensionPage: Page): Promise<{ capturedTabs: number; offscreenDocuments: number }> {
-  return extensionPage.evaluate(async () => {
+/**
+ * What the extension still holds of the recording devices, asked from one of its
+ * own pages. With `besideFinalPass`, an offscreen document that only runs the
+ * full-quality pass after the interview (no recording state, the pass's key set:
+ * docs/final-pass.md) is not counted: it holds no microphone and no tab.
+ */
+export async function heldDevices(extensionPage: Page, options: { besideFinalPass?: boolean } = {}): Promise<{ capturedTabs: number; offscreenDocuments: number }> {
+  return extensionPage.evaluate(async (besideFinalPass) => {
     const api = (globalThis as unknown as {
       chrome: {
         tabCapture: { getCapturedTabs(): Promise<{ status: string }[]> };
         runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+        storage: { session: { get(keys: string[]): Promise<Record<string, unknown>> } };
       };
     }).chrome;
     const tabs = await api.tabCapture.getCapturedTabs();
+    const documents = (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length;
+    const stored = besideFinalPass ? await api.storage.session.get(['recording', 'finalPass.running']) : {};
+    const passOnly = besideFinalPass && stored['recording'] === undefined && stored['finalPass.running'] !== undefined;
     return {
       capturedTabs: tabs.filter((tab) => tab.status === 'active' || tab.status === 'pending').length,
-      offscreenDocuments: (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+      offscreenDocuments: passOnly ? 0 : documents,
     };
-  });
+  }, options.besideFinalPass ?? false);
 }
 
 /** The clear metadata of the stored sessions, segments and audio chunks (no text: that is encrypted), read from an extension page. */

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench:final-pass`: how long the full-quality pass after the interview
+ * (docs/final-pass.md) takes for an interview of `--minutes` (default 60): two
+ * channels of that length with about that many minutes of speech in all (turns
+ * alternate: the interviewer 15 s, the participant 45 s, the other channel quiet
+ * meanwhile), made by looping the repository's espeak recordings, which Silero
+ * hears as speech (their lost stretch cut out and the silence at their ends
+ * trimmed, so a turn is continuous talk). Not a test: it prints figures.
+ *
+ *   npm run bench:final-pass [-- --sizes base,small --minutes 60]
+ *
+ * Two stages, as the offscreen document runs them:
+ * 1. cutting: Silero VAD through onnxruntime-web (the runtime the document uses,
+ *    one thread), the pass's `FINAL_PASS_CUTTING` and `joinIntoWindows`, in Node;
+ * 2. transcription: every window through the built extension's transcription
+ *    worker in headless Chromium (WASM), on random-weight models at Whisper's real
+ *    sizes, 8-bit, whose decoding is capped at 100 tokens per window (about 3.3
+ *    tokens per second of a full window: speech's rate, not Whisper's 448-token
+ *    limit; short windows decode up to 12 tokens per second, which is more than
+ *    speech needs, so this errs long).
+ * Not measured: decrypting and decoding the stored Opus (decodeAudioData), and the
+ * store writes (one small transaction per window).
+ */
+import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createJiti } from 'jiti';
+import { cappedModel, prepareModels } from './models.mjs';
+
+const repository = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const WORK = '/tmp/intervju-bench-final-pass';
+const MODELS = '/tmp/intervju-bench/models'; // shared with `npm run bench`: made once
+const WINDOW_TOKENS = 100;
+const RATE = 16_000;
+
+const options = parseArguments(process.argv.slice(2));
+const log = (message) => process.stderr.write(`${message}\n`);
+const jiti = createJiti(import.meta.url);
+
+if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
+  log('building the extension (npx wxt build)…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: repository, stdio: 'ignore' });
+}
+const loadAtStart = loadavg()[0];
+
+// 1. The interview's audio and its cutting.
+const audio = interviewAudio(options.minutes);
+log(`cutting ${options.minutes} min × 2 channels with Silero VAD…`);
+const cutStarted = performance.now();
+const windows = [];
+for (const [channel, samples] of Object.entries(audio)) {
+  for (const window of await cutIntoWindows(samples)) windows.push({ channel, ...window });
+}
+const cutMs = performance.now() - cutStarted;
+const windowSeconds = windows.reduce((total, window) => total + (window.end - window.start), 0);
+log(`  ${windows.length} windows, ${(windowSeconds / 60).toFixed(1)} min of audio in them, cut in ${(cutMs / 1000).toFixed(1)} s`);
+
+// 2. The windows through the built worker, per model.
+const root = path.join(WORK, 'extension');
+rmSync(root, { recursive: true, force: true });
+cpSync(path.join(repository, '.output/chrome-mv3'), path.join(root, '.output/chrome-mv3'), { recursive: true });
+const models = prepareModels(repository, MODELS, options.sizes, log).filter((name) => name.endsWith('-q8'));
+const cappedFolder = path.join(WORK, 'capped');
+rmSync(cappedFolder, { recursive: true, force: true });
+mkdirSync(cappedFolder, { recursive: true });
+const variants = models.map((name) => ({ name, capped: cappedModel(MODELS, cappedFolder, name, WINDOW_TOKENS) }));
+for (const variant of variants) linkTree(path.join(cappedFolder, variant.capped), path.join(root, '.output/chrome-mv3/models', variant.capped));
+
+process.chdir(root); // tests/e2e/fixtures.ts loads the extension from ./.output/chrome-mv3
+const { launchWithExtension, extensionIdOf } = await jiti.import(path.join(repository, 'tests/e2e/fixtures.ts'));
+const workerFile = readdirSync('.output/chrome-mv3/assets').find((file) => /^transcription\.worker-.*\.js$/.test(file));
+if (!workerFile) throw new Error('no transcription worker in the build');
+
+const results = [];
+for (const variant of variants) {
+  log(`transcribing ${windows.length} windows with ${variant.name} in Chromium…`);
+  results.push({ model: variant.name, ...(await transcribeInBrowser(variant.capped, windows)) });
+}
+const loadAtEnd = loadavg()[0];
+
+console.log(`\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, ${(windowSeconds / 60).toFixed(1)} min of audio in ${windows.length} windows of up to 28 s):`);
+console.log(`cutting (Silero VAD, Node, onnxruntime-web 1 thread): ${(cutMs / 1000).toFixed(1)} s`);
+console.log('| model | windows | tokens | transcription | cutting + transcription | RTF over the interview |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const result of results) {
+  const total = cutMs + result.transcribeMs;
+  console.log(
+    `| ${result.model} (cap ${WINDOW_TOKENS} tokens/window) | ${windows.length} | ${result.tokens} | ${minutes(result.transcribeMs)} | ${minutes(total)} | ${(total / 1000 / (options.minutes * 60)).toFixed(3)} |`,
+  );
+}
+console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadAtEnd.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+
+function minutes(ms) {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+/** Two channels of `minutes`: turns alternate (interviewer 15 s, participant 45 s), the other channel near-silent meanwhile. */
+function interviewAudio(totalMinutes) {
+  const length = Math.round(totalMinutes * 60 * RATE);
+  const voice = (name) => continuousSpeech(wavSamples(path.join(repository, `tests/e2e/audio/${name}.wav`)));
+  const sources = { interviewer: voice('interviewer'), participant: voice('participant-with-dropout') };
+  const channels = { interviewer: new Float32Array(length), participant: new Float32Array(length) };
+  let seed = 7;
+  for (const samples of Object.values(channels)) {
+    for (let index = 0; index < length; index++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      samples[index] = 0.002 * (seed / 2147483648 - 0.5);
+    }
+  }
+  const turn = { interviewer: 15 * RATE, participant: 45 * RATE };
+  let at = 0;
+  for (let index = 0; at < length; index++) {
+    const speaker = index % 2 === 0 ? 'interviewer' : 'participant';
+    const source = sources[speaker];
+    const end = Math.min(length, at + turn[speaker]);
+    for (let sample = at; sample < end; sample++) channels[speaker][sample] = source[(sample - at) % source.length];
+    at = end;
+  }
+  return channels;
+}
+
+/**
+ * A recording as continuous speech when looped: the lost stretch (exact zeros) cut
+ * out, and the silence before and after the voice trimmed to 0.2 s, so a turn has
+ * the short pauses of talk, not a gap at each repeat.
+ */
+function continuousSpeech(samples) {
+  const kept = [];
+  let zeros = 0;
+  for (const sample of samples) {
+    zeros = sample === 0 ? zeros + 1 : 0;
+    if (zeros < RATE / 10) kept.push(sample);
+  }
+  const loud = (sample) => Math.abs(sample) > 0.01;
+  const first = Math.max(0, kept.findIndex(loud) - RATE / 5);
+  let last = kept.length - 1;
+  while (last > 0 && !loud(kept[last])) last--;
+  return Float32Array.from(kept.slice(first, Math.min(kept.length, last + RATE / 5)));
+}
+
+function wavSamples(file) {
+  const bytes = readFileSync(file);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 12;
+  while (offset < bytes.length) {
+    const id = bytes.toString('ascii', offset, offset + 4);
+    const size = view.getUint32(offset + 4, true);
+    if (id === 'data') {
+      const samples = new Float32Array(size / 2);
+      for (let index = 0; index < samples.length; index++) samples[index] = view.getInt16(offset + 8 + index * 2, true) / 32768;
+      return samples;
+    }
+    offset += 8 + size + (size % 2);
+  }
+  throw new Error(`${file}: no data chunk`);
+}
+
+/** The pass's cutting (entrypoints/offscreen/final-pass.ts): Silero behind the silence gate, generous padding, windows up to 28 s. */
+async function cutIntoWindows(samples) {
+  const ort = await import('onnxruntime-web/webgpu');
+  const audioModule = await jiti.import(path.join(repository, 'src/audio/index.ts'));
+  const { FINAL_PASS_CUTTING, joinIntoWindows } = await jiti.import(path.join(repository, 'src/transcribe/final-pass.ts'));
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+  const session = await ort.InferenceSession.create(readFileSync(path.join(repository, 'public/vad/silero-vad-v5-16k.onnx')), { executionProviders: ['wasm'] });
+  const model = audioModule.oneRunAtATime({ session, tensor: (type, data, dims) => new ort.Tensor(type, data, dims) });
+  const detector = new audioModule.SilenceGatedVoiceActivityDetector(new audioModule.SileroVoiceActivityDetector(model));
+  const segmenter = new audioModule.UtteranceSegmenter({ sampleRate: RATE, detector, ...FINAL_PASS_CUTTING });
+  const spans = [];
+  const chunk = RATE * 10;
+  for (let offset = 0; offset < samples.length; offset += chunk) {
+    for (const utterance of await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + chunk)))) spans.push({ start: utterance.start, end: utterance.end });
+  }
+  for (const utterance of await segmenter.flush()) spans.push({ start: utterance.start, end: utterance.end });
+  return joinIntoWindows(spans).map((window) => ({ ...window, samples: samples.slice(Math.round(window.start * RATE), Math.round(window.end * RATE)) }));
+}
+
+/** Every window through the built worker, one after another as the pass does; the time is the page's own. */
+async function transcribeInBrowser(model, list) {
+  const profile = path.join(tmpdir(), `intervju-bench-final-pass-${process.pid}-${model}`);
+  const context = await launchWithExtension(profile);
+  try {
+    const extensionId = await extensionIdOf(context);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+    await page.evaluate(
+      async ({ workerPath, model }) => {
+        const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
+        const next = (status) =>
+          new Promise((resolve, reject) => {
+            const listener = (event) => {
+              if (event.data.status === 'error') reject(new Error(event.data.message));
+              if (event.data.status !== status) return;
+              worker.removeEventListener('message', listener);
+              resolve(event.data);
+            };
+            worker.addEventListener('message', listener);
+          });
+        worker.postMessage({ type: 'load', model, device: 'wasm' });
+        await next('ready');
+        let count = 0;
+        globalThis.__benchTranscribe = async (base64) => {
+          const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+          const samples = new Float32Array(bytes.buffer);
+          const started = performance.now();
+          worker.postMessage({ type: 'transcribe', id: `w${count++}`, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
+          const final = await next('final');
+          return { ms: performance.now() - started, tokens: final.result.tokenCount };
+        };
+      },
+      { workerPath: `assets/${workerFile}`, model },
+    );
+    let transcribeMs = 0;
+    let tokens = 0;
+    for (const [index, window] of list.entries()) {
+      const base64 = Buffer.from(window.samples.buffer, window.samples.byteOffset, window.samples.byteLength).toString('base64');
+      const result = await page.evaluate((data) => globalThis.__benchTranscribe(data), base64);
+      transcribeMs += result.ms;
+      tokens += result.tokens;
+      if ((index + 1) % 20 === 0) log(`  ${index + 1}/${list.length} windows, ${(transcribeMs / 1000).toFixed(0)} s so far`);
+    }
+    return { transcribeMs, tokens };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function linkTree(source, target) {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(source)) {
+    const from = path.join(source, entry);
+    if (statSync(from).isDirectory()) linkTree(from, path.join(target, entry));
+    else linkSync(from, path.join(target, entry));
+  }
+}
+
+function parseArguments(argv) {
+  const parsed = { sizes: ['base'], minutes: 60 };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '--sizes') parsed.sizes = argv[++index].split(',');
+    else if (argument === '--minutes') parsed.minutes = Number(argv[++index]);
+    else throw new Error(`unknown argument ${argument}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../store';
+import {
+  coveredSegments,
+  decodedLateBy,
+  finalPassFraction,
+  isPending,
+  isResearcherWork,
+  joinIntoWindows,
+  newFinalPass,
+  nextFinalPassState,
+  planFinalUtterance,
+  quotedSegmentIds,
+  restartsPass,
+  resumePoint,
+} from './final-pass';
+
+const segment = (id: string, start: number, end: number, extra: Partial<Segment> = {}): Segment => ({
+  id,
+  sessionId: 's',
+  channel: 'participant',
+  start,
+  end,
+  text: id,
+  words: [],
+  unclear: [],
+  source: 'live',
+  ...extra,
+});
+const none = new Set<string>();
+
+describe('which segments the final pass may replace', () => {
+  it('replaces machine text the researcher has not touched', () => {
+    expect(isResearcherWork(segment('a', 0, 2), none)).toBe(false);
+  });
+  it('never replaces edited, checked, quoted or reviewed-unclear segments', () => {
+    expect(isResearcherWork(segment('a', 0, 2, { source: 'edited' }), none)).toBe(true);
+    expect(isResearcherWork(segment('a', 0, 2, { checked: true }), none)).toBe(true);
+    expect(isResearcherWork(segment('a', 0, 2), new Set(['a']))).toBe(true);
+    expect(isResearcherWork(segment('a', 0, 2, { unclear: [{ start: 0, end: 1, guess: null, kept: true }] }), none)).toBe(true);
+  });
+  it('takes the segments a quote is anchored in', () => {
+    const ids = quotedSegmentIds([{ start: { segmentId: 'a' }, end: { segmentId: 'c' } }]);
+    expect([...ids].sort()).toEqual(['a', 'c']);
+  });
+});
+
+describe('mapping a new utterance onto old segments', () => {
+  const old = [segment('a', 0, 3), segment('b', 3.2, 6), segment('c', 6.1, 9), segment('other', 1, 5, { channel: 'interviewer' })];
+  it('covers the segments of its channel whose middle lies inside it', () => {
+    expect(coveredSegments({ channel: 'participant', start: 2.8, end: 7.5 }, old).map((s) => s.id)).toEqual(['b']);
+    expect(coveredSegments({ channel: 'participant', start: 0, end: 9.5 }, old).map((s) => s.id)).toEqual(['a', 'b', 'c']);
+  });
+  it('replaces what it covers when the researcher touched none of it', () => {
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, true, old, none)).toEqual({ kind: 'replace', deleteIds: ['a', 'b'] });
+  });
+  it('adds speech the live pass missed', () => {
+    expect(planFinalUtterance({ channel: 'participant', start: 20, end: 25 }, true, old, none)).toEqual({ kind: 'replace', deleteIds: [] });
+  });
+  it('keeps everything and puts the reading beside the researcher’s segment that overlaps most', () => {
+    const worked = [segment('a', 0, 3), segment('b', 3.2, 6, { source: 'edited' }), segment('c', 6.1, 9, { checked: true })];
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 9.5 }, true, worked, none)).toEqual({ kind: 'reading', segmentId: 'c' });
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, true, worked, none)).toEqual({ kind: 'reading', segmentId: 'b' });
+  });
+  it('never deletes old text for an empty reading', () => {
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, false, old, none)).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('joining cut utterances into windows', () => {
+  it('joins close utterances up to the window length', () => {
+    const spans = [
+      { start: 0, end: 10 },
+      { start: 11, end: 20 },
+      { start: 21, end: 27 },
+      { start: 27.5, end: 35 },
+      { start: 40, end: 42 },
+    ];
+    expect(joinIntoWindows(spans)).toEqual([
+      { start: 0, end: 27 },
+      { start: 27.5, end: 35 },
+      { start: 40, end: 42 },
+    ]);
+  });
+  it('never joins across a long pause', () => {
+    expect(joinIntoWindows([{ start: 0, end: 2 }, { start: 5, end: 6 }])).toHaveLength(2);
+  });
+});
+
+describe('resuming', () => {
+  it('starts a fresh pass at the beginning', () => {
+    expect(resumePoint(undefined)).toEqual({ run: 0, from: 0 });
+    expect(resumePoint(newFinalPass('m', 1))).toEqual({ run: 0, from: 0 });
+  });
+  it('goes on after the last utterance written', () => {
+    expect(resumePoint({ ...newFinalPass('m', 1), runsDone: 1, doneUntil: 312.5 })).toEqual({ run: 1, from: 312.5 });
+  });
+  it('counts progress over all the audio', () => {
+    expect(finalPassFraction({ state: 'running', totalSeconds: 200, doneSeconds: 50 })).toBe(0.25);
+    expect(finalPassFraction({ state: 'waiting', totalSeconds: 0, doneSeconds: 0 })).toBe(0);
+    expect(finalPassFraction({ state: 'done', totalSeconds: 0, doneSeconds: 0 })).toBe(1);
+  });
+});
+
+describe('state transitions', () => {
+  it('runs a requested pass, gives way to a recording, and finishes', () => {
+    expect(nextFinalPassState(undefined, 'request')).toBe('waiting');
+    expect(nextFinalPassState('waiting', 'run')).toBe('running');
+    expect(nextFinalPassState('running', 'yield')).toBe('waiting');
+    expect(nextFinalPassState('running', 'finish')).toBe('done');
+  });
+  it('pauses, resumes and cancels only where that means something', () => {
+    expect(nextFinalPassState('running', 'pause')).toBe('paused');
+    expect(nextFinalPassState('paused', 'resume')).toBe('waiting');
+    expect(nextFinalPassState('done', 'pause')).toBeNull();
+    expect(nextFinalPassState('paused', 'run')).toBeNull();
+    expect(nextFinalPassState('paused', 'cancel')).toBe('cancelled');
+    expect(nextFinalPassState('done', 'cancel')).toBeNull();
+    expect(nextFinalPassState('running', 'request')).toBeNull();
+  });
+  it('starts over after a finished, failed or cancelled pass, but resumes a paused one', () => {
+    expect(restartsPass('done')).toBe(true);
+    expect(restartsPass('failed')).toBe(true);
+    expect(restartsPass('paused')).toBe(false);
+    expect(nextFinalPassState('paused', 'request')).toBe('waiting');
+  });
+  it('picks up waiting passes, and running ones a restart cut off', () => {
+    expect(isPending({ state: 'running' })).toBe(true);
+    expect(isPending({ state: 'waiting' })).toBe(true);
+    expect(isPending({ state: 'paused' })).toBe(false);
+    expect(isPending(undefined)).toBe(false);
+  });
+});
+
+describe('placing decoded audio in session time', () => {
+  it('starts it late by what the chunks should hold and it does not', () => {
+    expect(decodedLateBy(40, 38.5)).toBeCloseTo(1.5);
+    expect(decodedLateBy(40, 40.2)).toBe(0);
+  });
+});
