@@ -14,6 +14,7 @@ const info = (name: string): ModelInfo => ({
   dtype: 'q8',
   threads: 1,
   wordTimestamps: false,
+  audioContext: 'full',
 });
 
 const result: RawTranscription = {
@@ -95,6 +96,17 @@ describe('sharedTranscriber', () => {
     expect(FakeWorker.started).toHaveLength(2);
     await expect(transcriber.transcribe(request('u2'))).resolves.toMatchObject({ text: 'hei' });
     expect(sharedTranscriber()).toBe(transcriber);
+  });
+
+  it('another model gets a fresh worker, the old one ended, so two models never share one worker\'s memory', async () => {
+    const { sharedTranscriber } = await import('./transcriber');
+    const transcriber = sharedTranscriber();
+    await transcriber.load('live-model');
+    await transcriber.load('final-model');
+    expect(FakeWorker.started).toHaveLength(2);
+    expect(FakeWorker.started[0]!.terminated).toBe(true);
+    expect(FakeWorker.started[1]!.received.filter((message) => message.type === 'load').map((message) => message.type === 'load' && message.model)).toEqual(['final-model']);
+    await expect(transcriber.transcribe(request('u1'))).resolves.toMatchObject({ text: 'hei' });
   });
 
   it('a transcription still waiting when the worker is released rejects instead of hanging', async () => {

@@ -4,7 +4,11 @@ import { createTranscriptionClient, type TranscriptionClient } from '../../src/t
 type TranscribeRequest = Omit<Extract<TranscriptionRequest, { type: 'transcribe' }>, 'type'>;
 
 export interface SharedTranscriber {
-  /** Loads `model` unless it is the one the worker holds (the worker holds one at a time); starts a worker if none runs. */
+  /**
+   * Loads `model` unless it is the one the worker holds; starts a worker if none runs.
+   * Another model (the final pass's after a call's, or the reverse) gets a fresh
+   * worker: the old one is ended first (see `release`), so one model's memory is held at a time.
+   */
   load(model: string): Promise<ModelInfo>;
   transcribe(request: TranscribeRequest): Promise<RawTranscription>;
   /** Stops a queued or running transcription; its promise rejects with an AbortError. */
@@ -14,8 +18,7 @@ export interface SharedTranscriber {
    * onnxruntime's WebAssembly memory, which never shrinks, so disposing a model
    * inside a worker that goes on leaves that memory at its peak, and the next
    * model grows it further (base q8: 462 MB, then 665 MB; docs/transcription.md,
-   * "Memory"). Call it before another model runs in this document (the final
-   * pass after a call) and after it. Queued and running transcriptions reject;
+   * "Memory"). `load` calls it when another model is asked for. Queued and running transcriptions reject;
    * the next `load` starts a fresh worker.
    */
   release(): void;
@@ -37,6 +40,7 @@ export function sharedTranscriber(): SharedTranscriber {
   shared = {
     load(model) {
       if (current?.model === model) return current.info;
+      if (current) shared?.release();
       const info = running().load(model, 'auto', () => undefined);
       const attempt = { model, info };
       current = attempt;
