@@ -153,7 +153,7 @@ def convert(arguments):
                 step('quantizing %s to 8 bits (uint8 weights, dynamic activations)' % stem)
                 count = quantize_model(os.path.join(fp32_folder, part, stem + '.onnx'),
                                        os.path.join(staging, 'onnx', stem + '_quantized.onnx'), signed=False)
-                step('  %d MatMul quantized' % count)
+                step('  %d MatMul and Gather quantized' % count)
         dtype = 'fp32' if arguments.dtype == 'fp32' else 'q8'
 
         alignment = generation.get('alignment_heads')

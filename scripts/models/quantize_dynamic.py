@@ -10,9 +10,16 @@ whose weight is a float initializer becomes
     DynamicQuantizeLinear(A) -> MatMulInteger(A_q, W_q, A_zero, W_zero) -> Cast -> Mul(A_scale * W_scale)
 
 with the weight quantized per tensor to uint8 (zero point 128), as
-transformers.js's `_quantized` files mostly are (`--int8` for signed weights). Embedding lookups
-(Gather) and convolutions stay float, as in transformers.js's `_quantized`
-Whisper files' hot paths. Nodes inside the merged decoder's If branches are
+transformers.js's `_quantized` files mostly are (`--int8` for signed weights).
+Embedding lookups (Gather on a float table: the decoder's token and position
+embeddings) read the 8-bit table and dequantize only the rows they gather,
+
+    Gather(W_q, ids) -> DequantizeLinear(W_scale, W_zero)
+
+as onnxruntime's quantize_dynamic does: the token table is Whisper's largest
+weight (base: 51 865 x 512, 106 MB in float), so a float table would make the
+8-bit decoder twice its size and hold that much more in the browser's memory.
+Convolutions stay float. Nodes inside the merged decoder's If branches are
 rewritten too; their weights live in the outer graph.
 
     /usr/bin/python3 scripts/bench/quantize-dynamic.py <source model folder> <target model folder> [--int8]
@@ -33,7 +40,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 
 def quantize_model(source, target, signed=None):
-    """Writes the 8-bit copy of the ONNX file `source` to `target`; returns the number of MatMul quantized."""
+    """Writes the 8-bit copy of the ONNX file `source` to `target`; returns the number of MatMul and Gather quantized."""
     signed = SIGNED if signed is None else signed
     model = onnx.load(source)
     initializers = {tensor.name: tensor for tensor in model.graph.initializer}
@@ -65,6 +72,18 @@ def quantize_model(source, target, signed=None):
     for graph in all_graphs(model.graph):
         rewritten = []
         for node in graph.node:
+            table = initializers.get(node.input[0]) if node.op_type == 'Gather' else None
+            if table is not None and len(table.dims) == 2 and table.data_type == TensorProto.FLOAT:
+                counter[0] += 1
+                prefix = 'dq%d_' % counter[0]
+                values, scale, zero = weight_for(node.input[0])
+                gather = helper.make_node('Gather', [values, node.input[1]], [prefix + 'rows'])
+                gather.attribute.extend(node.attribute)
+                rewritten.extend([
+                    gather,
+                    helper.make_node('DequantizeLinear', [prefix + 'rows', scale, zero], [node.output[0]]),
+                ])
+                continue
             weight = node.input[1] if node.op_type == 'MatMul' and len(node.input) == 2 else None
             tensor = initializers.get(weight) if weight else None
             if tensor is None or len(tensor.dims) != 2 or tensor.data_type != TensorProto.FLOAT:
@@ -120,7 +139,7 @@ def main():
     for stem in ('encoder_model', 'decoder_model_merged'):
         count = quantize_model(os.path.join(source, 'onnx', stem + '.onnx'),
                                os.path.join(target, 'onnx', stem + '_quantized.onnx'))
-        print('%s: %d MatMul quantized' % (stem, count))
+        print('%s: %d MatMul and Gather quantized' % (stem, count))
     manifest = json.load(open(os.path.join(source, 'manifest.json')))
     files = []
     for folder, _, names in os.walk(target):
