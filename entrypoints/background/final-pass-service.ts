@@ -24,7 +24,8 @@ import {
 import { bundledModelToUse, isPending, newFinalPass, nextFinalPassState, restartsPass, type FinalPassEvent } from '../../src/transcribe';
 import { recallVault, touchVault } from '../../src/unlock';
 import { resuggestSession } from './coverage-suggestions';
-import { ensureOffscreenDocument, isRecordingRunning } from './recording-service';
+import { ensureOffscreenDocument, offscreenDocumentOpen, untilOffscreenListens } from './offscreen-document';
+import { isRecordingRunning } from './recording-service';
 
 /** The session whose pass the offscreen document runs now; in storage.session, since this worker may stop while it runs. */
 const RUNNING_KEY = 'finalPass.running';
@@ -59,11 +60,6 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
   const runningSession = async (): Promise<string | null> =>
     ((await browser.storage.session.get(RUNNING_KEY))[RUNNING_KEY] as string | undefined) ?? null;
 
-  const offscreenOpen = async (): Promise<boolean> => {
-    const url = browser.runtime.getURL('/offscreen.html');
-    return (await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
-  };
-
   const transition = async (db: IntervjuDatabase, sessionId: string, event: FinalPassEvent, extra: Partial<FinalPass> = {}): Promise<Session | null> => {
     const updated = await updateFinalPass(db, sessionId, (pass) => {
       const state = pass ? nextFinalPassState(pass.state, event) : null;
@@ -77,20 +73,20 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
   const stopRunning = async (): Promise<string | null> => {
     const sessionId = await runningSession();
     if (sessionId === null) return null;
-    if (await offscreenOpen()) await offscreenMessaging.sendMessage('offscreen.finalPass.stop').catch(() => undefined);
+    if (await offscreenDocumentOpen()) await offscreenMessaging.sendMessage('offscreen.finalPass.stop').catch(() => undefined);
     await browser.storage.session.remove(RUNNING_KEY);
     return sessionId;
   };
 
   const closeIdleDocument = async () => {
-    if (!(await isRecordingRunning()) && (await offscreenOpen())) await browser.offscreen.closeDocument().catch(() => undefined);
+    if (!(await isRecordingRunning()) && (await offscreenDocumentOpen())) await browser.offscreen.closeDocument().catch(() => undefined);
   };
 
   const start = async (): Promise<void> => {
     if (await isRecordingRunning()) return;
     const running = await runningSession();
     if (running !== null) {
-      if (await offscreenOpen()) return;
+      if (await offscreenDocumentOpen()) return;
       // The document went (a crash, an extension reload): the pass goes on from its stored progress.
       await browser.storage.session.remove(RUNNING_KEY);
     }
@@ -103,7 +99,7 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
     const vaultKey = await exportVaultKey(vault);
     let answer: { ok: boolean; message?: string };
     try {
-      answer = await untilListening(() =>
+      answer = await untilOffscreenListens(() =>
         offscreenMessaging.sendMessage('offscreen.finalPass.run', {
           sessionId: next.id,
           model: next.finalPass!.model,
@@ -197,7 +193,7 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
         const sessionId = await stopRunning();
         if (sessionId !== null) await transition(await openDatabase(), sessionId, 'yield');
         // The recording's state is written already: its document is made fresh after this, with its own reasons.
-        if (await offscreenOpen()) await browser.offscreen.closeDocument().catch(() => undefined);
+        if (await offscreenDocumentOpen()) await browser.offscreen.closeDocument().catch(() => undefined);
       }),
     kick,
   };
@@ -206,18 +202,4 @@ export function serveFinalPass(openDatabase: () => Promise<IntervjuDatabase>): F
 function announce(session: Session): void {
   sendSessionUpdated(session);
   broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
-}
-
-/** A new offscreen document may not listen yet when createDocument resolves. */
-async function untilListening<T>(send: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await send();
-    } catch (cause) {
-      const missing = cause instanceof Error && cause.message.includes('Receiving end does not exist');
-      if (!missing || Date.now() > deadline) throw cause;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

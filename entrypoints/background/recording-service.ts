@@ -28,6 +28,7 @@ import {
   type SessionProblem,
 } from '../../src/store';
 import { bundledModelToUse } from '../../src/transcribe';
+import { ensureOffscreenDocument, untilOffscreenListens } from './offscreen-document';
 import { recallVault } from '../../src/unlock';
 import { scopeSessionSetting } from './panel-scope';
 
@@ -97,39 +98,6 @@ const isRunning = (state: RecordingState | null): state is RecordingState =>
 /** True while a recording starts, runs, is paused or finishes (the full-quality pass waits then). */
 export async function isRecordingRunning(): Promise<boolean> {
   return isRunning(await readRecordingState());
-}
-
-/**
- * The one offscreen document: a recording's (capture and playback) or the
- * full-quality pass's (a transcription worker, docs/final-pass.md). The pass's
- * document is closed before a recording's is made (`FinalPassControl.yieldToRecording`).
- */
-export async function ensureOffscreenDocument(purpose: 'recording' | 'final-pass' = 'recording'): Promise<void> {
-  const url = browser.runtime.getURL('/offscreen.html');
-  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (existing.length > 0) return;
-  await browser.offscreen.createDocument(
-    purpose === 'recording'
-      ? { url, reasons: ['USER_MEDIA', 'AUDIO_PLAYBACK'], justification: 'Records the interview (call tab and microphone) and transcribes it on this machine.' }
-      : { url, reasons: ['WORKERS'], justification: 'Transcribes the stored interview audio again, with the larger model, on this machine.' },
-  );
-}
-
-/**
- * A new offscreen document may not have registered its listener yet when
- * createDocument resolves; until it has, Chrome answers "Receiving end does not exist".
- */
-async function untilOffscreenListens<T>(send: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await send();
-    } catch (cause) {
-      const missing = cause instanceof Error && cause.message.includes('Receiving end does not exist');
-      if (!missing || Date.now() > deadline) throw cause;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 /**
