@@ -5,7 +5,7 @@
  * energy one unless the caller passes another (the workspace passes Silero, as
  * live recording uses).
  */
-import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActivityDetector } from '../audio';
+import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type Utterance, type VoiceActivityDetector } from '../audio';
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
 import { buildLiveSegment } from './live-segment';
@@ -54,10 +54,34 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
   const total = utterances.length;
   options.onProgress?.({ fraction: total === 0 ? 1 : CUTTING_SHARE, done: 0, total });
 
+  return transcribeUtterances(utterances, {
+    ...options,
+    dropouts,
+    idSource,
+    onTranscribed: (done) => options.onProgress?.({ fraction: CUTTING_SHARE + ((1 - CUTTING_SHARE) * done) / total, done, total }),
+  });
+}
+
+export interface UtteranceTranscriptionOptions {
+  sessionId: string;
+  channel?: Channel;
+  language: WhisperLanguage;
+  /** Signal losses found in the recording, for the [uklart] policy. */
+  dropouts: { start: number; end: number }[];
+  transcribe: (request: { id: string; samples: Float32Array; offset: number }) => Promise<RawTranscription>;
+  idSource: () => string;
+  signal?: AbortSignal;
+  onSegment?: (segment: Segment) => Promise<void> | void;
+  /** After each utterance, with how many are done. */
+  onTranscribed?: (done: number) => void;
+}
+
+/** Transcribes cut utterances one by one into segments (live segment rules, [uklart] policy); a recording's and the live evaluation's shared last step. */
+export async function transcribeUtterances(utterances: readonly Utterance[], options: UtteranceTranscriptionOptions): Promise<Segment[]> {
   const segments: Segment[] = [];
   for (const [index, utterance] of utterances.entries()) {
-    signal?.throwIfAborted();
-    const id = idSource();
+    options.signal?.throwIfAborted();
+    const id = options.idSource();
     const transcription = await options.transcribe({ id, samples: utterance.samples, offset: utterance.start });
     const segment = buildLiveSegment({
       id,
@@ -65,7 +89,7 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
       channel: options.channel ?? 'mixed',
       utterance,
       transcription,
-      dropouts,
+      dropouts: options.dropouts,
       overlaps: [],
       language: segmentLanguage(options.language),
     });
@@ -73,7 +97,7 @@ export async function transcribeRecording(options: FileTranscriptionOptions): Pr
       segments.push(segment);
       await options.onSegment?.(segment);
     }
-    options.onProgress?.({ fraction: CUTTING_SHARE + ((1 - CUTTING_SHARE) * (index + 1)) / total, done: index + 1, total });
+    options.onTranscribed?.(index + 1);
   }
   return segments;
 }

@@ -16,8 +16,7 @@
 import { ChannelProcessor, type VoiceActivityDetector } from '../audio';
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
-import { buildLiveSegment } from './live-segment';
-import { segmentLanguage } from './segment-language';
+import { transcribeUtterances } from './file-transcription';
 
 /** Frames per block the capture worklet posts (public/capture-worklet.js), at the recording's own rate. */
 export const CAPTURE_BLOCK_FRAMES = 2048;
@@ -51,23 +50,12 @@ export async function transcribeAsLive(options: LiveRecordingOptions): Promise<S
   utterances.push(...last.utterances);
   dropouts.push(...last.dropouts.map(({ start, end }) => ({ start, end })));
 
-  const segments: Segment[] = [];
-  for (const utterance of utterances) {
-    const id = idSource();
-    const transcription = await options.transcribe({ id, samples: utterance.samples, offset: utterance.start, shortContext: true });
-    const segment = buildLiveSegment({
-      id,
-      sessionId: options.sessionId,
-      channel: options.channel ?? 'mixed',
-      utterance,
-      transcription,
-      // The live path passes the dropouts heard by then; all of them differ only by one
-      // starting in the pause right after the utterance, which the policy reads as lost speech of it.
-      dropouts,
-      overlaps: [],
-      language: segmentLanguage(options.language),
-    });
-    if (segment) segments.push(segment);
-  }
-  return segments;
+  // The live path passes the dropouts heard by then; all of them differ only by one
+  // starting in the pause right after the utterance, which the policy reads as lost speech of it.
+  return transcribeUtterances(utterances, {
+    ...options,
+    dropouts,
+    idSource,
+    transcribe: (request) => options.transcribe({ ...request, shortContext: true }),
+  });
 }
