@@ -23,7 +23,7 @@ import {
 import { localVaultAccess, recallVault, touchVault } from '../../src/unlock';
 import { recordMark, runCoverageCommand } from './coverage-commands';
 import { scopeSessionSetting, scopedCommand } from './panel-scope';
-import { readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
+import { readRecording, readRecordingFailure, readRecordingState, type RecordingControl } from './recording-service';
 
 
 /**
@@ -37,9 +37,9 @@ export function servePanel(
   /** An interview ended: its full-quality pass is asked for (docs/final-pass.md). */
   onEnded: (sessionId: string) => void = () => undefined,
 ): void {
-  const recordingOf = async (sessionId: string) => {
-    const state = await readRecordingState();
-    return state?.sessionId === sessionId ? state : null;
+  const recordingOf = async (sessionId: string | undefined) => {
+    const { state, version } = await readRecording();
+    return { recording: state && state.sessionId === sessionId ? state : null, recordingVersion: version };
   };
   const vaultAccess = async () => localVaultAccess(await openDatabase());
   const activeSession = async (db: IntervjuDatabase, scope: PanelScope | undefined) => {
@@ -68,7 +68,7 @@ export function servePanel(
       events: session ? await listCoverage(db, session.id) : [],
       notes: session && vault ? await listNotes(db, vault, session.id) : [],
       segments: session && vault ? await listSegments(db, vault, session.id) : [],
-      recording: session ? await recordingOf(session.id) : null,
+      ...(await recordingOf(session?.id)),
       recordingFailure: session ? await readRecordingFailure(scope) : null,
       sessionsWithAudio: (await sessionsWithAudio(db)).length,
       autoMark: await getSetting(db, 'autoMarkSuggestions'),

@@ -33,6 +33,8 @@ import { recallVault } from '../../src/unlock';
 import { scopeSessionSetting } from './panel-scope';
 
 const STATE_KEY = 'recording';
+/** How many times the state changed: panels order notices and full states by it. */
+const VERSION_KEY = 'recording.version';
 const CAPTURE_REQUEST_KEY = 'recording.captureRequest';
 const FAILURE_KEY = 'recording.failure';
 
@@ -47,7 +49,13 @@ export async function readRecordingFailure(scope: PanelScope = 'call'): Promise<
 
 /** The recording, kept in storage.session: the worker may stop at any moment. */
 export async function readRecordingState(): Promise<RecordingState | null> {
-  return ((await browser.storage.session.get(STATE_KEY))[STATE_KEY] as RecordingState | undefined) ?? null;
+  return (await readRecording()).state;
+}
+
+/** The recording state with its version (`RecordingStateNotice.version`), read together. */
+export async function readRecording(): Promise<{ state: RecordingState | null; version: number }> {
+  const stored = await browser.storage.session.get([STATE_KEY, VERSION_KEY]);
+  return { state: (stored[STATE_KEY] as RecordingState | undefined) ?? null, version: (stored[VERSION_KEY] as number | undefined) ?? 0 };
 }
 
 /**
@@ -59,9 +67,9 @@ export async function readRecordingState(): Promise<RecordingState | null> {
 let stateChanges: Promise<unknown> = Promise.resolve();
 function changeRecordingState(change: (state: RecordingState | null) => RecordingState | null | undefined): Promise<void> {
   const next = stateChanges.then(async () => {
-    const current = await readRecordingState();
-    const updated = change(current);
-    if (updated !== undefined) await storeRecordingState(updated);
+    const current = await readRecording();
+    const updated = change(current.state);
+    if (updated !== undefined) await storeRecordingState(updated, current.version + 1);
   });
   stateChanges = next.catch(() => undefined);
   return next;
@@ -71,12 +79,15 @@ function writeRecordingState(state: RecordingState | null): Promise<void> {
   return changeRecordingState(() => state);
 }
 
-async function storeRecordingState(state: RecordingState | null): Promise<void> {
-  if (state) await browser.storage.session.set({ [STATE_KEY]: state });
-  else await browser.storage.session.remove(STATE_KEY);
+async function storeRecordingState(state: RecordingState | null, version: number): Promise<void> {
+  if (state) await browser.storage.session.set({ [STATE_KEY]: state, [VERSION_KEY]: version });
+  else {
+    await browser.storage.session.set({ [VERSION_KEY]: version });
+    await browser.storage.session.remove(STATE_KEY);
+  }
   // The panels take the state from the notice: a store-change notice here would make
   // every panel reload everything at each report (one per utterance).
-  sendRecordingState(state);
+  sendRecordingState(state, version);
 }
 
 /**
@@ -90,6 +101,19 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
     const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(ms / 1000)} s`)), ms);
     work.then(resolve, reject).finally(() => clearTimeout(timer));
   });
+}
+
+/**
+ * Chrome ends an extension's service worker after 30 s without an event or an
+ * extension API call; a stop draining a long queue waits longer than that for the
+ * offscreen document's answer. An API call every 20 s keeps the worker (and the
+ * awaited answer) alive; a worker ended anyway is covered by `resumeStop` at start.
+ */
+const KEEP_ALIVE_MS = 20_000;
+
+function keepingWorkerAlive<T>(work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_ALIVE_MS);
+  return work.finally(() => clearInterval(timer));
 }
 
 const isRunning = (state: RecordingState | null): state is RecordingState =>
@@ -220,7 +244,7 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>, ne
       let finished: FinishRecordingResult | null = null;
       let failure: SessionProblem | null = null;
       try {
-        finished = await withTimeout(offscreenMessaging.sendMessage('offscreen.finish'), FINISH_TIMEOUT_MS, 'The recording');
+        finished = await keepingWorkerAlive(withTimeout(offscreenMessaging.sendMessage('offscreen.finish'), FINISH_TIMEOUT_MS, 'The recording'));
       } catch (error) {
         // The document is gone or hangs: what it had not stored is lost as text, but
         // its audio up to the last 2-second chunk is stored (where the project keeps audio).
@@ -283,6 +307,13 @@ export function serveRecording(openDatabase: () => Promise<IntervjuDatabase>, ne
     void readRecordingState().then((state) => {
       if (isRunning(state) && state.tabId === tabId && state.status !== 'starting') void stop({ kind: 'tab-reloaded' });
     });
+  });
+
+  // A stop that an earlier worker began and did not see through (Chrome ended it
+  // mid-drain) would leave the state "stopping" for good: this worker asks the
+  // document to finish again (it answers with the same finish) and closes the recording.
+  void readRecordingState().then((state) => {
+    if (state?.status === 'stopping') void stop();
   });
 
   return {

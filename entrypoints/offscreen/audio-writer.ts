@@ -3,6 +3,8 @@ import { appendAudioChunk, StorageFullError, type Channel, type IntervjuDatabase
 /** Chunk length: a crash or kill loses at most this much audio. */
 export const AUDIO_CHUNK_MS = 2000;
 const CODEC = 'audio/webm;codecs=opus';
+/** How long a stop waits for the recorder's last chunk. */
+const STOP_EVENT_MS = 5000;
 
 /**
  * Stores one channel's recording as it happens: Opus in WebM, cut every two
@@ -61,12 +63,26 @@ export class AudioWriter {
     if (this.recorder.state === 'paused') this.recorder.resume();
   }
 
-  /** Stops and waits until the last chunk is stored. */
+  /**
+   * Stops and waits until the last chunk is stored. The recorder's last chunk comes
+   * with its `stop` event; should that never come, the stop goes on after
+   * STOP_EVENT_MS (the chunks before it are stored) and says so.
+   */
   async stop(): Promise<void> {
     if (this.recorder.state !== 'inactive') {
-      const stopped = new Promise((resolve) => this.recorder.addEventListener('stop', resolve, { once: true }));
+      const stopped = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), STOP_EVENT_MS);
+        this.recorder.addEventListener(
+          'stop',
+          () => {
+            clearTimeout(timer);
+            resolve(true);
+          },
+          { once: true },
+        );
+      });
       this.recorder.stop();
-      await stopped;
+      if (!(await stopped)) this.onProblem({ kind: 'audio-not-stored', message: `The recorder did not stop within ${STOP_EVENT_MS / 1000} s: its last ${AUDIO_CHUNK_MS / 1000} s may be missing` });
     }
     await this.writes;
   }

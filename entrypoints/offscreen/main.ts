@@ -1,4 +1,4 @@
-import { offscreenMessaging } from '../../src/messages';
+import { offscreenMessaging, type FinishRecordingResult } from '../../src/messages';
 import { trackWebAssemblyMemories } from '../../src/transcribe';
 import { finalPassRunning, runFinalPass, stopFinalPass } from './final-pass';
 import { Recorder } from './recorder';
@@ -13,10 +13,17 @@ trackWebAssemblyMemories();
  * text (segments, in the encrypted store) and level readings go out.
  */
 let recorder: Recorder | null = null;
+/**
+ * The last recording's finish: asked again (by a service worker that restarted
+ * while the first ask was under way), the document answers with the same one
+ * instead of an empty result.
+ */
+let finishing: Promise<FinishRecordingResult> | null = null;
 
 offscreenMessaging.onMessage('offscreen.begin', async ({ data }) => {
   if (recorder?.active) return { ok: false, reason: 'already-recording' };
   recorder = new Recorder();
+  finishing = null;
   try {
     const result = await recorder.begin(data);
     if (!result.ok) recorder = null;
@@ -28,11 +35,12 @@ offscreenMessaging.onMessage('offscreen.begin', async ({ data }) => {
 });
 offscreenMessaging.onMessage('offscreen.pause', () => recorder?.pause());
 offscreenMessaging.onMessage('offscreen.resume', () => recorder?.resume());
-offscreenMessaging.onMessage('offscreen.finish', async () => {
-  const finishing = recorder;
-  recorder = null;
-  if (!finishing) return { ok: true, problems: [], counts: { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 } };
-  return finishing.finish();
+offscreenMessaging.onMessage('offscreen.finish', () => {
+  if (recorder) {
+    finishing = recorder.finish();
+    recorder = null;
+  }
+  return finishing ?? { ok: true, problems: [], counts: { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 } };
 });
 
 // The full-quality pass after an interview (docs/final-pass.md): never beside a

@@ -231,9 +231,15 @@ export class Recorder {
     this.streams = [];
     const context = this.context;
     this.context = null;
-    await context?.close().catch(() => undefined);
+    // The tracks are what hold the devices; closing the graph only frees its
+    // thread, and must not keep the queue below from being transcribed if it lingers.
+    const closed = context?.close().catch(() => undefined);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONTEXT_CLOSE_WAIT_MS))]);
   }
 }
+
+/** How long a stop waits for the audio graph to close before it goes on. */
+const CONTEXT_CLOSE_WAIT_MS = 2000;
 
 function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);

@@ -68,7 +68,7 @@ export function usePanelData(): [PanelData | null, () => Promise<void>] {
 
     const onMessage = (message: unknown) => {
       if (isRecordingStateNotice(message)) {
-        if (updates.recordingChanged(message.state)) show();
+        if (updates.recordingChanged(message.state, message.version)) show();
         return;
       }
       if (!isPanelChangeNotice(message)) return;

@@ -53,6 +53,11 @@ export interface PanelState {
   segments: Segment[];
   /** The recording of the running session, if any. */
   recording: RecordingState | null;
+  /**
+   * The version of the recording state read (it counts every change of it, see
+   * `RecordingStateNotice`): a notice newer than this one wins over `recording`.
+   */
+  recordingVersion: number;
   /** How many sessions still hold audio (the ethics approval wants it deleted once transcribed). */
   sessionsWithAudio: number;
   /** Why the last attempt to start recording failed, if it did. */

@@ -31,10 +31,15 @@ export interface PanelChangeNotice {
   storedAt: number;
 }
 
-/** The recording's state, sent by the background whenever it changes (one sender, so in order). */
+/**
+ * The recording's state, sent by the background whenever it changes. `version`
+ * counts the changes (kept in storage.session beside the state, so it goes on
+ * across service-worker restarts): a panel orders notices and full states by it.
+ */
 export interface RecordingStateNotice {
   kind: 'intervju.recording-state';
   state: RecordingState | null;
+  version: number;
 }
 
 const CHANGE_TYPES: ReadonlySet<string> = new Set<PanelChange['type']>(['segment.saved', 'coverage.recorded', 'note.saved', 'session.updated']);
@@ -55,7 +60,9 @@ export function isPanelChangeNotice(value: unknown): value is PanelChangeNotice 
 }
 
 export function isRecordingStateNotice(value: unknown): value is RecordingStateNotice {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'intervju.recording-state';
+  if (typeof value !== 'object' || value === null) return false;
+  const notice = value as { kind?: unknown; version?: unknown };
+  return notice.kind === 'intervju.recording-state' && typeof notice.version === 'number';
 }
 
 interface RuntimeSender {
@@ -77,8 +84,8 @@ export function sendSessionUpdated(session: Session, target: RuntimeSender = run
 }
 
 /** Sends the recording's state to the panels. */
-export function sendRecordingState(state: RecordingState | null, target: RuntimeSender = runtime()): void {
-  const notice: RecordingStateNotice = { kind: 'intervju.recording-state', state };
+export function sendRecordingState(state: RecordingState | null, version: number, target: RuntimeSender = runtime()): void {
+  const notice: RecordingStateNotice = { kind: 'intervju.recording-state', state, version };
   void target.sendMessage(notice).catch(() => undefined);
 }
 

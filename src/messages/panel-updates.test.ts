@@ -3,6 +3,7 @@ import type { Segment, Session } from '../store';
 import type { PanelState } from './background-protocol';
 import type { PanelChange } from './panel-changes';
 import { PanelUpdates } from './panel-updates';
+import type { RecordingState } from './recording-protocol';
 
 const session = (patch: Partial<Session> = {}): Session => ({
   id: 's1',
@@ -43,6 +44,7 @@ const state = (revision: number, segments: Segment[] = [], patch: Partial<PanelS
   notes: [],
   segments,
   recording: null,
+  recordingVersion: 0,
   sessionsWithAudio: 0,
   recordingFailure: null,
   autoMark: false,
@@ -149,10 +151,57 @@ describe('the panel applies stored changes one by one', () => {
   it("shows only this session's recording", () => {
     const updates = new PanelUpdates();
     updates.snapshot(state(1));
-    const recording = { sessionId: 's1', status: 'recording', mode: 'call', tabId: 3, startedAt: 0, model: null, warnings: [] } as const;
-    updates.recordingChanged({ ...recording, warnings: [] });
+    updates.recordingChanged(recording('recording'), 1);
     expect(updates.current()?.recording?.status).toBe('recording');
-    updates.recordingChanged({ ...recording, warnings: [], sessionId: 'other' });
+    updates.recordingChanged({ ...recording('recording'), sessionId: 'other' }, 2);
+    expect(updates.current()?.recording).toBeNull();
+  });
+});
+
+const recording = (status: 'recording' | 'stopping'): RecordingState => ({
+  sessionId: 's1',
+  status,
+  mode: 'call',
+  tabId: 3,
+  startedAt: 0,
+  model: null,
+  warnings: [],
+});
+
+describe('the recording state shown is the newest, whichever way it came', () => {
+  it('keeps "stopped" when a full state read before the stop ended arrives after its notice', () => {
+    const updates = new PanelUpdates();
+    updates.snapshot(state(1, [], { recording: recording('recording'), recordingVersion: 4 }));
+    // The stop: "stopping" (5), then no recording (6); a reload asked in between answers late.
+    expect(updates.recordingChanged(recording('stopping'), 5)).toBe(true);
+    expect(updates.recordingChanged(null, 6)).toBe(true);
+    updates.snapshot(state(1, [], { recording: recording('stopping'), recordingVersion: 5 }));
+    expect(updates.current()?.recording).toBeNull();
+    expect(updates.current()?.recordingVersion).toBe(6);
+  });
+
+  it('keeps a notice that came before the panel had its first full state', () => {
+    const updates = new PanelUpdates();
+    // A panel opened mid-stop: the end of the stop is heard before the first reply.
+    expect(updates.recordingChanged(null, 6)).toBe(false);
+    updates.snapshot(state(1, [], { recording: recording('stopping'), recordingVersion: 5 }));
+    expect(updates.current()?.recording).toBeNull();
+  });
+
+  it('takes the full state when it is newer than every notice, and drops notices older than it', () => {
+    const updates = new PanelUpdates();
+    updates.recordingChanged(recording('recording'), 2);
+    updates.snapshot(state(1, [], { recording: recording('stopping'), recordingVersion: 3 }));
+    expect(updates.current()?.recording?.status).toBe('stopping');
+    expect(updates.recordingChanged(recording('recording'), 3)).toBe(false);
+    expect(updates.current()?.recording?.status).toBe('stopping');
+  });
+
+  it('drops a notice older than one already applied', () => {
+    const updates = new PanelUpdates();
+    updates.snapshot(state(1));
+    updates.recordingChanged(null, 8);
+    expect(updates.recordingChanged(recording('recording'), 7)).toBe(false);
     expect(updates.current()?.recording).toBeNull();
   });
 });

@@ -34,10 +34,17 @@ function upsertSorted<T extends { id: string }>(list: readonly T[], item: T, com
   return next;
 }
 
+/** The recording when it is the shown session's, else none. */
+function recordingOf(state: PanelState, recording: RecordingState | null): RecordingState | null {
+  return recording && state.session && recording.sessionId === state.session.id ? recording : null;
+}
+
 export class PanelUpdates {
   private state: PanelState | null = null;
   private readonly held = new Map<number, PanelChange>();
   private heldSince: number | null = null;
+  /** The newest recording-state notice received, applied or not. */
+  private recordingNotice: { state: RecordingState | null; version: number } | null = null;
 
   constructor(private readonly gapMs = DEFAULT_GAP_MS) {}
 
@@ -55,7 +62,14 @@ export class PanelUpdates {
     if (shown && shown.session && state.session && shown.session.id === state.session.id && state.revision < shown.revision) {
       return false;
     }
-    this.state = state;
+    // The recording's state is read late in a full state, while notices come at
+    // once: a reply read before a stop finished can land after the notice that it
+    // had (a panel opened mid-stop would show "stopping" for good). The newer wins.
+    const notice = this.recordingNotice;
+    this.state =
+      notice && notice.version > state.recordingVersion
+        ? { ...state, recording: recordingOf(state, notice.state), recordingVersion: notice.version }
+        : state;
     for (const revision of [...this.held.keys()]) if (revision <= state.revision) this.held.delete(revision);
     if (this.held.size === 0) this.heldSince = null;
     this.drain();
@@ -92,12 +106,18 @@ export class PanelUpdates {
     return true;
   }
 
-  /** The recording's state, as the background sent it; shown only while it is this session's. */
-  recordingChanged(recording: RecordingState | null): boolean {
+  /**
+   * The recording's state, as the background sent it with its version; shown only
+   * while it is this session's. A notice no newer than what is shown is dropped; one
+   * that came before the first full state is kept for it. Returns true when the
+   * shown state changed.
+   */
+  recordingChanged(recording: RecordingState | null, version: number): boolean {
+    if (this.recordingNotice && version <= this.recordingNotice.version) return false;
+    this.recordingNotice = { state: recording, version };
     const state = this.state;
-    if (!state) return false;
-    const mine = recording && state.session && recording.sessionId === state.session.id ? recording : null;
-    this.state = { ...state, recording: mine };
+    if (!state || version <= state.recordingVersion) return false;
+    this.state = { ...state, recording: recordingOf(state, recording), recordingVersion: version };
     return true;
   }
 

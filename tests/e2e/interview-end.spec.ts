@@ -93,4 +93,30 @@ test.describe('ending an interview that is being recorded', () => {
       expect(await heldDevices(workspace.page)).toEqual({ capturedTabs: 0, offscreenDocuments: 0 });
     });
   });
+
+  test('a stop whose service worker Chrome ended midway is seen through by the next worker', async () => {
+    test.setTimeout(120_000);
+    await withRecordingBrowser('worker-ended', async (context) => {
+      const { workspace, panel } = await startRecordedCall(context);
+      await expect(panel.frame.locator('[data-testid="segment-provisional"], [data-testid="segment"]').first()).toBeAttached({ timeout: 30_000 });
+      // What a worker ended mid-stop leaves behind: the state says "stopping", and nothing in memory sees the stop through.
+      await workspace.page.evaluate(async () => {
+        type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+        const storage = (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session;
+        const { recording } = await storage.get('recording');
+        await storage.set({ recording: { ...(recording as object), status: 'stopping' } });
+      });
+      const cdp = await workspace.page.context().newCDPSession(workspace.page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      // The next event (the recording's own reports come every few seconds) starts a worker, which finishes the
+      // recording: what was queued is stored, the devices are released.
+      await expect.poll(() => heldDevices(workspace.page), { timeout: 60_000 }).toEqual({ capturedTabs: 0, offscreenDocuments: 0 });
+      await expect(panel.testId('recording-state')).toHaveAttribute('data-state', 'idle');
+      const timeline = await storedTimeline(workspace.page);
+      expect(timeline.segments.length).toBeGreaterThan(0);
+      expect(timeline.sessions[0]?.problems ?? []).toEqual([]);
+    });
+  });
 });
