@@ -69,10 +69,11 @@ export function processTicks(pid: string): number {
   return ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
-/** Resident memory of a process in MB (VmRSS), or null once it has ended. */
-export function residentMegabytes(pid: string): number | null {
+/** Resident memory of a process in MB (VmRSS; with `peak`, the most it has held since it started: VmHWM), or null once it has ended. */
+export function residentMegabytes(pid: string, peak = false): number | null {
+  const field = peak ? 'VmHWM:' : 'VmRSS:';
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith(field));
     return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;

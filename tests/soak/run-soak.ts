@@ -37,6 +37,8 @@ export interface SoakReport {
   panelDelay: { start: DelayFigures; end: DelayFigures };
   /** Resident memory, MB: the extension's renderer (offscreen document, panel frame, transcription worker) and the meeting page's. */
   memory: { extensionStart: number | null; extensionEnd: number | null; meetingStart: number | null; meetingEnd: number | null };
+  /** The most the extension's renderer held at any moment of the recording, MB (VmHWM, read before the interview is ended). */
+  extensionPeak: number | null;
   /** JavaScript heaps, MB: the panel frame's, the offscreen document's (as the recorder reports it) and the workspace page's. */
   panelHeap: { start: number | null; end: number | null };
   offscreenHeap: { start: number | null; end: number | null };
@@ -170,6 +172,7 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
     }
     const cpuSeconds = (performance.now() - cpuStarted) / 1000;
     const memoryEnd = { extension: renderer ? residentMegabytes(renderer) : null, meeting: meeting ? residentMegabytes(meeting.pid) : null };
+    const extensionPeak = renderer ? residentMegabytes(renderer, true) : null;
     const heapEnd = await heapMegabytes(frame);
     const recorderEnd = await recorderMemory(context);
     const workspaceEnd = await heapMegabytes(workspace.page.mainFrame());
@@ -222,6 +225,7 @@ export async function runSoak(options: { minutes: number; log?: (line: string) =
       segmentsInStore: timeline.segments.length,
       panelDelay: { start: delayFigures(firstMinute), end: delayFigures(lastMinute) },
       memory: { extensionStart: memoryStart.extension, extensionEnd: memoryEnd.extension, meetingStart: memoryStart.meeting, meetingEnd: memoryEnd.meeting },
+      extensionPeak,
       panelHeap: { start: heapStart, end: heapEnd },
       offscreenHeap: { start: recorderStart.offscreenHeap, end: recorderEnd.offscreenHeap },
       offscreenWasm: { start: recorderStart.offscreenWasm, end: recorderEnd.offscreenWasm },
@@ -256,6 +260,7 @@ export function describeSoak(report: SoakReport): string[] {
     `panel update delay, first minute: p50 ${ms(report.panelDelay.start.p50)} p95 ${ms(report.panelDelay.start.p95)} (${report.panelDelay.start.count} segments)`,
     `panel update delay, last minute:  p50 ${ms(report.panelDelay.end.p50)} p95 ${ms(report.panelDelay.end.p95)} (${report.panelDelay.end.count} segments)`,
     `extension renderer memory (offscreen document, panel frame, transcription worker): ${mb(report.memory.extensionStart)} at the start, ${mb(report.memory.extensionEnd)} at the end`,
+    `extension renderer memory at its peak during the recording (VmHWM; the model's load included): ${mb(report.extensionPeak)}`,
     `extension renderer memory after collecting garbage (offscreen document and transcription worker): ${mb(report.liveMemory.extensionStart)} at the start, ${mb(report.liveMemory.extensionEnd)} at the end`,
     `ArrayBuffer backing stores before that: offscreen document ${mb(report.backingStores.offscreenStart)} → ${mb(report.backingStores.offscreenEnd)}; transcription worker ${mb(report.backingStores.workerStart)} → ${mb(report.backingStores.workerEnd)}`,
     `meeting page renderer memory: ${mb(report.memory.meetingStart)} at the start, ${mb(report.memory.meetingEnd)} at the end`,
