@@ -107,7 +107,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * Chrome ends an extension's service worker after 30 s without an event or an
  * extension API call; a stop draining a long queue waits longer than that for the
  * offscreen document's answer. An API call every 20 s keeps the worker (and the
- * awaited answer) alive; a worker ended anyway is covered by `resumeStop` at start.
+ * awaited answer) alive; a worker ended anyway leaves "stopping", which the next
+ * worker sees through when it starts (the end of `serveRecording`).
  */
 const KEEP_ALIVE_MS = 20_000;
 
