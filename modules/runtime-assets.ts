@@ -3,7 +3,8 @@
  * itself (WXT copies only `public/` verbatim, so this hooks `build:publicAssets`):
  *
  * - every `models/<name>/` that has a valid `manifest.json`, as `models/<name>/…`
- *   (only the files the manifest lists, so stray downloads do not ship), plus
+ *   (only the files the manifest lists, so stray downloads do not ship; the
+ *   weights' `.onnx_data` files among them), plus
  *   `models/index.json` listing them for the UI;
  * - onnxruntime-web's wasm runtime, from the very copy transformers.js imports
  *   (it pins its own version; another package may bring a second copy), as `ort/…`.
@@ -15,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
-import { parseModelManifest, type ModelManifest } from '../src/transcribe/model-registry';
+import { externalDataFiles, parseModelManifest, type ModelManifest } from '../src/transcribe/model-registry';
 import { MODELS_FOLDER, ORT_FOLDER, ORT_RUNTIME_FILES } from '../src/transcribe/worker/runtime-assets';
 
 interface PublicFile {
@@ -61,6 +62,12 @@ export function bundledModels(
         if (!existsSync(absolute)) throw new Error(`${file.path} is missing`);
         const bytes = statSync(absolute).size;
         if (bytes !== file.bytes) throw new Error(`${file.path} has ${bytes} bytes, the manifest says ${file.bytes}`);
+      }
+      // transformers.js fetches the weights' `.onnx_data` files when config.json says so: they must ship too.
+      const listed = new Set(manifest.files.map((file) => file.path));
+      const config: unknown = JSON.parse(readFileSync(path.join(folder, 'config.json'), 'utf8'));
+      for (const needed of externalDataFiles(config, manifest.dtype)) {
+        if (!listed.has(needed)) throw new Error(`config.json asks for ${needed} (use_external_data_format), which the manifest does not list`);
       }
       models.push({ manifest, folder });
     } catch (error) {

@@ -6,8 +6,12 @@
  * worker is ended. Not a test: it prints figures (docs/transcription.md,
  * "Memory").
  *
- *   npm run bench:memory [-- --size base|tiny --dtype q8|fp32 --utterances 6 --max-tokens 100 --model NAME --quick]
+ *   npm run bench:memory [-- --size base|tiny --dtype q8|fp32 --utterances 6 --max-tokens 100 --model NAME --quick --single-file]
  *
+ * The q8 model's weights are ONNX external data (bench-<size>-q8-ext, as
+ * `npm run models:convert` writes them); `--single-file` measures the same
+ * weights inside the `.onnx` files (bench-<size>-q8), the layout before.
+ * The fp32 bench model is single-file.
  * `--model NAME` measures another model folder under /tmp/intervju-bench/models instead.
  * `--quick` stops after the first model's utterances (no replacement, no second worker).
  *
@@ -49,8 +53,8 @@ if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
   execFileSync('npx', ['wxt', 'build'], { cwd: repository, stdio: 'ignore' });
 }
 const modelsFolder = path.join(WORK, 'models');
-prepareModels(repository, modelsFolder, [options.size], log);
-const source = options.model ?? `bench-${options.size}${options.dtype === 'q8' ? '-q8' : ''}`;
+prepareModels(repository, modelsFolder, [options.size], log, { externalData: options.dtype === 'q8' && !options.singleFile });
+const source = options.model ?? `bench-${options.size}${options.dtype === 'q8' ? (options.singleFile ? '-q8' : '-q8-ext') : ''}`;
 const modelFolder = path.join(WORK, 'memory-models');
 rmSync(modelFolder, { recursive: true, force: true });
 mkdirSync(modelFolder, { recursive: true });
@@ -73,7 +77,7 @@ if (!workerFile) throw new Error('no transcription worker in the build');
 // tests/e2e/fixtures.ts loads the extension from ./.output/chrome-mv3 of the working directory.
 process.chdir(root);
 const jiti = createJiti(import.meta.url);
-const { launchWithExtension, extensionIdOf } = await jiti.import(path.join(repository, 'tests/e2e/fixtures.ts'));
+const { launchWithExtension, extensionIdOf, watchForeignRequests } = await jiti.import(path.join(repository, 'tests/e2e/fixtures.ts'));
 const { openRendererHeaps } = await jiti.import(path.join(repository, 'tests/soak/renderer-heaps.ts'));
 const { processesOf } = await jiti.import(path.join(repository, 'tests/soak/chromium-processes.ts'));
 
@@ -81,6 +85,8 @@ const profile = mkdtempSync(path.join(tmpdir(), 'intervju-memory-profile-'));
 const context = await launchWithExtension(profile);
 const rows = [];
 const transcripts = [];
+// Model files are the extension's own (chrome-extension:// URLs); anything else would be a leak.
+const foreignRequests = watchForeignRequests(context);
 try { await (async () => {
   const extensionId = await extensionIdOf(context);
   const page = await context.newPage();
@@ -168,6 +174,7 @@ const againTexts = transcripts.filter((entry) => entry.startsWith('again:')).map
 console.log(`\ntranscripts: ${createHash('sha256').update(firstTexts.join('\n')).digest('hex').slice(0, 16)} (first load)` +
   (againTexts.length > 0 ? `, ${againTexts.join('\n') === firstTexts.join('\n') ? 'the same' : 'DIFFERENT'} after loading again` : ''));
 console.log(`model files: ${(modelBytes / MB).toFixed(0)} MB (${source}); peak is VmHWM of the extension renderer within the phase`);
+console.log(`requests outside the extension: ${foreignRequests.length === 0 ? 'none' : foreignRequests.map((request) => request.url()).join(', ')}`);
 
 /** `promise`'s value, or null when it takes longer than `seconds`. */
 function withinSeconds(seconds, promise) {
@@ -268,7 +275,7 @@ function printTable(table) {
 }
 
 function parseArguments(args) {
-  const parsed = { size: 'base', dtype: 'q8', utterances: 6, maxTokens: 100, quick: false };
+  const parsed = { size: 'base', dtype: 'q8', utterances: 6, maxTokens: 100, quick: false, singleFile: false };
   for (let index = 0; index < args.length; index++) {
     const value = args[index + 1];
     if (args[index] === '--size') parsed.size = value;
@@ -278,6 +285,9 @@ function parseArguments(args) {
     else if (args[index] === '--max-tokens') parsed.maxTokens = Number(value);
     else if (args[index] === '--quick') {
       parsed.quick = true;
+      continue;
+    } else if (args[index] === '--single-file') {
+      parsed.singleFile = true;
       continue;
     } else continue;
     index++;

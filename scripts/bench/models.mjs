@@ -8,6 +8,9 @@
  * after the first step, as Optimum's merged decoders (the real models) do.
  * The encoder takes fewer than 3000 feature frames (its positional embedding
  * sliced to the input), so the same models measure short-context decoding.
+ * With `{ externalData: true }` there is also bench-<size>-q8-ext: the same
+ * 8-bit weights as ONNX external data (`<file>.onnx_data`), the layout
+ * `npm run models:convert` writes by default.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,8 +25,11 @@ export const SIZES = {
   small: ['--width', '768', '--layers', '12', '--heads', '12', '--feed-forward', '3072'],
 };
 
-/** Makes (once) bench-<size> and bench-<size>-q8 under `folder`; returns their folder names. */
-export function prepareModels(repository, folder, sizes, log) {
+/**
+ * Makes (once) bench-<size> and bench-<size>-q8 under `folder`, and with
+ * `externalData` bench-<size>-q8-ext; returns their folder names.
+ */
+export function prepareModels(repository, folder, sizes, log, { externalData = false } = {}) {
   mkdirSync(folder, { recursive: true });
   const names = [];
   for (const size of sizes) {
@@ -33,6 +39,7 @@ export function prepareModels(repository, folder, sizes, log) {
       log(`${name} was made before the encoder took short inputs: making it again`);
       rmSync(target, { recursive: true, force: true });
       rmSync(path.join(folder, `${name}-q8`), { recursive: true, force: true });
+      rmSync(path.join(folder, `${name}-q8-ext`), { recursive: true, force: true });
     }
     if (!existsSync(path.join(target, 'manifest.json'))) {
       log(`making ${name} (random weights, Whisper ${size} dimensions)…`);
@@ -47,6 +54,15 @@ export function prepareModels(repository, folder, sizes, log) {
       execFileSync(PYTHON, [path.join(repository, 'scripts/bench/quantize-dynamic.py'), target, quantized], { stdio: 'ignore' });
     }
     names.push(name, `${name}-q8`);
+    if (!externalData) continue;
+    const external = path.join(folder, `${name}-q8-ext`);
+    if (!existsSync(path.join(external, 'manifest.json'))) {
+      log(`quantizing ${name} to 8 bits, weights as external data…`);
+      execFileSync(PYTHON, [path.join(repository, 'scripts/bench/quantize-dynamic.py'), target, external, '--external-data'], {
+        stdio: 'ignore',
+      });
+    }
+    names.push(`${name}-q8-ext`);
   }
   return names;
 }

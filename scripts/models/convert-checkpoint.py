@@ -6,7 +6,7 @@ ships (transformers.js's files plus our manifest.json), with no network.
                               [--audio-context short] [--out models/<name>]
                               [--from safetensors|onnx] [--display-name TEXT]
                               [--languages multilingual|no,nn,en] [--source TEXT]
-                              [--configs-from <folder>]
+                              [--configs-from <folder>] [--no-external-data]
 
 Inputs:
   (a) a Hugging Face folder: model.safetensors (or model-0000N-of-0000M.safetensors
@@ -30,9 +30,14 @@ Output (models/<name>/ by default): onnx/encoder_model*.onnx and
 onnx/decoder_model_merged*.onnx (fp32, `_quantized` uint8 q8, or both), the
 JSON files transformers.js reads, and manifest.json (kind "real", sha256 of
 every file, "audioContext": "short" with --audio-context short). The manifest's
-dtype is q8 when q8 files are written. A model whose fp32 graphs exceed ONNX's
-2 GB limit for one file (Whisper large) is made with external data in the
-scratch folder and written as q8 only (the extension does not load external data).
+dtype is q8 when q8 files are written. Each ONNX file's weights are written as
+ONNX external data, `<file>.onnx_data` beside it, and config.json's
+`transformers.js_config.use_external_data_format` names the files that have one
+(external_data.py: onnxruntime-web then copies the weights once instead of
+twice); --no-external-data writes each file whole, as before. A model whose fp32
+graphs exceed ONNX's 2 GB limit for one file (Whisper large) is made with
+external data in the scratch folder and written as q8 only (an fp32 large does
+not fit WebAssembly's 4 GB memory).
 
 It prints each step, and the largest absolute difference, at 3000 feature
 frames, between its dynamic-length encoder and the standard fixed-length export
@@ -44,7 +49,8 @@ scripts and tests.
 This file is the command (arguments, the steps in order, what it prints); the
 work is in checkpoint_folder.py (the input folder and its JSON files),
 safetensors_checkpoint.py (a), nbailab_onnx.py (b), fp32_size_limit.py (ONNX's
-2 GB limit for one file), encoder_comparison.py and quantize_dynamic.py;
+2 GB limit for one file), encoder_comparison.py, quantize_dynamic.py and
+external_data.py (the weights beside the graph);
 conversion.py holds the refusal (ConversionError) and the timed step lines.
 """
 
@@ -60,11 +66,13 @@ sys.dont_write_bytecode = True  # keep scripts/models/ free of __pycache__
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import onnx  # noqa: E402
 import torch  # noqa: E402
 
 from checkpoint_folder import find_input, read_configs  # noqa: E402
 from conversion import ConversionError, step  # noqa: E402
 from encoder_comparison import compare_encoders  # noqa: E402
+from external_data import save_with_external_data, set_external_data_config  # noqa: E402
 from fp32_size_limit import check_size, only_file  # noqa: E402
 from nbailab_onnx import convert_onnx  # noqa: E402
 from quantize_dynamic import quantize_model  # noqa: E402
@@ -103,6 +111,9 @@ def parse_arguments(argv):
     parser.add_argument('--languages', help='multilingual (default) or a comma list such as no,nn,en')
     parser.add_argument('--source', help='where the checkpoint came from, for the manifest')
     parser.add_argument('--configs-from', help='folder to take missing tokenizer/generation/preprocessor JSON from')
+    parser.add_argument('--external-data', action=argparse.BooleanOptionalAction, default=True,
+                        help='weights in <file>.onnx_data beside each ONNX file (default); '
+                             '--no-external-data writes each file whole')
     return parser.parse_args(argv)
 
 
@@ -147,12 +158,18 @@ def convert(arguments):
         parts = (('encoder', 'encoder_model'), ('decoder', 'decoder_model_merged'))
         if arguments.dtype in ('fp32', 'both'):
             for part, stem in parts:
-                shutil.copyfile(only_file(os.path.join(fp32_folder, part)), os.path.join(staging, 'onnx', stem + '.onnx'))
+                source = only_file(os.path.join(fp32_folder, part))
+                target = os.path.join(staging, 'onnx', stem + '.onnx')
+                if arguments.external_data:
+                    save_with_external_data(onnx.load(source), target)
+                else:
+                    shutil.copyfile(source, target)
         if arguments.dtype in ('q8', 'both'):
             for part, stem in parts:
                 step('quantizing %s to 8 bits (uint8 weights, dynamic activations)' % stem)
                 count = quantize_model(os.path.join(fp32_folder, part, stem + '.onnx'),
-                                       os.path.join(staging, 'onnx', stem + '_quantized.onnx'), signed=False)
+                                       os.path.join(staging, 'onnx', stem + '_quantized.onnx'), signed=False,
+                                       external_data=arguments.external_data)
                 step('  %d MatMul and Gather quantized' % count)
         dtype = 'fp32' if arguments.dtype == 'fp32' else 'q8'
 
@@ -163,7 +180,8 @@ def convert(arguments):
         step('writing configs, tokenizer and manifest')
         model_config = dict(config)
         model_config['transformers.js_config'] = dict(config.get('transformers.js_config') or {}, dtype=dtype)
-        configs['config.json'] = model_config
+        # Says which ONNX files transformers.js must fetch a `.onnx_data` for (none without).
+        configs['config.json'] = set_external_data_config(model_config, os.path.join(staging, 'onnx'))
         for file_name, value in configs.items():
             write_json(staging, file_name, value)
         display = arguments.display_name or '%s (converted, %s)' % (config.get('_name_or_path') or name, dtype)
@@ -181,6 +199,7 @@ def convert(arguments):
     step('wrote %s: %s, %.1f MB, word timestamps %s' % (output, ', '.join(f['path'] for f in record['files']),
                                                         record['sizeBytes'] / 1e6, 'yes' if word_timestamps else 'no'))
     return {'output': output, 'name': name, 'input': kind, 'dtype': dtype, 'wordTimestamps': word_timestamps,
+            'externalData': arguments.external_data,
             'encoderMaxAbsDifference': comparison['maxAbsDifference'], 'shortShape': comparison['shortShape']}
 
 

@@ -1,6 +1,8 @@
-"""ONNX's 2 GB limit for one file: fp32 files over it would need external data,
-which the extension's manifest and loader do not handle, so such models
-(Whisper large) are converted as q8 only.
+"""ONNX's 2 GB limit for one file: fp32 graphs over it (Whisper large) are made
+with external data in the converter's scratch folder and quantized from there,
+but not shipped as fp32: large's fp32 weights (about 6 GB with the encoder)
+cannot fit in the 4 GB of WebAssembly memory onnxruntime-web runs in, so such
+models are converted as q8 only.
 """
 
 import os
@@ -17,17 +19,17 @@ def fp32_decoder_bytes(config):
 
 
 def check_size(config, dtype):
-    """fp32 files over ONNX's 2 GB limit would need external data, which the extension's
-    manifest and loader do not handle: such models (Whisper large) are written as q8 only."""
+    """fp32 files over ONNX's 2 GB limit (Whisper large) are written as q8 only: see the module's comment."""
     if dtype in ('fp32', 'both') and fp32_decoder_bytes(config) > ONNX_FILE_LIMIT:
-        raise ConversionError('the fp32 decoder would be about %.1f GB, over ONNX\'s 2 GB limit for one file, which '
-                              'the extension does not load; convert with --dtype q8' % (fp32_decoder_bytes(config) / 1e9))
+        raise ConversionError('the fp32 decoder would be about %.1f GB, over ONNX\'s 2 GB limit for one file and '
+                              'too large for the browser\'s 4 GB of WebAssembly memory; convert with --dtype q8'
+                              % (fp32_decoder_bytes(config) / 1e9))
 
 
 def only_file(folder):
-    """The folder's one ONNX file, or ConversionError when it needed external data files beside it."""
+    """The folder's one ONNX file, or ConversionError when it needed external data files beside it (over 2 GB)."""
     names = os.listdir(folder)
     if len(names) != 1:
-        raise ConversionError('the fp32 model in %s is over ONNX\'s 2 GB limit for one file (external data), which '
-                              'the extension does not load; convert with --dtype q8' % folder)
+        raise ConversionError('the fp32 model in %s is over ONNX\'s 2 GB limit for one file and too large for the '
+                              'browser\'s 4 GB of WebAssembly memory; convert with --dtype q8' % folder)
     return os.path.join(folder, names[0])

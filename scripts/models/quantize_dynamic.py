@@ -22,10 +22,12 @@ weight (base: 51 865 x 512, 106 MB in float), so a float table would make the
 Convolutions stay float. Nodes inside the merged decoder's If branches are
 rewritten too; their weights live in the outer graph.
 
-    /usr/bin/python3 scripts/bench/quantize-dynamic.py <source model folder> <target model folder> [--int8]
+    /usr/bin/python3 scripts/bench/quantize-dynamic.py <source model folder> <target model folder> [--int8] [--external-data]
 
 writes onnx/*_quantized.onnx, copies the JSON files, and writes a manifest
-with dtype q8. scripts/models/convert-checkpoint.py imports `quantize_model`.
+with dtype q8. With --external-data each file's weights go into
+`<file>.onnx_data` beside it (external_data.py) and config.json says so, as the
+converter writes them. scripts/models/convert-checkpoint.py imports `quantize_model`.
 """
 
 import hashlib
@@ -38,9 +40,12 @@ import numpy
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from external_data import save_model, set_external_data_config
 
-def quantize_model(source, target, signed=None):
-    """Writes the 8-bit copy of the ONNX file `source` to `target`; returns the number of MatMul and Gather quantized."""
+
+def quantize_model(source, target, signed=None, external_data=False):
+    """Writes the 8-bit copy of the ONNX file `source` to `target` (its weights in `<target>_data`
+    with external_data); returns the number of MatMul and Gather quantized."""
     signed = SIGNED if signed is None else signed
     model = onnx.load(source)
     initializers = {tensor.name: tensor for tensor in model.graph.initializer}
@@ -112,7 +117,7 @@ def quantize_model(source, target, signed=None):
     kept = [tensor for tensor in model.graph.initializer if tensor.name in still_used]
     del model.graph.initializer[:]
     model.graph.initializer.extend(kept)
-    onnx.save(model, target)
+    save_model(model, target, external_data)
     return counter[0]
 
 
@@ -129,8 +134,10 @@ SIGNED = False
 
 def main():
     global SIGNED
-    arguments = [argument for argument in sys.argv[1:] if argument != '--int8']
+    flags = ('--int8', '--external-data')
+    arguments = [argument for argument in sys.argv[1:] if argument not in flags]
     SIGNED = '--int8' in sys.argv[1:]
+    external_data = '--external-data' in sys.argv[1:]
     source, target = arguments[0], arguments[1]
     os.makedirs(os.path.join(target, 'onnx'), exist_ok=True)
     for name in os.listdir(source):
@@ -138,8 +145,14 @@ def main():
             shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
     for stem in ('encoder_model', 'decoder_model_merged'):
         count = quantize_model(os.path.join(source, 'onnx', stem + '.onnx'),
-                               os.path.join(target, 'onnx', stem + '_quantized.onnx'))
+                               os.path.join(target, 'onnx', stem + '_quantized.onnx'), external_data=external_data)
         print('%s: %d MatMul and Gather quantized' % (stem, count))
+    if external_data:
+        config_path = os.path.join(target, 'config.json')
+        config = set_external_data_config(json.load(open(config_path)), os.path.join(target, 'onnx'))
+        with open(config_path, 'w', encoding='utf-8') as handle:
+            json.dump(config, handle, ensure_ascii=False, indent=2)
+            handle.write('\n')
     manifest = json.load(open(os.path.join(source, 'manifest.json')))
     files = []
     for folder, _, names in os.walk(target):
@@ -156,7 +169,8 @@ def main():
         'dtype': 'q8',
         'files': files,
         'sizeBytes': sum(entry['bytes'] for entry in files),
-        'source': manifest['source'] + ', 8-bit by scripts/bench/quantize-dynamic.py',
+        'source': manifest['source'] + ', 8-bit by scripts/bench/quantize-dynamic.py'
+                  + (' (weights as external data)' if external_data else ''),
     })
     with open(os.path.join(target, 'manifest.json'), 'w') as handle:
         json.dump(manifest, handle, indent=2)

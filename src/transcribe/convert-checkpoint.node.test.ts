@@ -209,7 +209,9 @@ describe("a model over ONNX's 2 GB limit for one file (Whisper large)", () => {
     const manifest = await readManifest(out);
     expect(manifest.files.map((file) => file.path).filter((path) => path.startsWith('onnx/'))).toEqual([
       'onnx/decoder_model_merged_quantized.onnx',
+      'onnx/decoder_model_merged_quantized.onnx_data',
       'onnx/encoder_model_quantized.onnx',
+      'onnx/encoder_model_quantized.onnx_data',
     ]);
     const viaExternalData = await transcribeWith(join(scratch, 'models'), 'converted-nb-large-path', 'q8');
     const direct = await transcribeWith(join(scratch, 'models'), 'converted-nb', 'q8');

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   KNOWN_MODELS,
   ModelManifestError,
+  externalDataFiles,
   findKnownModel,
   isTestModel,
   parseKnownModels,
@@ -125,6 +126,33 @@ describe('parseModelManifest', () => {
       expect(error.field).toBe('audioContext');
       expect(error.message).toMatch(/must be "full" or "short"/);
     }
+  });
+});
+
+describe('externalDataFiles', () => {
+  it("names the .onnx_data files transformers.js fetches, from the converter's per-file map", () => {
+    const config = {
+      'transformers.js_config': {
+        dtype: 'q8',
+        use_external_data_format: { 'encoder_model_quantized.onnx': 1, 'decoder_model_merged_quantized.onnx': 1, 'encoder_model.onnx': 1 },
+      },
+    };
+    expect(externalDataFiles(config, 'q8')).toEqual([
+      'onnx/encoder_model_quantized.onnx_data',
+      'onnx/decoder_model_merged_quantized.onnx_data',
+    ]);
+    expect(externalDataFiles(config, 'fp32')).toEqual(['onnx/encoder_model.onnx_data']);
+  });
+
+  it('reads true, a chunk count and a stem as transformers.js does, and nothing when the setting is absent', () => {
+    const withSetting = (value: unknown) => ({ 'transformers.js_config': { use_external_data_format: value } });
+    expect(externalDataFiles(withSetting(true), 'fp32')).toEqual(['onnx/encoder_model.onnx_data', 'onnx/decoder_model_merged.onnx_data']);
+    expect(externalDataFiles(withSetting({ decoder_model_merged: 2 }), 'q8')).toEqual([
+      'onnx/decoder_model_merged_quantized.onnx_data',
+      'onnx/decoder_model_merged_quantized.onnx_data_1',
+    ]);
+    expect(externalDataFiles(withSetting(false), 'q8')).toEqual([]);
+    expect(externalDataFiles({ model_type: 'whisper' }, 'q8')).toEqual([]);
   });
 });
 

@@ -102,6 +102,42 @@ export function requiredOnnxFiles(dtype: ModelDtype): string[] {
   return [`onnx/encoder_model${suffix}.onnx`, `onnx/decoder_model_merged${suffix}.onnx`];
 }
 
+/**
+ * The external data files (`onnx/<file>.onnx_data`, `…_data_1`, …) transformers.js
+ * 4.3 fetches beside this dtype's Whisper pair, as config.json's
+ * `transformers.js_config.use_external_data_format` asks (resolveExternalDataFormat
+ * and getExternalDataChunkNames in its src/utils/model-loader.js): `true` or a
+ * count for every file, or a map from the file's full name
+ * (`encoder_model_quantized.onnx`) or its stem (`encoder_model`) to a count.
+ * The converter writes the map (scripts/models/external_data.py). A
+ * `device_config` override of the setting is not read: the converter writes none.
+ */
+export function externalDataFiles(config: unknown, dtype: ModelDtype): string[] {
+  const jsConfig = isRecord(config) ? config['transformers.js_config'] : undefined;
+  const setting = isRecord(jsConfig) ? jsConfig.use_external_data_format : undefined;
+  const files: string[] = [];
+  for (const stem of ['encoder_model', 'decoder_model_merged']) {
+    const fullName = `${stem}${DTYPE_FILE_SUFFIX[dtype]}.onnx`;
+    const chunks = chunkCount(setting, fullName, stem);
+    for (let chunk = 0; chunk < chunks; chunk++) files.push(`onnx/${fullName}_data${chunk === 0 ? '' : `_${chunk}`}`);
+  }
+  return files;
+}
+
+function chunkCount(setting: unknown, fullName: string, stem: string): number {
+  if (!setting) return 0;
+  if (isRecord(setting)) {
+    if (Object.hasOwn(setting, fullName)) return Number(setting[fullName]) || 0;
+    if (Object.hasOwn(setting, stem)) return Number(setting[stem]) || 0;
+    return 0;
+  }
+  return Number(setting) || 0;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Checks a parsed `manifest.json` and returns it typed; throws ModelManifestError naming the bad field. */
 export function parseModelManifest(json: unknown): ModelManifest {
   const record = expectRecord(json, 'manifest');
