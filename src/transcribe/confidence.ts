@@ -79,6 +79,12 @@ export interface CollectedToken {
   textLogprob: number | null;
 }
 
+/** `logSumExp` of one step's logits, over all of them and over the text tokens (null: not known). */
+export interface LogitNormalisers {
+  all: number;
+  text: number | null;
+}
+
 /** Options for `TokenLogProbCollector`. */
 export interface CollectorOptions {
   /** Id of the first non-text token (Whisper's end-of-text id, 50257 multilingual). */
@@ -100,8 +106,10 @@ export interface CollectorOptions {
  * post-filter log-probabilities openai-whisper sums in decoding.py.
  */
 export class TokenLogProbCollector {
-  private readonly textVocabularyEnd: number | null;
+  /** Id of the first non-text token, if text log-probs are wanted. */
+  readonly textVocabularyEnd: number | null;
   private pending: Float32Array | null = null;
+  private pendingNormalisers: LogitNormalisers | null = null;
   private readonly collected: CollectedToken[] = [];
 
   constructor(options: CollectorOptions = {}) {
@@ -113,12 +121,18 @@ export class TokenLogProbCollector {
     return this.pending !== null;
   }
 
-  /** Records one decoding step's logits; the previous step must be resolved first. */
-  observeLogits(logits: Float32Array): void {
+  /**
+   * Records one decoding step's logits; the previous step must be resolved first.
+   * `normalisers`, when the caller already summed these logits as they will be
+   * sampled (whisper-logits.ts), saves summing them again; they must equal what
+   * `logSumExp` gives, or the log-probs change.
+   */
+  observeLogits(logits: Float32Array, normalisers: LogitNormalisers | null = null): void {
     if (this.pending !== null) {
       throw new Error('TokenLogProbCollector: previous step has no chosen token yet');
     }
     this.pending = logits;
+    this.pendingNormalisers = normalisers;
   }
 
   /** Resolves the pending step with the token the sampler chose. */
@@ -127,15 +141,17 @@ export class TokenLogProbCollector {
     if (logits === null) {
       throw new Error('TokenLogProbCollector: chooseToken without observed logits');
     }
+    const normalisers = this.pendingNormalisers;
     this.pending = null;
+    this.pendingNormalisers = null;
     const chosen = logits[tokenId];
     if (chosen === undefined) {
       throw new RangeError(`TokenLogProbCollector: token ${tokenId} outside logits of ${logits.length}`);
     }
-    const logprob = chosen - logSumExp(logits);
+    const logprob = chosen - (normalisers?.all ?? logSumExp(logits));
     let textLogprob: number | null = null;
     if (this.textVocabularyEnd !== null && tokenId < this.textVocabularyEnd) {
-      textLogprob = chosen - logSumExp(logits, Math.min(this.textVocabularyEnd, logits.length));
+      textLogprob = chosen - (normalisers?.text ?? logSumExp(logits, Math.min(this.textVocabularyEnd, logits.length)));
     }
     this.collected.push({ id: tokenId, logprob, textLogprob });
   }
@@ -149,8 +165,10 @@ export class TokenLogProbCollector {
   /** Resolves the last step (usually end-of-text) and returns all collected tokens. */
   finish(lastTokenId: number | null): CollectedToken[] {
     if (this.pending !== null) {
-      if (lastTokenId === null) this.pending = null;
-      else this.chooseToken(lastTokenId);
+      if (lastTokenId === null) {
+        this.pending = null;
+        this.pendingNormalisers = null;
+      } else this.chooseToken(lastTokenId);
     }
     return this.tokens();
   }
@@ -163,6 +181,7 @@ export class TokenLogProbCollector {
   /** Forgets everything, for the next `generate` call. */
   reset(): void {
     this.pending = null;
+    this.pendingNormalisers = null;
     this.collected.length = 0;
   }
 }

@@ -28,6 +28,9 @@ export interface WhisperModelLike {
     alignment_heads?: unknown;
     max_new_tokens?: number | null;
     lang_to_id?: Record<string, number>;
+    task_to_id?: Record<string, number>;
+    begin_suppress_tokens?: number[] | null;
+    no_timestamps_token_id?: number;
     decoder_start_token_id?: number;
     eos_token_id?: number | number[];
     is_multilingual?: boolean;

@@ -9,6 +9,12 @@
  *   that starts from scratch (no cache): openai-whisper reads language and
  *   no-speech probability there, and the main generation's first step holds
  *   them, so no separate probe step is needed when the language is known;
+ * - hand generation only the last position's logits of a run over several
+ *   positions (the first step reads the whole prompt): generation reads no
+ *   other, and transformers.js cuts the last one out of [1, positions,
+ *   vocabulary] element by element, once an utterance, in code too cold to be
+ *   optimised (several milliseconds in the browser); from [1, 1, vocabulary]
+ *   it copies one block;
  * - hop to the event loop now and then between decoder steps, so a worker
  *   sees a `cancel` message while generation runs (onnxruntime's promises
  *   resolve as microtasks, which never let queued messages in).
@@ -24,6 +30,7 @@ export interface SessionLike {
 /** What the wrapper reads of an output tensor. */
 export interface OutputTensorLike {
   location?: string;
+  type?: string;
   dims?: readonly number[];
   data?: unknown;
 }
@@ -89,6 +96,8 @@ export function instrumentSessions(sessions: Record<string, SessionLike>, option
       const output = await run(feeds, ...rest);
       decoderMs = (decoderMs ?? 0) + (now() - started);
       if (active && !usesCache(feeds)) startLogits = firstPositionLogits(output['logits']) ?? startLogits;
+      const last = lastPositionLogits(output['logits']);
+      if (last) output['logits'] = last;
       return output;
     };
   }
@@ -132,4 +141,17 @@ function firstPositionLogits(logits: OutputTensorLike | undefined): Float32Array
   const vocabulary = logits.dims?.at(-1);
   if (vocabulary === undefined) return null;
   return logits.data.slice(0, vocabulary);
+}
+
+/**
+ * Logits [1, positions > 1, vocabulary] as [1, 1, vocabulary] of the last position, in
+ * the same onnxruntime tensor class (transformers.js wraps only those); null to leave as is.
+ */
+function lastPositionLogits(logits: OutputTensorLike | undefined): OutputTensorLike | null {
+  if (!logits || (logits.location !== undefined && logits.location !== 'cpu') || logits.type !== 'float32') return null;
+  if (!(logits.data instanceof Float32Array) || logits.dims?.length !== 3) return null;
+  const [batch, positions = 0, vocabulary = 0] = logits.dims;
+  if (batch !== 1 || positions <= 1) return null;
+  const TensorClass = logits.constructor as new (type: 'float32', data: Float32Array, dims: number[]) => OutputTensorLike;
+  return new TensorClass('float32', logits.data.slice((positions - 1) * vocabulary, positions * vocabulary), [1, 1, vocabulary]);
 }

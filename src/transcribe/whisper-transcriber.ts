@@ -12,7 +12,6 @@ import { pipeline, Tensor } from '@huggingface/transformers';
 import type { ModelInfo, RawTranscription, TranscriptionWord, WhisperLanguage } from '../messages/transcription-protocol';
 import {
   averageLogProb,
-  collectingLogitsProcessor,
   compressionRatio,
   TokenLogProbCollector,
   wordProbabilities,
@@ -35,6 +34,7 @@ import {
 import { instrumentSessions, type SessionTimer } from './whisper-session-timer';
 import { tokenTimestamps } from './token-timestamps';
 import { windowFeatures } from './whisper-features';
+import { whisperLogitsProcessor } from './whisper-logits';
 import type { LogitsProcessorFunction, PipelineLike, TensorLike, WhisperTokenizerLike } from './whisper-pipeline-types';
 
 /** Options for `WhisperTranscriber.load`. */
@@ -224,6 +224,23 @@ export class WhisperTranscriber {
     return Math.min(this.maxNewTokens, Math.max(MINIMUM_TOKEN_BOUND, Math.ceil(seconds * this.maxTokensPerSecond)));
   }
 
+  /**
+   * The prompt transformers.js's Whisper `generate` builds with `return_timestamps: true`:
+   * start of transcript, then on a multilingual model the language and the transcribe task.
+   */
+  private promptTokens(language: string): number[] {
+    const config = this.parts.model.generation_config;
+    const start = config.decoder_start_token_id;
+    if (start === undefined) throw new Error('the model has no decoder_start_token_id');
+    // As transformers.js: an English-only model takes no language token, and we always name one.
+    if (!config.is_multilingual) throw new Error('Cannot specify `task` or `language` for an English-only model.');
+    const languageToken = config.lang_to_id?.[`<|${language}|>`];
+    if (languageToken === undefined) throw new Error(`Language "${language}" is not supported by this model`);
+    const task = config.task_to_id?.['transcribe'];
+    if (task === undefined) throw new Error('the model has no transcribe task token');
+    return [start, languageToken, task];
+  }
+
   /** Frees the model's sessions. */
   async dispose(): Promise<void> {
     await this.parts.model.dispose();
@@ -250,18 +267,34 @@ export class WhisperTranscriber {
 
     const collector = new TokenLogProbCollector({ textVocabularyEnd: this.endOfText });
     const signal = options.signal;
+    const prompt = this.promptTokens(language);
     const output = await model.generate({
       inputs: features,
-      language,
-      task: 'transcribe',
-      return_timestamps: true,
+      // Timestamps as with `return_timestamps: true`, but by whisper-logits.ts's processor,
+      // which sums the vocabulary once a step where transformers.js's rules and our collector
+      // summed it four times. So transformers.js adds neither its timestamp rules nor its
+      // begin suppression (whisperLogitsProcessor applies both, last in the chain), and
+      // the prompt is given, as transformers.js builds it for timestamps.
+      decoder_input_ids: prompt,
+      return_timestamps: false,
+      begin_suppress_tokens: null,
       // Word times: the cross-attention comes back, and token-timestamps.ts turns it
       // into times (transformers.js's own `return_token_timestamps` costs far more).
       output_attentions: withWords,
       return_dict_in_generate: withWords,
       // Bounded always: random or confused weights may otherwise decode to the 448-token limit.
       max_new_tokens: this.tokenBound(samples.length / SAMPLE_RATE),
-      logits_processor: [collectingLogitsProcessor(collector)],
+      logits_processor: [
+        whisperLogitsProcessor(
+          {
+            promptLength: prompt.length,
+            endOfText: this.endOfText,
+            noTimestamps: model.generation_config.no_timestamps_token_id ?? this.timestampBegin - 1,
+            beginSuppressTokens: model.generation_config.begin_suppress_tokens ?? [],
+          },
+          collector,
+        ),
+      ],
       // Stops between decoder steps; the next step would be wasted work once cancelled.
       stopping_criteria: [(inputIds: bigint[][]) => inputIds.map(() => signal?.aborted === true)],
     });
