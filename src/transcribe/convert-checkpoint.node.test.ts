@@ -15,15 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawTranscription } from '../messages/transcription-protocol';
-import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
-import { parseModelManifest, verifyModelFiles, type ModelManifest } from './model-registry';
-import { WhisperTranscriber } from './whisper-transcriber';
+import { goOffline, MODELS_FOLDER, readManifest, TEST_MODEL, transcribeWith, visible } from './offline-test-support';
+import { verifyModelFiles } from './model-registry';
 import { converterArguments } from '../../scripts/models/model-download.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPTS = fileURLToPath(new URL('../../scripts/models/', import.meta.url));
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
-const SAMPLE_RATE = 16_000;
 
 interface Converted {
   output: string;
@@ -50,39 +48,6 @@ function convert(folder: string, args: string[], environment: Record<string, str
   const line = result.stdout.split('\n').find((text) => text.startsWith('CONVERTED '));
   if (!line) throw new Error(`converter printed no result:\n${result.stdout}`);
   return JSON.parse(line.slice('CONVERTED '.length)) as Converted;
-}
-
-/** A gliding tone with tremolo: deterministic, speech-band, not silence. */
-function toneAudio(seconds: number): Float32Array {
-  const samples = new Float32Array(SAMPLE_RATE * seconds);
-  let phase = 0;
-  for (let index = 0; index < samples.length; index++) {
-    const time = index / SAMPLE_RATE;
-    phase += (2 * Math.PI * (180 + 60 * time)) / SAMPLE_RATE;
-    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
-  }
-  return samples;
-}
-
-async function readManifest(folder: string): Promise<ModelManifest> {
-  return parseModelManifest(JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')));
-}
-
-async function transcribeWith(modelsFolder: string, name: string, dtype: string): Promise<RawTranscription> {
-  env.localModelPath = modelsFolder;
-  const manifest = await readManifest(join(modelsFolder, name));
-  const transcriber = await WhisperTranscriber.load({ modelName: name, device: 'cpu', dtype, manifest });
-  try {
-    return await transcriber.transcribe(toneAudio(5), { offset: 12, language: 'no', wordTimestamps: true });
-  } finally {
-    await transcriber.dispose();
-  }
-}
-
-/** What a researcher would see: everything but the timings. */
-function visible(result: RawTranscription): Omit<RawTranscription, 'timing'> {
-  const { timing: _timing, ...rest } = result;
-  return rest;
 }
 
 let scratch: string;

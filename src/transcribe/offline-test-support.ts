@@ -4,8 +4,14 @@
  * not a local file, since an interview must never leave the machine.
  */
 import { env } from '@huggingface/transformers';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
+import type { RawTranscription } from '../messages/transcription-protocol';
+import { parseModelManifest, type ModelManifest } from './model-registry';
+import { toneAudio } from './test-audio';
+import { WhisperTranscriber } from './whisper-transcriber';
 
 export const MODELS_FOLDER = fileURLToPath(new URL('../../models/', import.meta.url));
 export const TEST_MODEL = 'intervju-test-tiny';
@@ -35,4 +41,26 @@ export function goOffline(): { networkCalls: string[]; restore: () => void } {
       env.fetch = originalEnvironmentFetch;
     },
   };
+}
+
+export async function readManifest(folder: string): Promise<ModelManifest> {
+  return parseModelManifest(JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')));
+}
+
+/** Five seconds of tone through the model `name` under `modelsFolder` (a converted one), as the live path asks. */
+export async function transcribeWith(modelsFolder: string, name: string, dtype: string): Promise<RawTranscription> {
+  env.localModelPath = modelsFolder;
+  const manifest = await readManifest(join(modelsFolder, name));
+  const transcriber = await WhisperTranscriber.load({ modelName: name, device: 'cpu', dtype, manifest });
+  try {
+    return await transcriber.transcribe(toneAudio(5), { offset: 12, language: 'no', wordTimestamps: true });
+  } finally {
+    await transcriber.dispose();
+  }
+}
+
+/** What a researcher would see: everything but the timings. */
+export function visible(result: RawTranscription): Omit<RawTranscription, 'timing'> {
+  const { timing: _timing, ...rest } = result;
+  return rest;
 }

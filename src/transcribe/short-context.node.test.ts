@@ -12,20 +12,9 @@ import { parseModelManifest, type ModelManifest } from './model-registry';
 import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
 import { needsFullContext, type ContextCheckInput } from './short-context';
 import { WhisperTranscriber, type WhisperLoadOptions } from './whisper-transcriber';
+import { toneAudio } from './test-audio';
 
 const SAMPLE_RATE = 16_000;
-
-/** A gliding tone with tremolo: deterministic, speech-band, not silence. */
-function toneAudio(seconds: number): Float32Array {
-  const samples = new Float32Array(Math.round(SAMPLE_RATE * seconds));
-  let phase = 0;
-  for (let index = 0; index < samples.length; index++) {
-    const time = index / SAMPLE_RATE;
-    phase += (2 * Math.PI * (180 + 60 * time)) / SAMPLE_RATE;
-    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
-  }
-  return samples;
-}
 
 let offline: ReturnType<typeof goOffline>;
 let manifest: ModelManifest;

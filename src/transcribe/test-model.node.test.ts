@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
 import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { parseModelManifest, verifyModelFiles } from './model-registry';
+import { toneAudio } from './test-audio';
 
 const SAMPLE_RATE = 16_000;
 
@@ -23,18 +24,6 @@ interface Chunk {
 interface Transcript {
   text: string;
   chunks?: Chunk[];
-}
-
-/** Five seconds of a gliding tone with a slow tremolo: deterministic, speech-band, not silence. */
-function toneAudio(seconds = 5): Float32Array {
-  const samples = new Float32Array(SAMPLE_RATE * seconds);
-  let phase = 0;
-  for (let index = 0; index < samples.length; index++) {
-    const time = index / SAMPLE_RATE;
-    phase += (2 * Math.PI * (180 + 60 * time)) / SAMPLE_RATE;
-    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
-  }
-  return samples;
 }
 
 let offline: ReturnType<typeof goOffline>;
@@ -69,7 +58,7 @@ describe('the committed test model', () => {
 
 describe('transformers.js Whisper pipeline on the test model', () => {
   it('transcribes Norwegian audio to text, the same text each time', async () => {
-    const audio = toneAudio();
+    const audio = toneAudio(5);
     const first = await transcribe(audio, { language: 'no', task: 'transcribe' });
     expect(typeof first.text).toBe('string');
     expect(first.text.trim().length).toBeGreaterThan(0);
@@ -77,13 +66,13 @@ describe('transformers.js Whisper pipeline on the test model', () => {
   });
 
   it('hears the audio: a tone and silence give different text', async () => {
-    const tone = await transcribe(toneAudio(), { language: 'no', task: 'transcribe' });
+    const tone = await transcribe(toneAudio(5), { language: 'no', task: 'transcribe' });
     const silence = await transcribe(new Float32Array(SAMPLE_RATE * 5), { language: 'no', task: 'transcribe' });
     expect(tone.text).not.toBe(silence.text);
   });
 
   it('returns segments with numeric start and end times within the window', async () => {
-    const result = await transcribe(toneAudio(), { language: 'no', task: 'transcribe', return_timestamps: true });
+    const result = await transcribe(toneAudio(5), { language: 'no', task: 'transcribe', return_timestamps: true });
     expect(result.chunks?.length).toBeGreaterThan(0);
     for (const chunk of result.chunks ?? []) {
       const [start, end] = chunk.timestamp;
@@ -97,7 +86,7 @@ describe('transformers.js Whisper pipeline on the test model', () => {
   });
 
   it('returns words with numeric times for word timestamps', async () => {
-    const result = await transcribe(toneAudio(), { language: 'nn', task: 'transcribe', return_timestamps: 'word' });
+    const result = await transcribe(toneAudio(5), { language: 'nn', task: 'transcribe', return_timestamps: 'word' });
     const words = result.chunks ?? [];
     expect(words.length).toBeGreaterThan(0);
     for (const word of words) {

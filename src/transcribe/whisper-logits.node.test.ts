@@ -13,29 +13,9 @@ import { shortContextFrames } from './short-context';
 import { windowFeatures } from './whisper-features';
 import { whisperLogitsProcessor } from './whisper-logits';
 import type { GenerateResult, PipelineLike } from './whisper-pipeline-types';
+import { noiseAudio, toneAudio } from './test-audio';
 
 const SAMPLE_RATE = 16_000;
-
-function toneAudio(seconds: number, frequency: number): Float32Array {
-  const samples = new Float32Array(Math.round(SAMPLE_RATE * seconds));
-  let phase = 0;
-  for (let index = 0; index < samples.length; index++) {
-    const time = index / SAMPLE_RATE;
-    phase += (2 * Math.PI * (frequency + 60 * time)) / SAMPLE_RATE;
-    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
-  }
-  return samples;
-}
-
-function noiseAudio(seconds: number): Float32Array {
-  const samples = new Float32Array(Math.round(SAMPLE_RATE * seconds));
-  let state = 12345;
-  for (let index = 0; index < samples.length; index++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    samples[index] = (Math.floor(index / 4000) % 2 === 0 ? 0.5 : 0.05) * (state / 2147483648 - 0.5);
-  }
-  return samples;
-}
 
 let offline: ReturnType<typeof goOffline>;
 let parts: PipelineLike;

@@ -9,32 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goOffline, MODELS_FOLDER, TEST_MODEL } from './offline-test-support';
 import { parseModelManifest } from './model-registry';
 import { WhisperTranscriber } from './whisper-transcriber';
+import { noiseAudio, toneAudio } from './test-audio';
 
 const SAMPLE_RATE = 16_000;
-
-/** A gliding tone with tremolo: deterministic, speech-band, not silence. */
-function toneAudio(seconds: number, baseFrequency = 180): Float32Array {
-  const samples = new Float32Array(SAMPLE_RATE * seconds);
-  let phase = 0;
-  for (let index = 0; index < samples.length; index++) {
-    const time = index / SAMPLE_RATE;
-    phase += (2 * Math.PI * (baseFrequency + 60 * time)) / SAMPLE_RATE;
-    samples[index] = 0.3 * Math.sin(phase) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * time));
-  }
-  return samples;
-}
-
-/** Deterministic pseudo-random noise bursts. */
-function noiseAudio(seconds: number): Float32Array {
-  const samples = new Float32Array(SAMPLE_RATE * seconds);
-  let state = 12345;
-  for (let index = 0; index < samples.length; index++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    const burst = Math.floor(index / 4000) % 2 === 0 ? 0.5 : 0.05;
-    samples[index] = burst * (state / 2147483648 - 0.5);
-  }
-  return samples;
-}
 
 let offline: ReturnType<typeof goOffline>;
 let transcriber: WhisperTranscriber;
