@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTranscription } from '../messages';
 import { transcribeRecording, type FileTranscriptionProgress } from './file-transcription';
+import { speechLikeRecording } from './test-audio';
 
 const RATE = 16000;
 
-/** Speech-like bursts (noise modulated at syllable rate) separated by silence. */
-function recording(parts: { speech: boolean; seconds: number; zeros?: boolean }[]): Float32Array {
-  const total = parts.reduce((sum, part) => sum + part.seconds, 0);
-  const samples = new Float32Array(Math.round(total * RATE));
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
-  let at = 0;
-  for (const part of parts) {
-    const length = Math.round(part.seconds * RATE);
-    for (let i = 0; i < length; i++) {
-      const envelope = 0.5 + 0.5 * Math.sin((2 * Math.PI * 4 * i) / RATE);
-      samples[at + i] = part.zeros ? 0 : part.speech ? 0.3 * envelope * random() : 0.001 * random();
-    }
-    at += length;
-  }
-  return samples;
-}
+const recording = (parts: Parameters<typeof speechLikeRecording>[1]) => speechLikeRecording(RATE, parts);
 
 const fakeTranscribe = async (request: { id: string; samples: Float32Array; offset: number }): Promise<RawTranscription> => {
   const duration = request.samples.length / RATE;

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTranscription } from '../messages';
 import { transcribeAsLive } from './live-recording';
-
-/** Speech-like bursts (noise at syllable rate) between quiet stretches, or exact zeros (lost audio), at `rate`. */
-function recording(rate: number, parts: { speech: boolean; seconds: number; zeros?: boolean }[]): Float32Array {
-  const total = parts.reduce((sum, part) => sum + part.seconds, 0);
-  const samples = new Float32Array(Math.round(total * rate));
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
-  let at = 0;
-  for (const part of parts) {
-    const length = Math.round(part.seconds * rate);
-    for (let i = 0; i < length; i++) {
-      const envelope = 0.5 + 0.5 * Math.sin((2 * Math.PI * 4 * i) / rate);
-      samples[at + i] = part.zeros ? 0 : part.speech ? 0.3 * envelope * random() : 0.001 * random();
-    }
-    at += length;
-  }
-  return samples;
-}
+import { speechLikeRecording } from './test-audio';
 
 function transcriber() {
   const requests: { samples: number; offset: number; shortContext: boolean }[] = [];
@@ -49,7 +32,7 @@ describe('transcribing a recording as a live call', () => {
     const { requests, transcribe } = transcriber();
     const segments = await transcribeAsLive({
       sessionId: 's',
-      samples: recording(48_000, [
+      samples: speechLikeRecording(48_000, [
         { speech: false, seconds: 1 },
         { speech: true, seconds: 2 },
         { speech: false, seconds: 1.5 },
@@ -78,7 +61,7 @@ describe('transcribing a recording as a live call', () => {
     const { transcribe } = transcriber();
     const segments = await transcribeAsLive({
       sessionId: 's',
-      samples: recording(16_000, [
+      samples: speechLikeRecording(16_000, [
         { speech: false, seconds: 1 },
         { speech: true, seconds: 1.5 },
         { speech: true, seconds: 1, zeros: true },
