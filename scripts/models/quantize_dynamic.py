@@ -30,7 +30,6 @@ with dtype q8. With --external-data each file's weights go into
 converter writes them. scripts/models/convert-checkpoint.py imports `quantize_model`.
 """
 
-import hashlib
 import json
 import os
 import shutil
@@ -41,6 +40,7 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 from external_data import save_model, set_external_data_config
+from manifest_files import manifest_files
 
 
 def quantize_model(source, target, signed=None, external_data=False):
@@ -154,16 +154,7 @@ def main():
             json.dump(config, handle, ensure_ascii=False, indent=2)
             handle.write('\n')
     manifest = json.load(open(os.path.join(source, 'manifest.json')))
-    files = []
-    for folder, _, names in os.walk(target):
-        for name in names:
-            full = os.path.join(folder, name)
-            relative = os.path.relpath(full, target).replace(os.sep, '/')
-            if relative == 'manifest.json':
-                continue
-            data = open(full, 'rb').read()
-            files.append({'path': relative, 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)})
-    files.sort(key=lambda entry: entry['path'])
+    files = manifest_files(target)
     manifest.update({
         'name': os.path.basename(os.path.normpath(target)),
         'dtype': 'q8',

@@ -6,7 +6,6 @@ one If, as Optimum writes them), plus the manifest the extension verifies.
 Used by make-test-model.py (random weights) and train-test-model.py (trained).
 """
 
-import hashlib
 import json
 import os
 
@@ -14,6 +13,7 @@ import onnx
 import torch
 from onnx import TensorProto, helper
 
+from manifest_files import manifest_files
 from merge_decoders import bool_input, merge_decoders, save_onnx
 from test_model_network import DecoderCachedStep, DecoderInitialStep
 
@@ -145,17 +145,7 @@ def export_decoder(decoder, vocab_size, shape, scratch, path, empty_cross_cache=
 
 
 def manifest(output, name, display_name, source, kind='test'):
-    files = []
-    for folder, _, names in os.walk(output):
-        for file_name in names:
-            full = os.path.join(folder, file_name)
-            relative = os.path.relpath(full, output).replace(os.sep, '/')
-            if relative == 'manifest.json':
-                continue
-            with open(full, 'rb') as handle:
-                data = handle.read()
-            files.append({'path': relative, 'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)})
-    files.sort(key=lambda entry: entry['path'])
+    files = manifest_files(output)
     return {
         'name': name,
         'displayName': display_name,
