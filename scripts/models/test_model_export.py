@@ -46,7 +46,9 @@ class DecoderCachedStepEmptyCross(torch.nn.Module):
         outputs = list(self.step(input_ids, encoder_hidden_states, *past_flat))
         for index in range(1, 1 + 4 * self.layers):
             if (index - 1) % 4 >= 2:
-                outputs[index] = outputs[index][:, :, :0, :]
+                # Sliced from the input, not from the step's pass-through copy (a
+                # multiply by one over the whole cache), which is then left out of the graph.
+                outputs[index] = past_flat[index - 1][:, :, :0, :]
         return tuple(outputs)
 
 

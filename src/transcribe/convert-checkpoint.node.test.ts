@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env } from '@huggingface/transformers';
+import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawTranscription } from '../messages/transcription-protocol';
 import { goOffline, MODELS_FOLDER, readManifest, TEST_MODEL, transcribeWith, visible } from './offline-test-support';
@@ -48,6 +49,45 @@ function convert(folder: string, args: string[], environment: Record<string, str
   const line = result.stdout.split('\n').find((text) => text.startsWith('CONVERTED '));
   if (!line) throw new Error(`converter printed no result:\n${result.stdout}`);
   return JSON.parse(line.slice('CONVERTED '.length)) as Converted;
+}
+
+/**
+ * The length of the cross-attention caches the merged decoder hands back from a
+ * cached step (`use_cache_branch` true), per layer. Zero, as in Optimum's merged
+ * decoders: transformers.js keeps the first step's, so a full copy handed back
+ * every step is time for nothing (more than twice a step's cost at base size).
+ */
+async function cachedStepCrossCacheLengths(folder: string): Promise<number[]> {
+  const config = JSON.parse(await readFile(join(folder, 'config.json'), 'utf8')) as {
+    d_model: number;
+    decoder_attention_heads: number;
+    decoder_layers: number;
+  };
+  const heads = config.decoder_attention_heads;
+  const headSize = config.d_model / heads;
+  const frames = 1500;
+  const session = await ort.InferenceSession.create(join(folder, 'onnx', 'decoder_model_merged.onnx'));
+  try {
+    const floats = (dims: number[]) => new ort.Tensor('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)).fill(0.01), dims);
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor('int64', BigInt64Array.from([5n]), [1, 1]),
+      encoder_hidden_states: floats([1, frames, config.d_model]),
+      use_cache_branch: new ort.Tensor('bool', Uint8Array.from([1]), [1]),
+    };
+    for (let layer = 0; layer < config.decoder_layers; layer++) {
+      for (const part of ['decoder.key', 'decoder.value', 'encoder.key', 'encoder.value']) {
+        feeds[`past_key_values.${layer}.${part}`] = floats([1, heads, part.startsWith('decoder') ? 3 : frames, headSize]);
+      }
+    }
+    const outputs = await session.run(feeds);
+    expect(outputs['present.0.decoder.key']?.dims).toEqual([1, heads, 4, headSize]);
+    return Array.from({ length: config.decoder_layers }, (_, layer) => [
+      outputs[`present.${layer}.encoder.key`]?.dims[2],
+      outputs[`present.${layer}.encoder.value`]?.dims[2],
+    ]).flat().map((length) => length ?? -1);
+  } finally {
+    await session.release();
+  }
 }
 
 let scratch: string;
@@ -112,6 +152,12 @@ describe('a Hugging Face safetensors checkpoint (sharded, F32/F16/BF16)', () => 
     const q8 = await transcribeWith(join(scratch, 'models'), 'converted-hf', 'q8');
     expect(q8.chunks.length).toBeGreaterThan(0);
   });
+
+  it("gets a decoder whose cached steps hand back empty cross-attention caches, as Optimum's do", async () => {
+    const lengths = await cachedStepCrossCacheLengths(join(scratch, 'models', 'converted-hf'));
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(lengths.every((length) => length === 0)).toBe(true);
+  });
 });
 
 describe("an NbAiLab-style ONNX folder (fixed-length encoder, decoders not merged)", () => {
@@ -124,6 +170,12 @@ describe("an NbAiLab-style ONNX folder (fixed-length encoder, decoders not merge
   it('transcribes as the committed test model does: text, tokens, segment and word times', async () => {
     const converted = await transcribeWith(join(scratch, 'models'), 'converted-nb', 'fp32');
     expect(visible(converted)).toEqual(visible(reference));
+  });
+
+  it("gets a decoder whose cached steps hand back empty cross-attention caches, as Optimum's do", async () => {
+    const lengths = await cachedStepCrossCacheLengths(join(scratch, 'models', 'converted-nb'));
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(lengths.every((length) => length === 0)).toBe(true);
   });
 
   it('says in its manifest that the model was trained for a short audio context when told so', async () => {
