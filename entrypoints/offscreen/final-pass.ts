@@ -29,6 +29,7 @@ import {
   planFinalUtterance,
   quotedSegmentIds,
   resumePoint,
+  runInOrder,
   segmentLanguage,
   type Span,
 } from '../../src/transcribe';
@@ -46,18 +47,21 @@ const runSeconds = (run: AudioRun) => run.pieces.reduce((total, piece) => total 
  * One full-quality pass over a session's stored audio, in the offscreen document
  * (docs/final-pass.md): each recording of each channel is decrypted and decoded
  * to 16 kHz, cut by Silero VAD with generous padding, joined into windows up to
- * 28 s, transcribed with the final model and written utterance by utterance
+ * 28 s, transcribed with the final model in one or two workers at once (the
+ * lanes, `finalPassLanes`) and written window by window in their order
  * (`storeFinalUtterance`, the progress in the same transaction), so a stop or a
- * restart loses at most the utterance under way.
+ * restart loses at most the windows under way.
  */
 export class FinalPassRun {
   private readonly controller = new AbortController();
-  private transcribing: string | null = null;
+  /** The window each lane is transcribing, by lane. */
+  private readonly transcribing = new Map<number, string>();
   readonly finished: Promise<FinalPassOutcome>;
 
+  /** `lanes`: the pass's own transcribers, released when it ends. */
   constructor(
     readonly request: FinalPassRunRequest,
-    private readonly transcriber: SharedTranscriber,
+    private readonly lanes: readonly SharedTranscriber[],
   ) {
     this.finished = this.run().then(
       (outcome) => outcome,
@@ -72,7 +76,7 @@ export class FinalPassRun {
   /** Stops after (or inside) the utterance under way; what was written stays, and the pass resumes after it. */
   async stop(): Promise<void> {
     this.controller.abort();
-    if (this.transcribing) this.transcriber.cancel(this.transcribing);
+    for (const [lane, id] of this.transcribing) this.lanes[lane]?.cancel(id);
     await this.finished;
   }
 
@@ -89,6 +93,9 @@ export class FinalPassRun {
       });
       if (session) announce(session);
       return { sessionId: this.request.sessionId, outcome: 'stopped' };
+    } finally {
+      // The workers and the memory their models hold go with the pass.
+      for (const lane of this.lanes) lane.release();
     }
   }
 
@@ -105,7 +112,8 @@ export class FinalPassRun {
     });
     if (!session?.finalPass) return { sessionId, outcome: 'stopped' };
     announce(session);
-    const info = await this.transcriber.load(model);
+    const [info] = await Promise.all(this.lanes.map((lane) => lane.load(model)));
+    if (!info) throw new Error('A final pass needs a transcriber');
     signal.throwIfAborted();
     const voice = await sileroVoiceActivity(() => undefined);
     let known = await readSegmentsWithStamps(db, vault, sessionId);
@@ -125,20 +133,27 @@ export class FinalPassRun {
       const base = firstSample / TARGET_SAMPLE_RATE;
       const windows = joinIntoWindows(utterances.map((utterance) => ({ start: base + utterance.start, end: base + utterance.end })));
       const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionAt(span.start), end: sessionAt(span.end) }));
-      for (const window of windows) {
+      const transcribe = async (window: Span, lane: number) => {
+        signal.throwIfAborted();
+        const id = crypto.randomUUID();
+        this.transcribing.set(lane, id);
+        try {
+          const transcription = await this.lanes[lane]!.transcribe({
+            id,
+            samples: samples.slice(Math.round(window.start * TARGET_SAMPLE_RATE), Math.round(window.end * TARGET_SAMPLE_RATE)),
+            offset: sessionAt(window.start),
+            language,
+            wordTimestamps: info.wordTimestamps,
+          });
+          return { id, transcription };
+        } finally {
+          this.transcribing.delete(lane);
+        }
+      };
+      const take = async ({ id, transcription }: Awaited<ReturnType<typeof transcribe>>, window: Span) => {
         signal.throwIfAborted();
         const start = sessionAt(window.start);
         const end = sessionAt(window.end);
-        const id = crypto.randomUUID();
-        this.transcribing = id;
-        const transcription = await this.transcriber.transcribe({
-          id,
-          samples: samples.slice(Math.round(window.start * TARGET_SAMPLE_RATE), Math.round(window.end * TARGET_SAMPLE_RATE)),
-          offset: start,
-          language,
-          wordTimestamps: info.wordTimestamps,
-        });
-        this.transcribing = null;
         const segment = buildLiveSegment({
           id,
           sessionId,
@@ -174,7 +189,8 @@ export class FinalPassRun {
             known = await readSegmentsWithStamps(db, vault, sessionId);
           }
         }
-      }
+      };
+      await runInOrder({ items: windows, lanes: this.lanes.length, work: transcribe, take });
       session = await updateFinalPass(db, sessionId, (pass) =>
         pass?.state === 'running' ? { ...pass, runsDone: index + 1, doneUntil: 0, doneSeconds: doneBefore + runSeconds(run) } : null,
       );
@@ -298,9 +314,10 @@ async function decodeRun(db: IntervjuDatabase, vault: Vault, run: AudioRun): Pro
 /** The document's one pass at a time. */
 let current: FinalPassRun | null = null;
 
-export function runFinalPass(request: FinalPassRunRequest, transcriber: SharedTranscriber): { ok: boolean; message?: string } {
+/** Starts a pass with its own `lanes` (transcribers, released when it ends), unless one runs. */
+export function runFinalPass(request: FinalPassRunRequest, lanes: readonly SharedTranscriber[]): { ok: boolean; message?: string } {
   if (current) return { ok: false, message: 'A final pass already runs' };
-  const run = new FinalPassRun(request, transcriber);
+  const run = new FinalPassRun(request, lanes);
   current = run;
   void run.finished.finally(() => {
     if (current === run) current = null;

@@ -1,8 +1,8 @@
 import { offscreenMessaging, type FinishRecordingResult } from '../../src/messages';
-import { trackWebAssemblyMemories } from '../../src/transcribe';
+import { finalPassLanes, trackWebAssemblyMemories } from '../../src/transcribe';
 import { finalPassRunning, runFinalPass, stopFinalPass } from './final-pass';
 import { Recorder } from './recorder';
-import { sharedTranscriber } from './transcriber';
+import { createTranscriber } from './transcriber';
 import type { GivenUtterance } from './test-hooks';
 
 // Before the voice detector's onnxruntime starts, so its memory is counted in the reports.
@@ -45,9 +45,15 @@ offscreenMessaging.onMessage('offscreen.finish', () => {
 
 // The full-quality pass after an interview (docs/final-pass.md): never beside a
 // recording (the background stops it first; this refuses it while one runs).
-offscreenMessaging.onMessage('offscreen.finalPass.run', ({ data }) =>
-  recorder?.active ? { ok: false, message: 'A recording runs' } : runFinalPass(data, sharedTranscriber()),
-);
+offscreenMessaging.onMessage('offscreen.finalPass.run', ({ data }) => {
+  if (recorder?.active) return { ok: false, message: 'A recording runs' };
+  // Its own workers, not the recordings' (nothing else runs now): two on most machines.
+  const { lanes, threads } = finalPassLanes({
+    cores: navigator.hardwareConcurrency ?? 1,
+    memoryGigabytes: (navigator as Navigator & { deviceMemory?: number }).deviceMemory,
+  });
+  return runFinalPass(data, Array.from({ length: lanes }, () => createTranscriber({ threads })));
+});
 offscreenMessaging.onMessage('offscreen.finalPass.stop', () => stopFinalPass());
 
 /**

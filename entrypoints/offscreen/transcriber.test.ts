@@ -118,3 +118,37 @@ describe('sharedTranscriber', () => {
     await expect(waiting).rejects.toThrow();
   });
 });
+
+describe('createTranscriber (the full-quality pass’s lanes)', () => {
+  beforeEach(() => {
+    FakeWorker.started = [];
+    vi.resetModules();
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('gives each transcriber a worker of its own, asked for at most the threads it was made with', async () => {
+    const { createTranscriber, sharedTranscriber } = await import('./transcriber');
+    const lanes = [createTranscriber({ threads: 1 }), createTranscriber({ threads: 1 })];
+    await Promise.all(lanes.map((lane) => lane.load('final-model')));
+    expect(FakeWorker.started).toHaveLength(2);
+    for (const worker of FakeWorker.started) {
+      expect(worker.received.filter((message) => message.type === 'load')).toEqual([
+        { type: 'load', model: 'final-model', device: 'auto', threads: 1 },
+      ]);
+    }
+    await expect(Promise.all(lanes.map((lane, index) => lane.transcribe(request(`w${index}`))))).resolves.toHaveLength(2);
+    expect(sharedTranscriber()).not.toBe(lanes[0]);
+
+    lanes[0]!.release();
+    expect(FakeWorker.started.map((worker) => worker.terminated)).toEqual([true, false]);
+  });
+
+  it('leaves the thread count to the worker when not given one', async () => {
+    const { sharedTranscriber } = await import('./transcriber');
+    await sharedTranscriber().load('live-model');
+    expect(FakeWorker.started[0]!.received[0]).toEqual({ type: 'load', model: 'live-model', device: 'auto' });
+  });
+});

@@ -26,9 +26,18 @@ export interface SharedTranscriber {
 
 let shared: SharedTranscriber | null = null;
 
-/** The offscreen document's one transcription worker, kept between recordings until `release`. */
+/** The offscreen document's one transcription worker for recordings, kept between them until `release`. */
 export function sharedTranscriber(): SharedTranscriber {
-  if (shared) return shared;
+  shared ??= createTranscriber();
+  return shared;
+}
+
+/**
+ * A transcription worker of its own, started at the first `load`: the
+ * full-quality pass runs one or two beside each other (docs/final-pass.md),
+ * each with at most `threads` onnxruntime threads.
+ */
+export function createTranscriber(options: { threads?: number } = {}): SharedTranscriber {
   let client: TranscriptionClient | null = null;
   const running = (): TranscriptionClient =>
     (client ??= createTranscriptionClient(
@@ -37,11 +46,11 @@ export function sharedTranscriber(): SharedTranscriber {
   // The worker holds one model at a time (loading another disposes it), so only the
   // latest load may be reused: after A, B, A the worker must load A again.
   let current: { model: string; info: Promise<ModelInfo> } | null = null;
-  shared = {
+  const transcriber: SharedTranscriber = {
     load(model) {
       if (current?.model === model) return current.info;
-      if (current) shared?.release();
-      const info = running().load(model, 'auto', () => undefined);
+      if (current) transcriber.release();
+      const info = running().load(model, 'auto', () => undefined, options.threads);
       const attempt = { model, info };
       current = attempt;
       // A failed load is tried again by the next recording.
@@ -65,5 +74,5 @@ export function sharedTranscriber(): SharedTranscriber {
       current = null;
     },
   };
-  return shared;
+  return transcriber;
 }

@@ -7,13 +7,16 @@
  * hears as speech (their lost stretch cut out and the silence at their ends
  * trimmed, so a turn is continuous talk). Not a test: it prints figures.
  *
- *   npm run bench:final-pass [-- --sizes base,small --minutes 60]
+ *   npm run bench:final-pass [-- --sizes base,small --minutes 60 --lanes 2 --threads 1]
+ *
+ * `--lanes` workers of `--threads` onnxruntime threads transcribe windows at once;
+ * the defaults are the pass's own on this machine (`finalPassLanes`).
  *
  * Two stages, as the offscreen document runs them:
  * 1. cutting: Silero VAD through onnxruntime-web (the runtime the document uses,
  *    one thread), the pass's `FINAL_PASS_CUTTING` and `joinIntoWindows`, in Node;
  * 2. transcription: every window through the built extension's transcription
- *    worker in headless Chromium (WASM), on random-weight models at Whisper's real
+ *    workers in headless Chromium (WASM), on random-weight models at Whisper's real
  *    sizes, 8-bit, whose decoding is capped at 100 tokens per window (about 3.3
  *    tokens per second of a full window: speech's rate, not Whisper's 448-token
  *    limit; short windows decode up to 12 tokens per second, which is more than
@@ -38,6 +41,13 @@ const RATE = 16_000;
 const options = parseArguments(process.argv.slice(2));
 const log = (message) => process.stderr.write(`${message}\n`);
 const jiti = createJiti(import.meta.url);
+{
+  // As the offscreen document spreads the pass (finalPassLanes), unless told otherwise.
+  const { finalPassLanes } = await jiti.import(path.join(repository, 'src/transcribe/final-pass.ts'));
+  const spread = finalPassLanes({ cores: (await import('node:os')).cpus().length });
+  options.lanes ??= spread.lanes;
+  options.threads ??= spread.threads;
+}
 
 if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
   log('building the extension (npx wxt build)…');
@@ -82,6 +92,7 @@ const loadAtEnd = loadavg()[0];
 
 console.log(`\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, ${(windowSeconds / 60).toFixed(1)} min of audio in ${windows.length} windows of up to 28 s):`);
 console.log(`cutting (Silero VAD, Node, onnxruntime-web 1 thread): ${(cutMs / 1000).toFixed(1)} s`);
+console.log(`transcription: ${options.lanes} worker(s) at once, at most ${options.threads} onnxruntime thread(s) each`);
 console.log('| model | windows | tokens | transcription | cutting + transcription | RTF over the interview |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const result of results) {
@@ -178,51 +189,78 @@ async function cutIntoWindows(samples) {
   return joinIntoWindows(spans).map((window) => ({ ...window, samples: samples.slice(Math.round(window.start * RATE), Math.round(window.end * RATE)) }));
 }
 
-/** Every window through the built worker, one after another as the pass does; the time is the page's own. */
+/**
+ * Every window through the built worker, in `options.lanes` workers of
+ * `options.threads` onnxruntime threads at once as the pass does
+ * (`finalPassLanes`); the windows are handed to the page first, so the time is
+ * the page's own, from the first window's start to the last one's end.
+ */
 async function transcribeInBrowser(model, list) {
   const profile = path.join(tmpdir(), `intervju-bench-final-pass-${process.pid}-${model}`);
   const context = await launchWithExtension(profile);
   try {
     const extensionId = await extensionIdOf(context);
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.text().startsWith('bench:')) log(`  ${message.text().slice('bench:'.length).trim()}`);
+    });
     await page.goto(`chrome-extension://${extensionId}/workspace.html`);
     await page.evaluate(
-      async ({ workerPath, model }) => {
-        const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
-        const next = (status) =>
-          new Promise((resolve, reject) => {
-            const listener = (event) => {
-              if (event.data.status === 'error') reject(new Error(event.data.message));
-              if (event.data.status !== status) return;
-              worker.removeEventListener('message', listener);
-              resolve(event.data);
-            };
-            worker.addEventListener('message', listener);
-          });
-        worker.postMessage({ type: 'load', model, device: 'wasm' });
-        await next('ready');
-        let count = 0;
-        globalThis.__benchTranscribe = async (base64) => {
+      async ({ workerPath, model, lanes, threads }) => {
+        const workers = [];
+        for (let lane = 0; lane < lanes; lane++) {
+          const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
+          const next = (status) =>
+            new Promise((resolve, reject) => {
+              const listener = (event) => {
+                if (event.data.status === 'error') reject(new Error(event.data.message));
+                if (event.data.status !== status) return;
+                worker.removeEventListener('message', listener);
+                resolve(event.data);
+              };
+              worker.addEventListener('message', listener);
+            });
+          worker.postMessage({ type: 'load', model, device: 'wasm', threads });
+          workers.push({ worker, next, ready: next('ready') });
+        }
+        const loaded = await Promise.all(workers.map((lane) => lane.ready));
+        globalThis.__benchThreads = loaded.map((event) => event.model.threads);
+        globalThis.__benchWindows = [];
+        globalThis.__benchAdd = (base64) => {
           const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-          const samples = new Float32Array(bytes.buffer);
+          globalThis.__benchWindows.push(new Float32Array(bytes.buffer));
+        };
+        globalThis.__benchRun = async () => {
+          const windows = globalThis.__benchWindows;
+          let nextWindow = 0;
+          let tokens = 0;
+          let done = 0;
           const started = performance.now();
-          worker.postMessage({ type: 'transcribe', id: `w${count++}`, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
-          const final = await next('final');
-          return { ms: performance.now() - started, tokens: final.result.tokenCount };
+          await Promise.all(
+            workers.map(async ({ worker, next }) => {
+              while (nextWindow < windows.length) {
+                const index = nextWindow++;
+                const samples = windows[index];
+                windows[index] = null;
+                worker.postMessage({ type: 'transcribe', id: `w${index}`, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
+                const final = await next('final');
+                tokens += final.result.tokenCount;
+                done++;
+                if (done % 20 === 0) console.log(`bench: ${done}/${windows.length} windows, ${((performance.now() - started) / 1000).toFixed(0)} s so far`);
+              }
+            }),
+          );
+          return { transcribeMs: performance.now() - started, tokens };
         };
       },
-      { workerPath: `assets/${workerFile}`, model },
+      { workerPath: `assets/${workerFile}`, model, lanes: options.lanes, threads: options.threads },
     );
-    let transcribeMs = 0;
-    let tokens = 0;
-    for (const [index, window] of list.entries()) {
+    log(`  ${options.lanes} worker(s), onnxruntime threads ${JSON.stringify(await page.evaluate(() => globalThis.__benchThreads))}`);
+    for (const window of list) {
       const base64 = Buffer.from(window.samples.buffer, window.samples.byteOffset, window.samples.byteLength).toString('base64');
-      const result = await page.evaluate((data) => globalThis.__benchTranscribe(data), base64);
-      transcribeMs += result.ms;
-      tokens += result.tokens;
-      if ((index + 1) % 20 === 0) log(`  ${index + 1}/${list.length} windows, ${(transcribeMs / 1000).toFixed(0)} s so far`);
+      await page.evaluate((data) => globalThis.__benchAdd(data), base64);
     }
-    return { transcribeMs, tokens };
+    return await page.evaluate(() => globalThis.__benchRun());
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -239,11 +277,13 @@ function linkTree(source, target) {
 }
 
 function parseArguments(argv) {
-  const parsed = { sizes: ['base'], minutes: 60 };
+  const parsed = { sizes: ['base'], minutes: 60, lanes: undefined, threads: undefined };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--sizes') parsed.sizes = argv[++index].split(',');
     else if (argument === '--minutes') parsed.minutes = Number(argv[++index]);
+    else if (argument === '--lanes') parsed.lanes = Number(argv[++index]);
+    else if (argument === '--threads') parsed.threads = Number(argv[++index]);
     else throw new Error(`unknown argument ${argument}`);
   }
   return parsed;

@@ -4,8 +4,8 @@
  * scripts/models/make-test-model.py, 8-bit copies by quantize-dynamic.py.
  * `--never-end` makes every transcription decode up to its token bound, so the
  * number of decoded tokens is fixed by the bench, not by chance;
- * `--empty-cross-cache` makes the decoder return empty cross-attention caches
- * after the first step, as Optimum's merged decoders (the real models) do.
+ * The decoder returns empty cross-attention caches after the first step, as
+ * Optimum's merged decoders (the real models) do.
  * The encoder takes fewer than 3000 feature frames (its positional embedding
  * sliced to the input), so the same models measure short-context decoding.
  * With `{ externalData: true }` there is also bench-<size>-q8-ext: the same
@@ -45,7 +45,7 @@ export function prepareModels(repository, folder, sizes, log, { externalData = f
       log(`making ${name} (random weights, Whisper ${size} dimensions)…`);
       execFileSync(PYTHON, [
         path.join(repository, 'scripts/models/make-test-model.py'), target, '--name', name, ...SIZES[size],
-        '--text-vocabulary', '50257', '--never-end', '--empty-cross-cache',
+        '--text-vocabulary', '50257', '--never-end',
       ], { stdio: 'ignore' });
     }
     const quantized = path.join(folder, `${name}-q8`);

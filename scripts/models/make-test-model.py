@@ -11,9 +11,6 @@ sizes; the defaults make the committed test model):
     --name NAME --width 512 --layers 6 --heads 8 --feed-forward 2048
     --text-vocabulary 50257   pad the text vocabulary to Whisper's size
     --never-end               the end token never wins: decoding runs to max_new_tokens
-    --empty-cross-cache       the cached step outputs empty cross-attention caches, as
-                              Optimum's merged decoders do (transformers.js then reuses
-                              the first step's), instead of copying them every step
 
 The weights are random (fixed seeds), so the model transcribes nothing: it
 writes a few meaningless tokens with timestamps. It exists so tests can run
@@ -48,7 +45,6 @@ FEED_FORWARD = 256
 MEL_BINS = 80
 SOURCE_POSITIONS = 1500
 TARGET_POSITIONS = 448
-EMPTY_CROSS_CACHE = False
 
 
 # Decoding shape (see shape_output_layer): positions are decoder token indices.
@@ -70,7 +66,7 @@ PRINTABLE = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 
 
 def parse_arguments():
-    global NAME, WIDTH, HEADS, HEAD_SIZE, LAYERS, FEED_FORWARD, END_BIAS, END_SLOPE, EMPTY_CROSS_CACHE
+    global NAME, WIDTH, HEADS, HEAD_SIZE, LAYERS, FEED_FORWARD, END_BIAS, END_SLOPE
     parser = argparse.ArgumentParser(description='Writes a random-weight Whisper in transformers.js layout.')
     parser.add_argument('output', nargs='?')
     parser.add_argument('--name', default=NAME)
@@ -80,12 +76,10 @@ def parse_arguments():
     parser.add_argument('--feed-forward', type=int, default=FEED_FORWARD)
     parser.add_argument('--text-vocabulary', type=int, default=0)
     parser.add_argument('--never-end', action='store_true')
-    parser.add_argument('--empty-cross-cache', action='store_true')
     arguments = parser.parse_args()
     NAME, WIDTH, HEADS, LAYERS, FEED_FORWARD = (arguments.name, arguments.width, arguments.heads,
                                                 arguments.layers, arguments.feed_forward)
     HEAD_SIZE = WIDTH // HEADS
-    EMPTY_CROSS_CACHE = arguments.empty_cross_cache
     if arguments.never_end:
         END_BIAS, END_SLOPE = -1.0e4, 0.0
     return arguments
@@ -132,7 +126,7 @@ def main():
         export_shape = Shape(WIDTH, HEADS, LAYERS, MEL_BINS, SOURCE_POSITIONS)
         export_encoder(encoder, export_shape, os.path.join(output, 'onnx', 'encoder_model.onnx'))
         export_decoder(decoder, vocab_size, export_shape, scratch,
-                       os.path.join(output, 'onnx', 'decoder_model_merged.onnx'), EMPTY_CROSS_CACHE)
+                       os.path.join(output, 'onnx', 'decoder_model_merged.onnx'))
 
     write_json(output, 'tokenizer.json', tokenizer_json)
     write_json(output, 'tokenizer_config.json', tokenizer_config())

@@ -165,9 +165,6 @@ def convert_safetensors(paths, config, fp32_folder, scratch):
                       opset_version=OPSET, do_constant_folding=True)
     del fixed, encoder
     step('exporting the decoder (no-cache and cached branches merged, cross_attentions outputs)')
-    # Empty cross-attention caches after the first step, as Optimum's merged decoders
-    # (and nbailab_onnx.py's) give: transformers.js keeps the first step's, and a
-    # full copy out of the runtime every step costs time for nothing.
     export_decoder(decoder, decoder.embed_tokens.num_embeddings, shape, scratch,
-                   os.path.join(fp32_folder, 'decoder', 'decoder_model_merged.onnx'), empty_cross_cache=True)
+                   os.path.join(fp32_folder, 'decoder', 'decoder_model_merged.onnx'))
     return reference, True

@@ -72,7 +72,18 @@ export interface RawTranscription {
 }
 
 export type TranscriptionRequest =
-  | { type: 'load'; model: string; device: 'auto' | 'wasm' | 'webgpu' }
+  | {
+      type: 'load';
+      model: string;
+      device: 'auto' | 'wasm' | 'webgpu';
+      /**
+       * At most this many onnxruntime threads in this worker (default: as many as it
+       * would use, runtime-environment.ts). onnxruntime starts once per worker, at its
+       * first load, so only that load's count counts. The full-quality pass asks for
+       * fewer to run two workers side by side (docs/final-pass.md).
+       */
+      threads?: number;
+    }
   | {
       type: 'transcribe';
       id: string;

@@ -4,6 +4,7 @@ import {
   coveredSegments,
   decodedLateBy,
   finalPassFraction,
+  finalPassLanes,
   isPending,
   isResearcherWork,
   joinIntoWindows,
@@ -136,5 +137,24 @@ describe('placing decoded audio in session time', () => {
   it('starts it late by what the chunks should hold and it does not', () => {
     expect(decodedLateBy(40, 38.5)).toBeCloseTo(1.5);
     expect(decodedLateBy(40, 40.2)).toBe(0);
+  });
+});
+
+describe('spreading the pass over the machine', () => {
+  it('runs two single-thread workers on a 2-core machine, where a second thread barely speeds a decoder step', () => {
+    expect(finalPassLanes({ cores: 2, memoryGigabytes: 8 })).toEqual({ lanes: 2, threads: 1 });
+    expect(finalPassLanes({ cores: 3 })).toEqual({ lanes: 2, threads: 1 });
+  });
+
+  it('gives each of the two workers half the cores on larger machines, at most 4', () => {
+    expect(finalPassLanes({ cores: 4, memoryGigabytes: 8 })).toEqual({ lanes: 2, threads: 2 });
+    expect(finalPassLanes({ cores: 8, memoryGigabytes: 16 })).toEqual({ lanes: 2, threads: 4 });
+    expect(finalPassLanes({ cores: 32, memoryGigabytes: 64 })).toEqual({ lanes: 2, threads: 4 });
+  });
+
+  it('keeps to one worker on one core, or where the machine reports under 4 GB (each worker holds a copy of the model)', () => {
+    expect(finalPassLanes({ cores: 1, memoryGigabytes: 8 })).toEqual({ lanes: 1, threads: 1 });
+    expect(finalPassLanes({ cores: 4, memoryGigabytes: 2 })).toEqual({ lanes: 1, threads: 4 });
+    expect(finalPassLanes({ cores: 2, memoryGigabytes: 0.5 })).toEqual({ lanes: 1, threads: 2 });
   });
 });

@@ -205,3 +205,30 @@ export const FINAL_PASS_CUTTING = { padMs: 400, minSilenceMs: 800, minSpeechMs: 
 export function decodedLateBy(expectedSeconds: number, decodedSeconds: number): number {
   return Math.max(0, expectedSeconds - decodedSeconds);
 }
+
+/** How the pass spreads over the machine: workers transcribing windows at once, and onnxruntime threads in each. */
+export interface FinalPassLanes {
+  lanes: number;
+  threads: number;
+}
+
+/** Memory below which the pass keeps to one worker (each holds its own copy of the model). */
+const TWO_LANES_MIN_GIGABYTES = 4;
+
+/**
+ * Two workers of one thread on 2 or 3 cores, two of half the cores (at most 4)
+ * on more; one worker with every core where the machine has one core or reports
+ * under 4 GB of memory (`navigator.deviceMemory`, absent on some browsers: then
+ * assumed enough). A Whisper decoder step barely gains from a second thread
+ * (base q8, 1500 encoder frames: 22.8 ms with one, 20.5 ms with two) while two
+ * single-thread workers make about 1.5 times the steps, and the encoder's 30 s
+ * window divides well either way (docs/final-pass.md). Each worker holds its own
+ * copy of the model for the pass's length, after the call.
+ */
+export function finalPassLanes(place: { cores: number; memoryGigabytes?: number }): FinalPassLanes {
+  const cores = Math.max(1, Math.floor(place.cores));
+  if (cores < 2 || (place.memoryGigabytes ?? TWO_LANES_MIN_GIGABYTES) < TWO_LANES_MIN_GIGABYTES) {
+    return { lanes: 1, threads: Math.min(4, cores) };
+  }
+  return { lanes: 2, threads: Math.min(4, Math.floor(cores / 2)) };
+}

@@ -108,6 +108,8 @@ export {
   isPending,
   finalPassFraction,
   decodedLateBy,
+  finalPassLanes,
   FINAL_PASS_CUTTING,
 } from './final-pass';
-export type { Span, FinalPlan, WindowOptions, ResumePoint, FinalPassEvent } from './final-pass';
+export type { Span, FinalPlan, WindowOptions, ResumePoint, FinalPassEvent, FinalPassLanes } from './final-pass';
+export { runInOrder, type OrderedLanes } from './ordered-lanes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canShareMemory, chooseDevice, configureRuntime, threadCount, type TransformersEnvironmentLike } from './runtime-environment';
+import { canShareMemory, chooseDevice, configureRuntime, limitThreads, threadCount, type TransformersEnvironmentLike } from './runtime-environment';
 
 function freshEnvironment(): TransformersEnvironmentLike & { backends: { onnx: { wasm: { wasmPaths?: unknown; numThreads?: number } } } } {
   return {
@@ -48,6 +48,17 @@ describe('configuring transformers.js inside the extension', () => {
     expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 4 })).toBe(3);
     expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 16 })).toBe(4);
     expect(threadCount({ ...place, sharedMemory: true, hardwareConcurrency: 1 })).toBe(1);
+  });
+
+  it('lowers the threads to what a load asks for, never above what the machine allows', () => {
+    const environment = freshEnvironment();
+    const { threads } = configureRuntime(environment, { ...place, sharedMemory: true, hardwareConcurrency: 2 });
+    expect(limitThreads(environment, threads, 1)).toBe(1);
+    expect(environment.backends.onnx.wasm.numThreads).toBe(1);
+    expect(limitThreads(environment, threads, 8)).toBe(2);
+    expect(environment.backends.onnx.wasm.numThreads).toBe(2);
+    expect(limitThreads(environment, threads, undefined)).toBe(2);
+    expect(limitThreads(environment, threads, 0)).toBe(1);
   });
 
   it('finds shared memory where a SharedArrayBuffer can be posted (Node can)', () => {

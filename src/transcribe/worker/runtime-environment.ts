@@ -82,6 +82,18 @@ export function configureRuntime(environment: TransformersEnvironmentLike, place
   return { threads };
 }
 
+/**
+ * Lowers onnxruntime's threads to `requested` (never raises them past what
+ * `configureRuntime` allowed) and returns the count it will use. Only before
+ * onnxruntime starts, at the worker's first load: it reads numThreads once.
+ */
+export function limitThreads(environment: TransformersEnvironmentLike, allowed: number, requested: number | undefined): number {
+  const threads = requested === undefined ? allowed : Math.max(1, Math.min(allowed, Math.floor(requested)));
+  const wasm = environment.backends.onnx.wasm;
+  if (wasm) wasm.numThreads = threads;
+  return threads;
+}
+
 /** The part of `navigator.gpu` needed to tell whether WebGPU really works. */
 export interface GpuLike {
   requestAdapter(): Promise<unknown>;

@@ -59,9 +59,11 @@ function fakeTranscriber(delayMs: number, log: string[]): LoadedTranscriber {
 /** A fake Worker whose other end is the real request handler, asynchronous like postMessage. */
 function connectedWorker(options: { delayMs?: number; failLoad?: boolean } = {}) {
   const log: string[] = [];
+  const loads: string[] = [];
   const listeners: ((event: MessageEvent<TranscriptionEvent>) => void)[] = [];
   const handle = createRequestHandler({
-    async loadModel(_model, _device, onProgress) {
+    async loadModel(model, device, onProgress, threads) {
+      loads.push(`load ${model} on ${device}${threads === undefined ? '' : ` with at most ${threads} threads`}`);
       onProgress(0.5);
       if (options.failLoad) throw new Error('manifest missing');
       return fakeTranscriber(options.delayMs ?? 20, log);
@@ -75,7 +77,7 @@ function connectedWorker(options: { delayMs?: number; failLoad?: boolean } = {})
     }) as WorkerLike['addEventListener'],
     terminate: () => log.push('terminated'),
   };
-  return { worker, log };
+  return { worker, log, loads };
 }
 
 const utterance = (id: string, seconds: number, offset = 0) => ({
@@ -93,6 +95,14 @@ describe('the transcription client', () => {
     const progress: number[] = [];
     await expect(client.load('intervju-test-tiny', 'auto', (fraction) => progress.push(fraction))).resolves.toEqual(info);
     expect(progress).toEqual([0, 0.5]);
+  });
+
+  it("passes a load's thread limit through to the worker's model loading", async () => {
+    const { worker, loads } = connectedWorker();
+    const client = createTranscriptionClient(worker);
+    await client.load('intervju-test-tiny', 'wasm', undefined, 1);
+    await client.load('intervju-test-tiny', 'auto');
+    expect(loads).toEqual(['load intervju-test-tiny on wasm with at most 1 threads', 'load intervju-test-tiny on auto']);
   });
 
   it('rejects a load that fails, with the reason', async () => {

@@ -24,8 +24,11 @@ export interface WorkerLike {
 }
 
 export interface TranscriptionClient {
-  /** Loads (or re-selects) a model; resolves with what was loaded. */
-  load(model: string, device: 'auto' | 'wasm' | 'webgpu', onProgress?: (fraction: number) => void): Promise<ModelInfo>;
+  /**
+   * Loads (or re-selects) a model; resolves with what was loaded. `threads` caps
+   * onnxruntime's threads in this worker, from its first load on (the protocol's `load`).
+   */
+  load(model: string, device: 'auto' | 'wasm' | 'webgpu', onProgress?: (fraction: number) => void, threads?: number): Promise<ModelInfo>;
   /** Queues one utterance; rejects with an AbortError when cancelled. The samples are transferred. */
   transcribe(request: ClientTranscribeRequest): Promise<RawTranscription>;
   /** Cancels a queued or running transcription by id. */
@@ -86,11 +89,11 @@ export function createTranscriptionClient(worker: WorkerLike): TranscriptionClie
   });
 
   return {
-    load(model, device, onProgress) {
+    load(model, device, onProgress, threads) {
       if (disposed) return Promise.reject(new Error('Transcription client disposed'));
       return new Promise<ModelInfo>((resolve, reject) => {
         loads.push({ resolve, reject, onProgress });
-        worker.postMessage({ type: 'load', model, device });
+        worker.postMessage({ type: 'load', model, device, ...(threads !== undefined && { threads }) });
       });
     },
     transcribe(request) {

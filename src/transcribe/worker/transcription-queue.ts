@@ -27,6 +27,7 @@ export interface QueueEnvironment {
     model: string,
     device: 'auto' | 'wasm' | 'webgpu',
     onProgress: (fraction: number) => void,
+    threads?: number,
   ): Promise<LoadedTranscriber>;
   post(event: TranscriptionEvent): void;
 }
@@ -50,8 +51,11 @@ export function createRequestHandler(environment: QueueEnvironment): (request: T
     }
     try {
       environment.post({ status: 'loading', model: request.model, progress: 0 });
-      const next = await environment.loadModel(request.model, request.device, (progress) =>
-        environment.post({ status: 'loading', model: request.model, progress }),
+      const next = await environment.loadModel(
+        request.model,
+        request.device,
+        (progress) => environment.post({ status: 'loading', model: request.model, progress }),
+        request.threads,
       );
       await transcriber?.dispose?.();
       transcriber = next;

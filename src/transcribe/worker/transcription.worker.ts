@@ -12,7 +12,7 @@ import type { TranscriptionEvent, TranscriptionRequest } from '../../messages/tr
 import { parseModelManifest } from '../model-registry';
 import { WhisperTranscriber } from '../whisper-transcriber';
 import { MODELS_FOLDER } from './runtime-assets';
-import { canShareMemory, chooseDevice, configureRuntime, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
+import { canShareMemory, chooseDevice, configureRuntime, limitThreads, type GpuLike, type TransformersEnvironmentLike } from './runtime-environment';
 import { createRequestHandler } from './transcription-queue';
 import { trackWebAssemblyMemories } from '../wasm-memory';
 
@@ -29,11 +29,14 @@ const wasmMemory = trackWebAssemblyMemories();
 
 const origin = scope.location.origin;
 // Before the first pipeline: onnxruntime reads wasmPaths and numThreads once, when it starts.
-const { threads } = configureRuntime(env as unknown as TransformersEnvironmentLike, {
+const environment = env as unknown as TransformersEnvironmentLike;
+const { threads: allowedThreads } = configureRuntime(environment, {
   origin,
   sharedMemory: canShareMemory(),
   hardwareConcurrency: scope.navigator.hardwareConcurrency ?? 1,
 });
+/** Fixed by the first load: onnxruntime reads its thread count once, when it starts. */
+let runtimeThreads: number | null = null;
 
 /** A macrotask hop without setTimeout's 4 ms clamp, so a `cancel` message gets in between decoder steps. */
 function yieldToEventLoop(): Promise<void> {
@@ -51,12 +54,14 @@ const handle = createRequestHandler({
   // No byte progress: no caller shows it, and asking transformers.js for it makes it
   // read each file in chunks that stay behind as garbage, a model's size of them
   // (docs/transcription.md, "Memory"). The queue still reports the start and `ready`.
-  async loadModel(model, requestedDevice) {
+  async loadModel(model, requestedDevice, _onProgress, requestedThreads) {
     // The manifest is one of the extension's own files, not a network request.
     const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
     if (!response.ok) throw new Error(`no manifest.json for ${model} in the extension (${response.status})`);
     const manifest = parseModelManifest(await response.json());
     const device = await chooseDevice(requestedDevice, scope.navigator.gpu);
+    runtimeThreads ??= limitThreads(environment, allowedThreads, requestedThreads);
+    const threads = runtimeThreads;
     return WhisperTranscriber.load({
       modelName: manifest.name,
       device,
