@@ -11,17 +11,31 @@
  * the same (log10 of the mel floor, then the same clamp and scale), so this
  * computes the frames that touch the audio plus a margin of silent ones and
  * repeats a silent frame for the rest. The margin also keeps the global
- * maximum that the normalisation uses the same. whisper-features.test.ts
- * checks the result against transformers.js's full computation (equal to
- * within float32 rounding: the mel product goes through onnxruntime's MatMul,
- * whose blocking depends on the number of frames).
+ * maximum that the normalisation uses the same.
+ *
+ * The frames themselves are computed here as transformers.js's `spectrogram`
+ * does (centred, reflect padding, periodic Hann window, power, Slaney mel
+ * filters, floor 1e-10, log10, then Whisper's clamp to 8 below the maximum and
+ * scale), with a 200-point mixed-radix FFT (real-fft.ts) instead of its chirp-z
+ * transform, and the mel product over each filter's nonzero bins only.
+ * whisper-features.test.ts checks the result against transformers.js's full
+ * computation (equal to within float32 rounding).
  */
+import { RealFft } from './real-fft';
 
 /** The part of transformers.js's WhisperFeatureExtractor this uses. */
 export interface WhisperFeatureExtractorLike {
-  config: { n_samples: number; hop_length: number; n_fft: number; nb_max_frames: number; feature_size: number };
-  /** Log-mel of `waveform` as [mel bins, frames], frames = waveform length / hop length (at most nb_max_frames). */
-  _extract_fbank_features(waveform: Float32Array): Promise<{ data: Float32Array; dims: readonly number[] }>;
+  config: {
+    n_samples: number;
+    hop_length: number;
+    n_fft: number;
+    nb_max_frames: number;
+    feature_size: number;
+    /** [mel bins][n_fft / 2 + 1] */
+    mel_filters: readonly (readonly number[])[];
+  };
+  /** The analysis window, n_fft long (a periodic Hann window). */
+  window: ArrayLike<number>;
 }
 
 /**
@@ -46,8 +60,8 @@ export async function windowFeatures(
   const shortLength = Math.min(windowSamples, Math.ceil((samples.length + margin) / hop) * hop);
   const waveform = new Float32Array(shortLength);
   waveform.set(samples);
-  const spectrogram = await extractor._extract_fbank_features(waveform);
-  const computed = spectrogram.dims[1] ?? 0;
+  const spectrogram = logMelSpectrogram(extractor, waveform, Math.min(Math.floor(shortLength / hop), extractor.config.nb_max_frames));
+  const computed = spectrogram.dims[1];
   if (computed === frames) return { data: spectrogram.data, dims: [1, bins, frames] };
 
   // A short context may end inside the computed margin: keep its first `frames`.
@@ -60,4 +74,75 @@ export async function windowFeatures(
     data.fill(spectrogram.data[(bin + 1) * computed - 1] as number, bin * frames + kept, (bin + 1) * frames);
   }
   return { data, dims: [1, bins, frames] };
+}
+
+/** What a feature extractor's frames need, made once per extractor. */
+interface Analysis {
+  fft: RealFft;
+  /** Per mel bin: its filter's first nonzero frequency bin and its weights from there, as float32 (as transformers.js's product takes them). */
+  filters: { first: number; weights: Float32Array }[];
+}
+
+const analyses = new WeakMap<WhisperFeatureExtractorLike, Analysis>();
+
+function analysisOf(extractor: WhisperFeatureExtractorLike): Analysis {
+  let analysis = analyses.get(extractor);
+  if (!analysis) {
+    const filters = extractor.config.mel_filters.map((filter) => {
+      let first = filter.findIndex((weight) => weight !== 0);
+      if (first < 0) first = 0;
+      let last = filter.length - 1;
+      while (last > first && filter[last] === 0) last--;
+      return { first, weights: Float32Array.from(filter.slice(first, last + 1)) };
+    });
+    analysis = { fft: new RealFft(extractor.config.n_fft), filters };
+    analyses.set(extractor, analysis);
+  }
+  return analysis;
+}
+
+/**
+ * Whisper's normalised log-mel of `waveform` as [mel bins, frames]: the first
+ * `frames` frames of transformers.js's `_extract_fbank_features` (frames =
+ * waveform length / hop length, at most nb_max_frames).
+ */
+function logMelSpectrogram(
+  extractor: WhisperFeatureExtractorLike,
+  waveform: Float32Array,
+  frames: number,
+): { data: Float32Array; dims: [number, number] } {
+  const { n_fft: fftLength, hop_length: hop, feature_size: bins } = extractor.config;
+  const { fft, filters } = analysisOf(extractor);
+  const window = extractor.window;
+  const padding = Math.floor(fftLength / 2);
+  // Centred frames: reflect the waveform's ends, as numpy's "reflect" (the edge sample not repeated).
+  const padded = new Float32Array(waveform.length + 2 * padding);
+  padded.set(waveform, padding);
+  const last = waveform.length - 1;
+  for (let offset = 1; offset <= padding; offset++) {
+    padded[padding - offset] = waveform[Math.min(offset, last)] as number;
+    padded[last + padding + offset] = waveform[Math.max(0, last - offset)] as number;
+  }
+  const frame = new Float64Array(fftLength);
+  const power = new Float64Array(fftLength / 2 + 1);
+  const magnitude = new Float32Array(fftLength / 2 + 1);
+  const data = new Float32Array(bins * frames);
+  let largest = -Infinity;
+  for (let index = 0; index < frames; index++) {
+    const start = index * hop;
+    for (let sample = 0; sample < fftLength; sample++) frame[sample] = (padded[start + sample] as number) * (window[sample] as number);
+    fft.powerSpectrum(frame, power);
+    magnitude.set(power);
+    for (let bin = 0; bin < bins; bin++) {
+      const { first, weights } = filters[bin]!;
+      let sum = 0;
+      for (let offset = 0; offset < weights.length; offset++) sum += (weights[offset] as number) * (magnitude[first + offset] as number);
+      const value = Math.fround(Math.log10(Math.max(1e-10, Math.fround(sum))));
+      data[bin * frames + index] = value;
+      if (value > largest) largest = value;
+    }
+  }
+  const floor = largest - 8;
+  for (let index = 0; index < data.length; index++) data[index] = (Math.max(data[index] as number, floor) + 4) / 4;
+  return { data, dims: [bins, frames] };
 }
