@@ -25,6 +25,9 @@ export class RealFft {
   private readonly splitIm: Float64Array;
   private readonly bufferRe: [Float64Array, Float64Array];
   private readonly bufferIm: [Float64Array, Float64Array];
+  /** One butterfly's inputs, turned by their twiddles (radix at most 5). */
+  private readonly butterflyRe = new Float64Array(5);
+  private readonly butterflyIm = new Float64Array(5);
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 2 || size % 2 !== 0) throw new RangeError(`a real FFT needs an even length, not ${size}`);
@@ -56,7 +59,7 @@ export class RealFft {
       re[n] = frame[2 * n] as number;
       im[n] = frame[2 * n + 1] as number;
     }
-    const [zRe, zIm] = this.transform(re, im);
+    const [zRe, zIm] = this.transform();
     // X[k] = (Z[k] + conj Z[half−k]) / 2 − i·W^k·(Z[k] − conj Z[half−k]) / 2, W = e^(−2πi/size)
     for (let k = 0; k <= half; k++) {
       const a = k % half;
@@ -74,20 +77,15 @@ export class RealFft {
   }
 
   /**
-   * Forward complex FFT of length `half` (Stockham, natural order in and out):
+   * Forward complex FFT of length `half` of the first buffers (Stockham, natural order in and out):
    * each pass takes `radix` inputs `half / radix` apart, turns them by the
    * twiddles of the butterflies done so far, and writes their small DFT.
    */
-  private transform(inputRe: Float64Array, inputIm: Float64Array): [Float64Array, Float64Array] {
+  private transform(): [Float64Array, Float64Array] {
     const n = this.half;
-    const rootRe = this.rootRe;
-    const rootIm = this.rootIm;
-    let sourceRe = inputRe;
-    let sourceIm = inputIm;
-    let targetRe = sourceRe === this.bufferRe[0] ? this.bufferRe[1] : this.bufferRe[0];
-    let targetIm = sourceIm === this.bufferIm[0] ? this.bufferIm[1] : this.bufferIm[0];
-    const vRe = new Float64Array(5);
-    const vIm = new Float64Array(5);
+    const { rootRe, rootIm, butterflyRe: vRe, butterflyIm: vIm } = this;
+    let [sourceRe, targetRe] = this.bufferRe;
+    let [sourceIm, targetIm] = this.bufferIm;
     let done = 1;
     for (const radix of this.radices) {
       const stride = n / radix;
