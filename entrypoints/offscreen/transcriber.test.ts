@@ -64,16 +64,17 @@ class FakeWorker {
 
 const request = (id: string) => ({ id, samples: new Float32Array(16_000), offset: 0, language: 'no' as const, wordTimestamps: false });
 
-describe('sharedTranscriber', () => {
-  beforeEach(() => {
-    FakeWorker.started = [];
-    vi.resetModules();
-    vi.stubGlobal('Worker', FakeWorker);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+// Each test imports the module afresh, so the shared transcriber starts anew over fake workers.
+beforeEach(() => {
+  FakeWorker.started = [];
+  vi.resetModules();
+  vi.stubGlobal('Worker', FakeWorker);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
+describe('sharedTranscriber', () => {
   it('loads a model once and transcribes with it in one worker', async () => {
     const { sharedTranscriber } = await import('./transcriber');
     const transcriber = sharedTranscriber();
@@ -120,15 +121,6 @@ describe('sharedTranscriber', () => {
 });
 
 describe('createTranscriber (the full-quality pass’s lanes)', () => {
-  beforeEach(() => {
-    FakeWorker.started = [];
-    vi.resetModules();
-    vi.stubGlobal('Worker', FakeWorker);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
   it('gives each transcriber a worker of its own, asked for at most the threads it was made with', async () => {
     const { createTranscriber, sharedTranscriber } = await import('./transcriber');
     const lanes = [createTranscriber({ threads: 1 }), createTranscriber({ threads: 1 })];
