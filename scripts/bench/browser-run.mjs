@@ -18,6 +18,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { speechLikeAudio } from './audio.mjs';
+import { installWorkerStarter } from './page-worker.mjs';
 
 const [repository, windowModel, utteranceModel, audioContext] = process.argv.slice(2);
 const shortContext = audioContext === 'short';
@@ -34,20 +35,11 @@ try {
   const extensionId = await extensionIdOf(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+  await installWorkerStarter(page);
   const run = (model, seconds) =>
     page.evaluate(
       async ({ workerPath, model, warmUp, audio, shortContext }) => {
-        const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
-        const next = (status) =>
-          new Promise((resolve, reject) => {
-            const listener = (event) => {
-              if (event.data.status === 'error') reject(new Error(event.data.message));
-              if (event.data.status !== status) return;
-              worker.removeEventListener('message', listener);
-              resolve(event.data);
-            };
-            worker.addEventListener('message', listener);
-          });
+        const { worker, next } = startBenchWorker(workerPath);
         const loadStarted = performance.now();
         worker.postMessage({ type: 'load', model, device: 'wasm' });
         const ready = await next('ready');

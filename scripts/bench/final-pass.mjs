@@ -31,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { cappedModel, prepareModels } from './models.mjs';
+import { installWorkerStarter } from './page-worker.mjs';
 
 const repository = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = '/tmp/intervju-bench-final-pass';
@@ -205,21 +206,12 @@ async function transcribeInBrowser(model, list) {
       if (message.text().startsWith('bench:')) log(`  ${message.text().slice('bench:'.length).trim()}`);
     });
     await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+    await installWorkerStarter(page);
     await page.evaluate(
       async ({ workerPath, model, lanes, threads }) => {
         const workers = [];
         for (let lane = 0; lane < lanes; lane++) {
-          const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
-          const next = (status) =>
-            new Promise((resolve, reject) => {
-              const listener = (event) => {
-                if (event.data.status === 'error') reject(new Error(event.data.message));
-                if (event.data.status !== status) return;
-                worker.removeEventListener('message', listener);
-                resolve(event.data);
-              };
-              worker.addEventListener('message', listener);
-            });
+          const { worker, next } = startBenchWorker(workerPath);
           worker.postMessage({ type: 'load', model, device: 'wasm', threads });
           workers.push({ worker, next, ready: next('ready') });
         }

@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { speechLikeAudio } from './audio.mjs';
 import { cappedModel, prepareModels } from './models.mjs';
+import { installWorkerStarter } from './page-worker.mjs';
 
 const repository = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = '/tmp/intervju-bench';
@@ -91,6 +92,7 @@ try { await (async () => {
   const extensionId = await extensionIdOf(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+  await installWorkerStarter(page);
   await page.evaluate(driverSource(`assets/${workerFile}`));
   const renderer = () => {
     const pid = rendererPid(profile);
@@ -187,18 +189,9 @@ function driverSource(workerPath) {
     const SAMPLE_RATE = 16000;
     ${speechLikeAudio.toString()}
     let worker = null;
-    const next = (status, id) => new Promise((resolve, reject) => {
-      const listener = (event) => {
-        const data = event.data;
-        if (data.status === 'error') { worker.removeEventListener('message', listener); reject(new Error(data.message)); return; }
-        if (data.status !== status || (id !== undefined && data.id !== id)) return;
-        worker.removeEventListener('message', listener);
-        resolve(data);
-      };
-      worker.addEventListener('message', listener);
-    });
+    let next = null;
     window.memoryDriver = {
-      start() { worker = new Worker(chrome.runtime.getURL(${JSON.stringify(workerPath)}), { type: 'module' }); },
+      start() { ({ worker, next } = startBenchWorker(${JSON.stringify(workerPath)})); },
       async load(model) {
         const ready = next('ready');
         worker.postMessage({ type: 'load', model, device: 'wasm' });
@@ -211,7 +204,7 @@ function driverSource(workerPath) {
         const result = (await final).result;
         return { text: result.text, wasmMemoryBytes: result.wasmMemoryBytes ?? null };
       },
-      terminate() { worker.terminate(); worker = null; },
+      terminate() { worker.terminate(); worker = null; next = null; },
     };
   })()`;
 }

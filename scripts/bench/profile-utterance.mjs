@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { speechLikeAudio } from './audio.mjs';
+import { installWorkerStarter } from './page-worker.mjs';
 
 const [repository, model, audioContext, outFile] = process.argv.slice(2);
 const shortContext = audioContext === 'short';
@@ -36,6 +37,7 @@ try {
   const extensionId = await extensionIdOf(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+  await installWorkerStarter(page);
   const cdp = await connect(PORT);
   const pageTarget = (await cdp.send('Target.getTargets')).targetInfos.find((target) => target.url.includes('workspace.html'));
   const { sessionId: pageSession } = await cdp.send('Target.attachToTarget', { targetId: pageTarget.targetId, flatten: true });
@@ -44,17 +46,7 @@ try {
 
   await page.evaluate(
     async ({ workerPath, model, warmUp }) => {
-      const worker = new Worker(chrome.runtime.getURL(workerPath), { type: 'module' });
-      const next = (status) =>
-        new Promise((resolve, reject) => {
-          const listener = (event) => {
-            if (event.data.status === 'error') reject(new Error(event.data.message));
-            if (event.data.status !== status) return;
-            worker.removeEventListener('message', listener);
-            resolve(event.data);
-          };
-          worker.addEventListener('message', listener);
-        });
+      const { worker, next } = startBenchWorker(workerPath);
       window.benchWorker = { worker, next };
       worker.postMessage({ type: 'load', model, device: 'wasm' });
       await next('ready');
