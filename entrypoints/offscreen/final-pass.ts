@@ -1,6 +1,13 @@
 import { TARGET_SAMPLE_RATE, UtteranceSegmenter, detectDropouts, type Utterance } from '../../src/audio';
 import { sileroVoiceActivity } from '../../src/audio/silero-session';
-import { broadcastStoreChange, finalPassReportMessaging, sendSessionUpdated, type FinalPassOutcome, type FinalPassRunRequest } from '../../src/messages';
+import {
+  broadcastStoreChange,
+  finalPassReportMessaging,
+  sendSessionUpdated,
+  type FinalPassOutcome,
+  type FinalPassRunRequest,
+  type RawTranscription,
+} from '../../src/messages';
 import {
   FinalPassClosedError,
   FinalPassConflictError,
@@ -21,16 +28,19 @@ import {
 } from '../../src/store';
 import {
   FINAL_PASS_CUTTING,
-  buildLiveSegment,
   decodedLateBy,
   finalReadingOf,
-  joinIntoWindows,
   nextFinalPassState,
+  packWindows,
   planFinalUtterance,
   quotedSegmentIds,
   resumePoint,
   runInOrder,
   segmentLanguage,
+  stretchSegments,
+  windowSamples,
+  type FinalHearing,
+  type PackedWindow,
   type Span,
 } from '../../src/transcribe';
 import { audioRuns, mediaTimeOf, sessionTimeOf, type AudioRun } from '../../src/transcript-editing';
@@ -47,10 +57,10 @@ const runSeconds = (run: AudioRun) => run.pieces.reduce((total, piece) => total 
  * One full-quality pass over a session's stored audio, in the offscreen document
  * (docs/final-pass.md): each recording of each channel is decrypted and decoded
  * to 16 kHz, cut by Silero VAD with generous padding, joined into windows up to
- * 28 s, transcribed with the final model in one or two workers at once (the
+ * 28 s (packed across long pauses where the model gives word times), transcribed with the final model in one or two workers at once (the
  * lanes, `finalPassLanes`) and written window by window in their order
- * (`storeFinalUtterance`, the progress in the same transaction), so a stop or a
- * restart loses at most the windows under way.
+ * (`storeFinalUtterance`, one stretch of speech at a time, the progress in the
+ * same transaction), so a stop or a restart loses at most the windows under way.
  */
 export class FinalPassRun {
   private readonly controller = new AbortController();
@@ -131,62 +141,66 @@ export class FinalPassRun {
       const firstSample = Math.min(samples.length, Math.max(0, Math.round((mediaTimeOf(run, from) - late) * TARGET_SAMPLE_RATE)));
       const utterances = await cut(samples.subarray(firstSample), voice.make(), signal);
       const base = firstSample / TARGET_SAMPLE_RATE;
-      const windows = joinIntoWindows(utterances.map((utterance) => ({ start: base + utterance.start, end: base + utterance.end })));
+      // Packed (the silence between stretches left out) only where word times say whose words are whose.
+      const cutUtterances = utterances.map((utterance) => ({ start: base + utterance.start, end: base + utterance.end, speechRatio: utterance.speechRatio }));
+      const windows = packWindows(cutUtterances, { pack: info.wordTimestamps });
       const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionAt(span.start), end: sessionAt(span.end) }));
-      const transcribe = async (window: Span, lane: number) => {
+      const transcribe = async (window: PackedWindow, lane: number) => {
         signal.throwIfAborted();
         const id = crypto.randomUUID();
         this.transcribing.set(lane, id);
         try {
-          const transcription = await this.lanes[lane]!.transcribe({
+          // Times come back in seconds of the window's audio; splitPackedTranscription places them.
+          return await this.lanes[lane]!.transcribe({
             id,
-            samples: samples.slice(Math.round(window.start * TARGET_SAMPLE_RATE), Math.round(window.end * TARGET_SAMPLE_RATE)),
-            offset: sessionAt(window.start),
+            samples: windowSamples(samples, window, TARGET_SAMPLE_RATE),
+            offset: 0,
             language,
             wordTimestamps: info.wordTimestamps,
           });
-          return { id, transcription };
         } finally {
           this.transcribing.delete(lane);
         }
       };
-      const take = async ({ id, transcription }: Awaited<ReturnType<typeof transcribe>>, window: Span) => {
-        signal.throwIfAborted();
-        const start = sessionAt(window.start);
-        const end = sessionAt(window.end);
-        const segment = buildLiveSegment({
-          id,
+      const take = async (transcription: RawTranscription, window: PackedWindow) => {
+        const stretches = stretchSegments({
+          transcription,
+          window,
+          utterances: cutUtterances,
+          sessionAt,
+          makeId: () => crypto.randomUUID(),
           sessionId,
           channel: run.channel,
-          utterance: { start, end, speechRatio: speechRatioOf(utterances, base, window) },
-          transcription,
           dropouts,
-          overlaps: [],
           language: segmentLanguage(language),
         });
-        const progress = (pass: FinalPass | undefined, plan: 'replace' | 'reading' | 'keep'): FinalPass | null =>
-          pass && pass.state === 'running'
-            ? {
-                ...pass,
-                channel: run.channel,
-                runsDone: index,
-                doneUntil: end,
-                doneSeconds: doneBefore + late + window.end,
-                utterancesDone: pass.utterancesDone + 1,
-                replaced: pass.replaced + (plan === 'replace' ? 1 : 0),
-                readings: pass.readings + (plan === 'reading' ? 1 : 0),
-              }
-            : null;
-        // A segment edited meanwhile in the session view: read again and decide again.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const written = await writeUtterance(sessionId, db, vault, known, quoted, { channel: run.channel, start, end }, segment, info.name, progress);
-            known = written.known;
-            announce(written.session);
-            break;
-          } catch (cause) {
-            if (!(cause instanceof FinalPassConflictError) || attempt >= 2) throw cause;
-            known = await readSegmentsWithStamps(db, vault, sessionId);
+        for (const [part, { start, end, segment, hearing }] of stretches.entries()) {
+          signal.throwIfAborted();
+          const piece = window.pieces[part]!;
+          const progress = (pass: FinalPass | undefined, plan: 'replace' | 'reading' | 'keep'): FinalPass | null =>
+            pass && pass.state === 'running'
+              ? {
+                  ...pass,
+                  channel: run.channel,
+                  runsDone: index,
+                  doneUntil: end,
+                  doneSeconds: doneBefore + late + piece.end,
+                  utterancesDone: pass.utterancesDone + 1,
+                  replaced: pass.replaced + (plan === 'replace' ? 1 : 0),
+                  readings: pass.readings + (plan === 'reading' ? 1 : 0),
+                }
+              : null;
+          // A segment edited meanwhile in the session view: read again and decide again.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const written = await writeUtterance(sessionId, db, vault, known, quoted, { channel: run.channel, start, end }, segment, hearing, info.name, progress);
+              known = written.known;
+              announce(written.session);
+              break;
+            } catch (cause) {
+              if (!(cause instanceof FinalPassConflictError) || attempt >= 2) throw cause;
+              known = await readSegmentsWithStamps(db, vault, sessionId);
+            }
           }
         }
       };
@@ -220,10 +234,11 @@ async function writeUtterance(
   quoted: ReadonlySet<string>,
   utterance: Span & { channel: Segment['channel'] },
   segment: Segment | null,
+  hearing: FinalHearing,
   model: string,
   progress: (pass: FinalPass | undefined, plan: 'replace' | 'reading' | 'keep') => FinalPass | null,
 ): Promise<{ known: Known; session: Session }> {
-  const plan = planFinalUtterance(utterance, segment !== null, known.segments, quoted);
+  const plan = planFinalUtterance(utterance, hearing, known.segments, quoted);
   const target = plan.kind === 'reading' ? known.segments.find((old) => old.id === plan.segmentId) : undefined;
   const readings = target && segment ? [{ ...target, finalReading: finalReadingOf(segment, model) }] : [];
   const deleteIds = plan.kind === 'replace' ? plan.deleteIds : [];
@@ -262,20 +277,6 @@ function announce(session: Session): void {
   if (lastNotice && lastNotice.state === state && now - lastNotice.at < CHANGE_NOTICE_MS) return;
   lastNotice = { at: now, state };
   broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
-}
-
-/** Share of speech frames over a window, weighted by the length of the utterances it joined. */
-function speechRatioOf(utterances: readonly Utterance[], base: number, window: Span): number {
-  let speech = 0;
-  let total = 0;
-  for (const utterance of utterances) {
-    const start = base + utterance.start;
-    if (start < window.start || start >= window.end) continue;
-    const seconds = utterance.end - utterance.start;
-    speech += utterance.speechRatio * seconds;
-    total += seconds;
-  }
-  return total > 0 ? speech / total : 0;
 }
 
 async function cut(samples: Float32Array, detector: ReturnType<Awaited<ReturnType<typeof sileroVoiceActivity>>['make']>, signal: AbortSignal): Promise<Utterance[]> {

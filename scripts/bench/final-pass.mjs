@@ -7,20 +7,25 @@
  * hears as speech (their lost stretch cut out and the silence at their ends
  * trimmed, so a turn is continuous talk). Not a test: it prints figures.
  *
- *   npm run bench:final-pass [-- --sizes base,small --minutes 60 --lanes 2 --threads 1]
+ *   npm run bench:final-pass [-- --sizes base,small --minutes 60 --lanes 2 --threads 1 --no-pack]
  *
  * `--lanes` workers of `--threads` onnxruntime threads transcribe windows at once;
- * the defaults are the pass's own on this machine (`finalPassLanes`).
+ * the defaults are the pass's own on this machine (`finalPassLanes`). The windows
+ * are packed across long pauses as the pass packs them for a model with word
+ * times (packed-windows.ts); `--no-pack` joins only across short pauses, as it
+ * does for a model without.
  *
  * Two stages, as the offscreen document runs them:
  * 1. cutting: Silero VAD through onnxruntime-web (the runtime the document uses,
- *    one thread), the pass's `FINAL_PASS_CUTTING` and `joinIntoWindows`, in Node;
+ *    one thread), the pass's `FINAL_PASS_CUTTING` and `packWindows`, in Node;
  * 2. transcription: every window through the built extension's transcription
  *    workers in headless Chromium (WASM), on random-weight models at Whisper's real
- *    sizes, 8-bit, whose decoding is capped at 100 tokens per window (about 3.3
- *    tokens per second of a full window: speech's rate, not Whisper's 448-token
- *    limit; short windows decode up to 12 tokens per second, which is more than
- *    speech needs, so this errs long).
+ *    sizes, 8-bit. Random weights never end a text, so decoding is held to 5
+ *    tokens per second of the window's audio (at least 16; the load message's
+ *    `maxTokensPerSecond`): Norwegian speech at 2.5–3 words a second, a word one
+ *    or two of Whisper's tokens, plus timestamps. A real transcript spends its
+ *    tokens on speech, so packing less silence into more windows changes nothing
+ *    of their number.
  * Not measured: decrypting and decoding the stored Opus (decodeAudioData), and the
  * store writes (one small transaction per window).
  */
@@ -36,7 +41,7 @@ import { installWorkerStarter } from './page-worker.mjs';
 const repository = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const WORK = '/tmp/intervju-bench-final-pass';
 const MODELS = '/tmp/intervju-bench/models'; // shared with `npm run bench`: made once
-const WINDOW_TOKENS = 100;
+const TOKENS_PER_SECOND = 5;
 const RATE = 16_000;
 
 const options = parseArguments(process.argv.slice(2));
@@ -65,8 +70,8 @@ for (const [channel, samples] of Object.entries(audio)) {
   for (const window of await cutIntoWindows(samples)) windows.push({ channel, ...window });
 }
 const cutMs = performance.now() - cutStarted;
-const windowSeconds = windows.reduce((total, window) => total + (window.end - window.start), 0);
-log(`  ${windows.length} windows, ${(windowSeconds / 60).toFixed(1)} min of audio in them, cut in ${(cutMs / 1000).toFixed(1)} s`);
+const windowSeconds = windows.reduce((total, window) => total + window.seconds, 0);
+log(`  ${windows.length} windows (${windows.reduce((total, window) => total + window.pieces, 0)} stretches of speech), ${(windowSeconds / 60).toFixed(1)} min of audio in them, cut in ${(cutMs / 1000).toFixed(1)} s`);
 
 // 2. The windows through the built worker, per model.
 const root = path.join(WORK, 'extension');
@@ -76,7 +81,8 @@ const models = prepareModels(repository, MODELS, options.sizes, log).filter((nam
 const cappedFolder = path.join(WORK, 'capped');
 rmSync(cappedFolder, { recursive: true, force: true });
 mkdirSync(cappedFolder, { recursive: true });
-const variants = models.map((name) => ({ name, capped: cappedModel(MODELS, cappedFolder, name, WINDOW_TOKENS) }));
+// Whisper's own bound (openai-whisper's sample_len); the per-second bound is the one that holds.
+const variants = models.map((name) => ({ name, capped: cappedModel(MODELS, cappedFolder, name, 224) }));
 for (const variant of variants) linkTree(path.join(cappedFolder, variant.capped), path.join(root, '.output/chrome-mv3/models', variant.capped));
 
 process.chdir(root); // tests/e2e/fixtures.ts loads the extension from ./.output/chrome-mv3
@@ -91,7 +97,9 @@ for (const variant of variants) {
 }
 const loadAtEnd = loadavg()[0];
 
-console.log(`\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, ${(windowSeconds / 60).toFixed(1)} min of audio in ${windows.length} windows of up to 28 s):`);
+console.log(
+  `\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, ${(windowSeconds / 60).toFixed(1)} min of audio in ${windows.length} windows of up to 28 s, ${options.pack ? 'packed across long pauses' : 'not packed'}):`,
+);
 console.log(`cutting (Silero VAD, Node, onnxruntime-web 1 thread): ${(cutMs / 1000).toFixed(1)} s`);
 console.log(`transcription: ${options.lanes} worker(s) at once, at most ${options.threads} onnxruntime thread(s) each`);
 console.log('| model | windows | tokens | transcription | cutting + transcription | RTF over the interview |');
@@ -99,7 +107,7 @@ console.log('| --- | --- | --- | --- | --- | --- |');
 for (const result of results) {
   const total = cutMs + result.transcribeMs;
   console.log(
-    `| ${result.model} (cap ${WINDOW_TOKENS} tokens/window) | ${windows.length} | ${result.tokens} | ${minutes(result.transcribeMs)} | ${minutes(total)} | ${(total / 1000 / (options.minutes * 60)).toFixed(3)} |`,
+    `| ${result.model} (${TOKENS_PER_SECOND} tokens/s of audio) | ${windows.length} | ${result.tokens} | ${minutes(result.transcribeMs)} | ${minutes(total)} | ${(total / 1000 / (options.minutes * 60)).toFixed(3)} |`,
   );
 }
 console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadAtEnd.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
@@ -170,11 +178,12 @@ function wavSamples(file) {
   throw new Error(`${file}: no data chunk`);
 }
 
-/** The pass's cutting (entrypoints/offscreen/final-pass.ts): Silero behind the silence gate, generous padding, windows up to 28 s. */
+/** The pass's cutting (entrypoints/offscreen/final-pass.ts): Silero behind the silence gate, generous padding, windows up to 28 s, packed unless `--no-pack`. */
 async function cutIntoWindows(samples) {
   const ort = await import('onnxruntime-web/webgpu');
   const audioModule = await jiti.import(path.join(repository, 'src/audio/index.ts'));
-  const { FINAL_PASS_CUTTING, joinIntoWindows } = await jiti.import(path.join(repository, 'src/transcribe/final-pass.ts'));
+  const { FINAL_PASS_CUTTING } = await jiti.import(path.join(repository, 'src/transcribe/final-pass.ts'));
+  const { packWindows, windowSamples } = await jiti.import(path.join(repository, 'src/transcribe/packed-windows.ts'));
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
   const session = await ort.InferenceSession.create(readFileSync(path.join(repository, 'public/vad/silero-vad-v5-16k.onnx')), { executionProviders: ['wasm'] });
@@ -187,7 +196,7 @@ async function cutIntoWindows(samples) {
     for (const utterance of await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + chunk)))) spans.push({ start: utterance.start, end: utterance.end });
   }
   for (const utterance of await segmenter.flush()) spans.push({ start: utterance.start, end: utterance.end });
-  return joinIntoWindows(spans).map((window) => ({ ...window, samples: samples.slice(Math.round(window.start * RATE), Math.round(window.end * RATE)) }));
+  return packWindows(spans, { pack: options.pack }).map((window) => ({ seconds: window.seconds, pieces: window.pieces.length, samples: windowSamples(samples, window, RATE) }));
 }
 
 /**
@@ -208,11 +217,11 @@ async function transcribeInBrowser(model, list) {
     await page.goto(`chrome-extension://${extensionId}/workspace.html`);
     await installWorkerStarter(page);
     await page.evaluate(
-      async ({ workerPath, model, lanes, threads }) => {
+      async ({ workerPath, model, lanes, threads, maxTokensPerSecond }) => {
         const workers = [];
         for (let lane = 0; lane < lanes; lane++) {
           const { worker, next } = startBenchWorker(workerPath);
-          worker.postMessage({ type: 'load', model, device: 'wasm', threads });
+          worker.postMessage({ type: 'load', model, device: 'wasm', threads, maxTokensPerSecond });
           workers.push({ worker, next, ready: next('ready') });
         }
         const loaded = await Promise.all(workers.map((lane) => lane.ready));
@@ -245,7 +254,7 @@ async function transcribeInBrowser(model, list) {
           return { transcribeMs: performance.now() - started, tokens };
         };
       },
-      { workerPath: `assets/${workerFile}`, model, lanes: options.lanes, threads: options.threads },
+      { workerPath: `assets/${workerFile}`, model, lanes: options.lanes, threads: options.threads, maxTokensPerSecond: TOKENS_PER_SECOND },
     );
     log(`  ${options.lanes} worker(s), onnxruntime threads ${JSON.stringify(await page.evaluate(() => globalThis.__benchThreads))}`);
     for (const window of list) {
@@ -269,13 +278,14 @@ function linkTree(source, target) {
 }
 
 function parseArguments(argv) {
-  const parsed = { sizes: ['base'], minutes: 60, lanes: undefined, threads: undefined };
+  const parsed = { sizes: ['base'], minutes: 60, lanes: undefined, threads: undefined, pack: true };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--sizes') parsed.sizes = argv[++index].split(',');
     else if (argument === '--minutes') parsed.minutes = Number(argv[++index]);
     else if (argument === '--lanes') parsed.lanes = Number(argv[++index]);
     else if (argument === '--threads') parsed.threads = Number(argv[++index]);
+    else if (argument === '--no-pack') parsed.pack = false;
     else throw new Error(`unknown argument ${argument}`);
   }
   return parsed;

@@ -83,6 +83,12 @@ export type TranscriptionRequest =
        * fewer to run two workers side by side (docs/final-pass.md).
        */
       threads?: number;
+      /**
+       * Benchmarks only: at most this many decoded tokens per second of audio
+       * (default 12, whisper-transcriber.ts). Random-weight models never end a
+       * text, so `npm run bench:final-pass` holds them to speech's rate.
+       */
+      maxTokensPerSecond?: number;
     }
   | {
       type: 'transcribe';

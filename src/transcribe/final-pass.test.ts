@@ -7,7 +7,6 @@ import {
   finalPassLanes,
   isPending,
   isResearcherWork,
-  joinIntoWindows,
   newFinalPass,
   nextFinalPassState,
   planFinalUtterance,
@@ -53,38 +52,23 @@ describe('mapping a new utterance onto old segments', () => {
     expect(coveredSegments({ channel: 'participant', start: 0, end: 9.5 }, old).map((s) => s.id)).toEqual(['a', 'b', 'c']);
   });
   it('replaces what it covers when the researcher touched none of it', () => {
-    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, true, old, none)).toEqual({ kind: 'replace', deleteIds: ['a', 'b'] });
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, 'text', old, none)).toEqual({ kind: 'replace', deleteIds: ['a', 'b'] });
   });
   it('adds speech the live pass missed', () => {
-    expect(planFinalUtterance({ channel: 'participant', start: 20, end: 25 }, true, old, none)).toEqual({ kind: 'replace', deleteIds: [] });
+    expect(planFinalUtterance({ channel: 'participant', start: 20, end: 25 }, 'text', old, none)).toEqual({ kind: 'replace', deleteIds: [] });
   });
   it('keeps everything and puts the reading beside the researcher’s segment that overlaps most', () => {
     const worked = [segment('a', 0, 3), segment('b', 3.2, 6, { source: 'edited' }), segment('c', 6.1, 9, { checked: true })];
-    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 9.5 }, true, worked, none)).toEqual({ kind: 'reading', segmentId: 'c' });
-    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, true, worked, none)).toEqual({ kind: 'reading', segmentId: 'b' });
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 9.5 }, 'text', worked, none)).toEqual({ kind: 'reading', segmentId: 'c' });
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, 'text', worked, none)).toEqual({ kind: 'reading', segmentId: 'b' });
   });
   it('never deletes old text for an empty reading', () => {
-    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, false, old, none)).toEqual({ kind: 'keep' });
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, 'nothing', old, none)).toEqual({ kind: 'keep' });
   });
-});
-
-describe('joining cut utterances into windows', () => {
-  it('joins close utterances up to the window length', () => {
-    const spans = [
-      { start: 0, end: 10 },
-      { start: 11, end: 20 },
-      { start: 21, end: 27 },
-      { start: 27.5, end: 35 },
-      { start: 40, end: 42 },
-    ];
-    expect(joinIntoWindows(spans)).toEqual([
-      { start: 0, end: 27 },
-      { start: 27.5, end: 35 },
-      { start: 40, end: 42 },
-    ]);
-  });
-  it('never joins across a long pause', () => {
-    expect(joinIntoWindows([{ start: 0, end: 2 }, { start: 5, end: 6 }])).toHaveLength(2);
+  it('keeps the live text where the new reading is only the marker for speech it could not transcribe', () => {
+    expect(planFinalUtterance({ channel: 'participant', start: 0, end: 6.5 }, 'untranscribed', old, none)).toEqual({ kind: 'keep' });
+    // Where the live pass had nothing, the marker says speech is there.
+    expect(planFinalUtterance({ channel: 'participant', start: 20, end: 25 }, 'untranscribed', old, none)).toEqual({ kind: 'replace', deleteIds: [] });
   });
 });
 

@@ -1,8 +1,7 @@
 /**
  * The decisions of the full-quality pass after an interview (docs/final-pass.md),
  * pure so they are tested here: which old segments a new utterance may replace,
- * how the cut utterances are joined into longer windows, where a stopped pass
- * resumes, and which state follows which event.
+ * where a stopped pass resumes, and which state follows which event.
  */
 import type { Channel, FinalPass, FinalPassState, FinalReading, Segment } from '../store';
 
@@ -49,20 +48,29 @@ export type FinalPlan =
   | { kind: 'keep' };
 
 /**
- * Decides one utterance. `heard` is false when the new transcription gave no
- * segment; old text is never deleted for an empty reading (the live pass may have
- * heard what a stricter check now drops). Where the researcher worked on any of
- * the covered segments nothing of them is deleted, and the reading goes beside
- * the one of theirs that overlaps the utterance most.
+ * What the new transcription of a stretch holds: text; only the [uklart] marker
+ * the policy puts where the voice detector heard speech and the model wrote
+ * nothing (`untranscribed`); or nothing to store.
+ */
+export type FinalHearing = 'text' | 'untranscribed' | 'nothing';
+
+/**
+ * Decides one stretch. Old text is never deleted for an empty reading (the live
+ * pass may have heard what a stricter check now drops), nor for a bare
+ * "speech not transcribed" marker: the live text there is the better record, and
+ * the marker stands only where there was none. Where the researcher worked on any
+ * of the covered segments nothing of them is deleted, and the reading goes beside
+ * the one of theirs that overlaps the stretch most.
  */
 export function planFinalUtterance(
   utterance: Span & { channel: Channel },
-  heard: boolean,
+  hearing: FinalHearing,
   segments: readonly Pick<Segment, 'id' | 'channel' | 'start' | 'end' | 'source' | 'checked' | 'unclear'>[],
   quoted: ReadonlySet<string>,
 ): FinalPlan {
-  if (!heard) return { kind: 'keep' };
+  if (hearing === 'nothing') return { kind: 'keep' };
   const covered = coveredSegments(utterance, segments);
+  if (hearing === 'untranscribed' && covered.length > 0) return { kind: 'keep' };
   const worked = covered.filter((segment) => isResearcherWork(segment, quoted));
   if (worked.length === 0) return { kind: 'replace', deleteIds: covered.map((segment) => segment.id) };
   const overlap = (segment: Span) => Math.min(segment.end, utterance.end) - Math.max(segment.start, utterance.start);
@@ -73,30 +81,6 @@ export function planFinalUtterance(
 /** The reading kept beside a researcher's segment, from the new segment's text. */
 export function finalReadingOf(segment: Pick<Segment, 'text' | 'words' | 'unclear'>, model: string): FinalReading {
   return { text: segment.text, words: segment.words, unclear: segment.unclear, model };
-}
-
-export interface WindowOptions {
-  /** Longest window (default 28 s: Whisper hears 30 s, the rest is padding). */
-  maxSeconds?: number;
-  /** Longest pause joined inside a window (default 1.5 s); longer silence would invite Whisper to invent words. */
-  maxGapSeconds?: number;
-}
-
-/**
- * Joins consecutive cut utterances into longer windows: Whisper reads a sentence
- * better with the ones around it, and latency does not matter after the call.
- * Spans must be in time order; each window spans its first start to its last end.
- */
-export function joinIntoWindows(spans: readonly Span[], options: WindowOptions = {}): Span[] {
-  const maxSeconds = options.maxSeconds ?? 28;
-  const maxGap = options.maxGapSeconds ?? 1.5;
-  const windows: Span[] = [];
-  for (const span of spans) {
-    const last = windows.at(-1);
-    if (last && span.start - last.end <= maxGap && span.end - last.start <= maxSeconds) last.end = Math.max(last.end, span.end);
-    else windows.push({ start: span.start, end: span.end });
-  }
-  return windows;
 }
 
 /** Where a pass picks up: the recording (in `audioRuns` order) and the session second in it. */
@@ -190,9 +174,9 @@ export function finalPassFraction(pass: Pick<FinalPass, 'totalSeconds' | 'doneSe
 /**
  * How the pass cuts a channel with Silero VAD: more padding than live (onsets
  * and word endings matter more than latency), a longer pause before an
- * utterance ends, and then `joinIntoWindows` up to 28 s.
+ * utterance ends, and then `packWindows` (packed-windows.ts) up to 28 s.
  */
-export const FINAL_PASS_CUTTING = { padMs: 400, minSilenceMs: 800, minSpeechMs: 250, maxUtteranceMs: 25_000 } as const;
+export const FINAL_PASS_CUTTING = { padMs: 400, minSilenceMs: 800, minSpeechMs: 250, maxUtteranceMs: 6000, cutSearchMs: 3000 } as const;
 
 /**
  * How late a recording's decoded audio starts against its chunks' times. The

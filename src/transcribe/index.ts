@@ -95,12 +95,25 @@ export { readBundledModels, bundledModelToUse } from './bundled-models';
 export { createTranscriptionClient, type TranscriptionClient, type WorkerLike, type ClientTranscribeRequest } from './worker/transcription-client';
 export { trackWebAssemblyMemories, type WebAssemblyMemoryTracker } from './wasm-memory';
 export {
+  packWindows,
+  windowSamples,
+  splitPackedTranscription,
+  stretchSegments,
+  stretchSpeechRatio,
+  type PackedWindow,
+  type WindowPiece,
+  type PlacedPiece,
+  type PackOptions,
+  type CutUtterance,
+  type StretchResult,
+  type StretchSegmentsInput,
+} from './packed-windows';
+export {
   isResearcherWork,
   quotedSegmentIds,
   coveredSegments,
   planFinalUtterance,
   finalReadingOf,
-  joinIntoWindows,
   resumePoint,
   newFinalPass,
   nextFinalPassState,
@@ -111,5 +124,5 @@ export {
   finalPassLanes,
   FINAL_PASS_CUTTING,
 } from './final-pass';
-export type { Span, FinalPlan, WindowOptions, ResumePoint, FinalPassEvent, FinalPassLanes } from './final-pass';
+export type { Span, FinalPlan, FinalHearing, ResumePoint, FinalPassEvent, FinalPassLanes } from './final-pass';
 export { runInOrder, type OrderedLanes } from './ordered-lanes';

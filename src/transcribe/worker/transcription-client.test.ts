@@ -62,7 +62,7 @@ function connectedWorker(options: { delayMs?: number; failLoad?: boolean } = {})
   const loads: string[] = [];
   const listeners: ((event: MessageEvent<TranscriptionEvent>) => void)[] = [];
   const handle = createRequestHandler({
-    async loadModel(model, device, onProgress, threads) {
+    async loadModel({ model, device, threads }, onProgress) {
       loads.push(`load ${model} on ${device}${threads === undefined ? '' : ` with at most ${threads} threads`}`);
       onProgress(0.5);
       if (options.failLoad) throw new Error('manifest missing');

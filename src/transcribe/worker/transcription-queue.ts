@@ -23,12 +23,8 @@ export interface LoadedTranscriber {
 }
 
 export interface QueueEnvironment {
-  loadModel(
-    model: string,
-    device: 'auto' | 'wasm' | 'webgpu',
-    onProgress: (fraction: number) => void,
-    threads?: number,
-  ): Promise<LoadedTranscriber>;
+  /** Loads `request.model` as the request says (device, threads, token bound). */
+  loadModel(request: LoadRequest, onProgress: (fraction: number) => void): Promise<LoadedTranscriber>;
   post(event: TranscriptionEvent): void;
 }
 
@@ -51,12 +47,7 @@ export function createRequestHandler(environment: QueueEnvironment): (request: T
     }
     try {
       environment.post({ status: 'loading', model: request.model, progress: 0 });
-      const next = await environment.loadModel(
-        request.model,
-        request.device,
-        (progress) => environment.post({ status: 'loading', model: request.model, progress }),
-        request.threads,
-      );
+      const next = await environment.loadModel(request, (progress) => environment.post({ status: 'loading', model: request.model, progress }));
       await transcriber?.dispose?.();
       transcriber = next;
       loadedKey = key;

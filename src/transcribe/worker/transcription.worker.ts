@@ -54,7 +54,7 @@ const handle = createRequestHandler({
   // No byte progress: no caller shows it, and asking transformers.js for it makes it
   // read each file in chunks that stay behind as garbage, a model's size of them
   // (docs/transcription.md, "Memory"). The queue still reports the start and `ready`.
-  async loadModel(model, requestedDevice, _onProgress, requestedThreads) {
+  async loadModel({ model, device: requestedDevice, threads: requestedThreads, maxTokensPerSecond }) {
     // The manifest is one of the extension's own files, not a network request.
     const response = await fetch(`${origin}/${MODELS_FOLDER}/${encodeURIComponent(model)}/manifest.json`);
     if (!response.ok) throw new Error(`no manifest.json for ${model} in the extension (${response.status})`);
@@ -68,6 +68,7 @@ const handle = createRequestHandler({
       dtype: manifest.dtype,
       manifest,
       threads: device === 'wasm' ? threads : 1,
+      ...(maxTokensPerSecond !== undefined && { maxTokensPerSecond }),
       yieldToEventLoop,
     });
   },
