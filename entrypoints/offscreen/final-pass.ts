@@ -1,4 +1,4 @@
-import { TARGET_SAMPLE_RATE, UtteranceSegmenter, detectDropouts, type Utterance } from '../../src/audio';
+import { TARGET_SAMPLE_RATE, detectDropouts } from '../../src/audio';
 import { sileroVoiceActivity } from '../../src/audio/silero-session';
 import {
   broadcastStoreChange,
@@ -27,7 +27,7 @@ import {
   type Vault,
 } from '../../src/store';
 import {
-  FINAL_PASS_CUTTING,
+  cutForFinalPass,
   decodedLateBy,
   finalReadingOf,
   nextFinalPassState,
@@ -48,8 +48,6 @@ import type { SharedTranscriber } from './transcriber';
 
 /** Chunks decrypted per read, as the session view reads them. */
 const BATCH = 64;
-/** Audio fed to the voice detector per call. */
-const CUT_CHUNK = TARGET_SAMPLE_RATE * 10;
 
 const runSeconds = (run: AudioRun) => run.pieces.reduce((total, piece) => total + piece.seconds, 0);
 
@@ -139,10 +137,13 @@ export class FinalPassRun {
       const late = decodedLateBy(runSeconds(run), samples.length / TARGET_SAMPLE_RATE);
       const sessionAt = (decodedSeconds: number) => sessionTimeOf(run, decodedSeconds + late);
       const firstSample = Math.min(samples.length, Math.max(0, Math.round((mediaTimeOf(run, from) - late) * TARGET_SAMPLE_RATE)));
-      const utterances = await cut(samples.subarray(firstSample), voice.make(), signal);
       const base = firstSample / TARGET_SAMPLE_RATE;
       // Packed (the silence between stretches left out) only where word times say whose words are whose.
-      const cutUtterances = utterances.map((utterance) => ({ start: base + utterance.start, end: base + utterance.end, speechRatio: utterance.speechRatio }));
+      const cutUtterances = (await cutForFinalPass(samples.subarray(firstSample), voice.make(), signal)).map((utterance) => ({
+        ...utterance,
+        start: base + utterance.start,
+        end: base + utterance.end,
+      }));
       const windows = packWindows(cutUtterances, { pack: info.wordTimestamps });
       const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionAt(span.start), end: sessionAt(span.end) }));
       const transcribe = async (window: PackedWindow, lane: number) => {
@@ -278,20 +279,6 @@ function announce(session: Session): void {
   lastNotice = { at: now, state };
   broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
 }
-
-async function cut(samples: Float32Array, detector: ReturnType<Awaited<ReturnType<typeof sileroVoiceActivity>>['make']>, signal: AbortSignal): Promise<Utterance[]> {
-  const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE, detector, ...FINAL_PASS_CUTTING });
-  const utterances: Utterance[] = [];
-  for (let offset = 0; offset < samples.length; offset += CUT_CHUNK) {
-    signal.throwIfAborted();
-    // The segmenter copies what it keeps: only the spans are used, the audio is sliced again per window.
-    utterances.push(...(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CUT_CHUNK)))).map(withoutAudio));
-  }
-  utterances.push(...(await segmenter.flush()).map(withoutAudio));
-  return utterances;
-}
-
-const withoutAudio = (utterance: Utterance): Utterance => ({ ...utterance, samples: new Float32Array(0) });
 
 /** One recording of one channel, decrypted and decoded straight to 16 kHz mono (decodeAudioData resamples to the context's rate). */
 async function decodeRun(db: IntervjuDatabase, vault: Vault, run: AudioRun): Promise<Float32Array> {

@@ -8,8 +8,11 @@
  *
  * Each <audio>/<name>.wav (PCM or float, any rate, mono or stereo) is scored
  * against <reference>/<name>.txt or <name>.vtt, through the product's own
- * transcriber and [uklart] policy. By default with the cutting of an imported
- * recording (src/transcribe/file-transcription.ts); with `--live` as a call is
+ * transcriber and [uklart] policy. By default as the full-quality pass after an
+ * interview cuts and transcribes, the text a researcher keeps
+ * (src/transcribe/final-pass-transcription.ts: Silero VAD with the pass's
+ * cutting, windows packed across long pauses where the model gives word times);
+ * with `--live` as a call is
  * cut and transcribed (src/transcribe/live-recording.ts: the capture chain at
  * the file's own rate, Silero as live recording runs it, short context where
  * the model's manifest declares it). The model runs in Node on onnxruntime-node's
@@ -65,7 +68,7 @@ if (!existsSync(referenceFolder)) fail(`no folder ${referenceFolder}.`);
 const jiti = createJiti(import.meta.url);
 // Through jiti too, so env is the very transformers.js instance the transcriber uses.
 const { env } = await jiti.import('@huggingface/transformers');
-const { transcribeRecording, transcribeAsLive, parseModelManifest } = await jiti.import(join(repository, 'src/transcribe/index.ts'));
+const { transcribeAsFinalPass, transcribeAsLive, parseModelManifest } = await jiti.import(join(repository, 'src/transcribe/index.ts'));
 const { WhisperTranscriber } = await jiti.import(join(repository, 'src/transcribe/whisper-transcriber.ts'));
 const { decodeWav, downmixToMono, resampleOnce, TARGET_SAMPLE_RATE, liveVoiceActivityDetector, oneRunAtATime } = await jiti.import(
   join(repository, 'src/audio/index.ts'),
@@ -94,14 +97,18 @@ if (manifest.kind === 'test') {
 }
 const path = options.live
   ? `the live path (cut as a call is, Silero VAD; ${manifest.audioContext === 'short' ? 'short audio context, full-window fallback' : 'full 30 s windows: the model declares no short audio context'})`
-  : 'the imported-recording path';
+  : null;
 const runtime = options.browser ? 'the built extension in headless Chromium (WASM)' : 'Node (onnxruntime-node, CPU)';
 const loadStarted = performance.now();
 const transcriber = await loadTranscriber();
+const finalPath = `the full-quality pass (cut as after an interview, Silero VAD; ${
+  transcriber.wordTimestamps ? 'windows packed across long pauses' : 'windows not packed: the model gives no word times'
+})`;
 console.log(
-  `model ${options.model} (${manifest.dtype}) loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; language ${options.language}; ${path}; in ${runtime}`,
+  `model ${options.model} (${manifest.dtype}) loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; language ${options.language}; ${path ?? finalPath}; in ${runtime}`,
 );
-const sileroModel = options.live ? await loadSilero() : null;
+const sileroModel = await loadSilero();
+const detector = () => liveVoiceActivityDetector(sileroModel, (cause) => console.warn(`eval: Silero failed, the energy detector cuts from here on (${cause})`));
 
 const files = [];
 /** Live path only: utterances sent with a short-context request, and what became of them. */
@@ -124,13 +131,15 @@ for (const { file, referenceFile } of pairs) {
         samples: mono,
         sampleRate: wav.sampleRate,
         language: options.language,
-        detector: liveVoiceActivityDetector(sileroModel, (cause) => console.warn(`eval: Silero failed, the energy detector cuts from here on (${cause})`)),
+        detector: detector(),
         transcribe,
       })
-    : await transcribeRecording({
+    : await transcribeAsFinalPass({
         sessionId: 'evaluation',
         samples: wav.sampleRate === TARGET_SAMPLE_RATE ? mono : resampleOnce(mono, wav.sampleRate, TARGET_SAMPLE_RATE),
         language: options.language,
+        detector: detector(),
+        wordTimestamps: transcriber.wordTimestamps,
         transcribe,
       });
   const processingSeconds = (performance.now() - started) / 1000;
@@ -152,7 +161,7 @@ if (options.json) {
       kind: manifest.kind,
       dtype: manifest.dtype,
       language: options.language,
-      path: options.live ? 'live' : 'import',
+      path: options.live ? 'live' : 'final',
       runtime: options.browser ? 'chromium' : 'node',
       audioContext: options.live ? fallbacks : null,
       ...summary,
@@ -166,15 +175,17 @@ async function loadTranscriber() {
   if (options.browser) {
     const { startBrowserTranscriber } = await import('./browser-transcriber.mjs');
     const browser = await startBrowserTranscriber({ repository, modelsFolder, model: options.model, jiti, log: (line) => console.error(line) });
-    model = { transcribe: browser.transcribe, dispose: browser.close };
+    model = { transcribe: browser.transcribe, dispose: browser.close, wordTimestamps: browser.info.wordTimestamps };
   } else {
     const node = await WhisperTranscriber.load({ modelName: options.model, device: 'cpu', dtype: manifest.dtype, manifest });
     model = {
       transcribe: ({ samples, offset, language, wordTimestamps, shortContext }) => node.transcribe(samples, { offset, language, wordTimestamps, shortContext }),
       dispose: () => node.dispose(),
+      wordTimestamps: node.info.wordTimestamps,
     };
   }
   return {
+    wordTimestamps: model.wordTimestamps,
     async transcribe(request) {
       const result = await model.transcribe(request);
       const context = result.encoderContext;
@@ -189,7 +200,7 @@ async function loadTranscriber() {
   };
 }
 
-/** Silero VAD as live recording loads it (public/vad/), on onnxruntime-node: the same model, the same cutting. */
+/** Silero VAD as live recording and the pass load it (public/vad/), on onnxruntime-node: the same model. */
 async function loadSilero() {
   const ort = await import('onnxruntime-node');
   const session = await ort.InferenceSession.create(readFileSync(join(repository, 'public/vad/silero-vad-v5-16k.onnx')));

@@ -6,7 +6,7 @@
  * (`shortContext`, so a model trained for a short audio context gets it, with
  * its full-window fallback), through the same `buildLiveSegment` and [uklart]
  * policy. For `npm run eval -- --live`; the default evaluation scores the
- * imported-recording path (file-transcription.ts) instead.
+ * full-quality pass (final-pass-transcription.ts) instead.
  *
  * Early finals and provisional texts are left out: an early final transcribes
  * the very audio of the utterance it is used for (early-finals.ts), so it
