@@ -27,11 +27,11 @@ import {
   type Vault,
 } from '../../src/store';
 import {
-  cutForFinalPass,
+  cutStream,
   decodedLateBy,
   finalReadingOf,
   nextFinalPassState,
-  packWindows,
+  packedWindowStream,
   planFinalUtterance,
   quotedSegmentIds,
   resumePoint,
@@ -39,6 +39,7 @@ import {
   segmentLanguage,
   stretchSegments,
   windowSamples,
+  type CutUtterance,
   type FinalHearing,
   type PackedWindow,
   type Span,
@@ -138,13 +139,15 @@ export class FinalPassRun {
       const sessionAt = (decodedSeconds: number) => sessionTimeOf(run, decodedSeconds + late);
       const firstSample = Math.min(samples.length, Math.max(0, Math.round((mediaTimeOf(run, from) - late) * TARGET_SAMPLE_RATE)));
       const base = firstSample / TARGET_SAMPLE_RATE;
-      // Packed (the silence between stretches left out) only where word times say whose words are whose.
-      const cutUtterances = (await cutForFinalPass(samples.subarray(firstSample), voice.make(), signal)).map((utterance) => ({
-        ...utterance,
-        start: base + utterance.start,
-        end: base + utterance.end,
-      }));
-      const windows = packWindows(cutUtterances, { pack: info.wordTimestamps });
+      // Cut as the lanes transcribe: each window goes to a lane once it is closed, so the
+      // cutting's core is not left alone while the other waits. Packed (the silence between
+      // stretches left out) only where word times say whose words are whose.
+      const cutUtterances: CutUtterance[] = [];
+      const windows = packedWindowStream(
+        inRecording(cutStream(samples.subarray(firstSample), voice.make(), signal), base),
+        { pack: info.wordTimestamps },
+        cutUtterances,
+      );
       const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map((span) => ({ start: sessionAt(span.start), end: sessionAt(span.end) }));
       const transcribe = async (window: PackedWindow, lane: number) => {
         signal.throwIfAborted();
@@ -278,6 +281,11 @@ function announce(session: Session): void {
   if (lastNotice && lastNotice.state === state && now - lastNotice.at < CHANGE_NOTICE_MS) return;
   lastNotice = { at: now, state };
   broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
+}
+
+/** Utterances cut from `base` seconds into the recording, in recording seconds. */
+async function* inRecording(utterances: AsyncIterable<CutUtterance>, base: number): AsyncGenerator<CutUtterance> {
+  for await (const utterance of utterances) yield { ...utterance, start: base + utterance.start, end: base + utterance.end };
 }
 
 /** One recording of one channel, decrypted and decoded straight to 16 kHz mono (decodeAudioData resamples to the context's rate). */

@@ -15,10 +15,10 @@
  * times (packed-windows.ts); `--no-pack` joins only across short pauses, as it
  * does for a model without.
  *
- * Two stages, as the offscreen document runs them:
+ * Two stages at once, as the offscreen document runs them:
  * 1. cutting: Silero VAD through onnxruntime-web (the runtime the document uses,
- *    one thread), the pass's `FINAL_PASS_CUTTING` and `packWindows`, in Node;
- * 2. transcription: every window through the built extension's transcription
+ *    one thread), the pass's `FINAL_PASS_CUTTING` and window packing, in Node;
+ * 2. transcription: each window, once cut, through the built extension's transcription
  *    workers in headless Chromium (WASM), on random-weight models at Whisper's real
  *    sizes, 8-bit. Random weights never end a text, so decoding is held to 5
  *    tokens per second of the window's audio (at least 16; the load message's
@@ -43,6 +43,8 @@ const WORK = '/tmp/intervju-bench-final-pass';
 const MODELS = '/tmp/intervju-bench/models'; // shared with `npm run bench`: made once
 const TOKENS_PER_SECOND = 5;
 const RATE = 16_000;
+/** Silero's session, made once (voiceDetector). */
+let sileroModel = null;
 
 const options = parseArguments(process.argv.slice(2));
 const log = (message) => process.stderr.write(`${message}\n`);
@@ -61,19 +63,10 @@ if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
 }
 const loadAtStart = loadavg()[0];
 
-// 1. The interview's audio and its cutting.
+// 1. The interview's audio.
 const audio = interviewAudio(options.minutes);
-log(`cutting ${options.minutes} min × 2 channels with Silero VAD…`);
-const cutStarted = performance.now();
-const windows = [];
-for (const [channel, samples] of Object.entries(audio)) {
-  for (const window of await cutIntoWindows(samples)) windows.push({ channel, ...window });
-}
-const cutMs = performance.now() - cutStarted;
-const windowSeconds = windows.reduce((total, window) => total + window.seconds, 0);
-log(`  ${windows.length} windows (${windows.reduce((total, window) => total + window.pieces, 0)} stretches of speech), ${(windowSeconds / 60).toFixed(1)} min of audio in them, cut in ${(cutMs / 1000).toFixed(1)} s`);
 
-// 2. The windows through the built worker, per model.
+// 2. Cut and transcribed at once, as the pass does, per model.
 const root = path.join(WORK, 'extension');
 rmSync(root, { recursive: true, force: true });
 cpSync(path.join(repository, '.output/chrome-mv3'), path.join(root, '.output/chrome-mv3'), { recursive: true });
@@ -92,22 +85,21 @@ if (!workerFile) throw new Error('no transcription worker in the build');
 
 const results = [];
 for (const variant of variants) {
-  log(`transcribing ${windows.length} windows with ${variant.name} in Chromium…`);
-  results.push({ model: variant.name, ...(await transcribeInBrowser(variant.capped, windows)) });
+  log(`cutting ${options.minutes} min × 2 channels with Silero VAD, each window transcribed with ${variant.name} in Chromium as soon as it is cut…`);
+  results.push({ model: variant.name, ...(await passInBrowser(variant.capped, audio)) });
 }
 const loadAtEnd = loadavg()[0];
 
 console.log(
-  `\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, ${(windowSeconds / 60).toFixed(1)} min of audio in ${windows.length} windows of up to 28 s, ${options.pack ? 'packed across long pauses' : 'not packed'}):`,
+  `\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, windows of up to 28 s, ${options.pack ? 'packed across long pauses' : 'not packed'}):`,
 );
-console.log(`cutting (Silero VAD, Node, onnxruntime-web 1 thread): ${(cutMs / 1000).toFixed(1)} s`);
+console.log('cutting: Silero VAD in Node (onnxruntime-web, 1 thread), beside the transcription as the document cuts beside its workers');
 console.log(`transcription: ${options.lanes} worker(s) at once, at most ${options.threads} onnxruntime thread(s) each`);
-console.log('| model | windows | tokens | transcription | cutting + transcription | RTF over the interview |');
+console.log('| model | windows (stretches of speech, audio in them) | tokens | cutting, beside the transcription | cutting + transcription | RTF over the interview |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const result of results) {
-  const total = cutMs + result.transcribeMs;
   console.log(
-    `| ${result.model} (${TOKENS_PER_SECOND} tokens/s of audio) | ${windows.length} | ${result.tokens} | ${minutes(result.transcribeMs)} | ${minutes(total)} | ${(total / 1000 / (options.minutes * 60)).toFixed(3)} |`,
+    `| ${result.model} (${TOKENS_PER_SECOND} tokens/s of audio) | ${result.windows} (${result.stretches}, ${(result.windowSeconds / 60).toFixed(1)} min) | ${result.tokens} | ${(result.cutMs / 1000).toFixed(1)} s | ${minutes(result.totalMs)} | ${(result.totalMs / 1000 / (options.minutes * 60)).toFixed(3)} |`,
   );
 }
 console.log(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${loadAtEnd.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
@@ -178,34 +170,37 @@ function wavSamples(file) {
   throw new Error(`${file}: no data chunk`);
 }
 
-/** The pass's cutting (entrypoints/offscreen/final-pass.ts): Silero behind the silence gate, generous padding, windows up to 28 s, packed unless `--no-pack`. */
-async function cutIntoWindows(samples) {
-  const ort = await import('onnxruntime-web/webgpu');
+/** Silero behind the silence gate, as the document cuts with it; the model made once. */
+async function voiceDetector() {
   const audioModule = await jiti.import(path.join(repository, 'src/audio/index.ts'));
-  const { FINAL_PASS_CUTTING } = await jiti.import(path.join(repository, 'src/transcribe/final-pass.ts'));
-  const { packWindows, windowSamples } = await jiti.import(path.join(repository, 'src/transcribe/packed-windows.ts'));
-  ort.env.wasm.numThreads = 1;
-  ort.env.wasm.proxy = false;
-  const session = await ort.InferenceSession.create(readFileSync(path.join(repository, 'public/vad/silero-vad-v5-16k.onnx')), { executionProviders: ['wasm'] });
-  const model = audioModule.oneRunAtATime({ session, tensor: (type, data, dims) => new ort.Tensor(type, data, dims) });
-  const detector = new audioModule.SilenceGatedVoiceActivityDetector(new audioModule.SileroVoiceActivityDetector(model));
-  const segmenter = new audioModule.UtteranceSegmenter({ sampleRate: RATE, detector, ...FINAL_PASS_CUTTING });
-  const spans = [];
-  const chunk = RATE * 10;
-  for (let offset = 0; offset < samples.length; offset += chunk) {
-    for (const utterance of await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + chunk)))) spans.push({ start: utterance.start, end: utterance.end });
+  if (!sileroModel) {
+    const ort = await import('onnxruntime-web/webgpu');
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.proxy = false;
+    const session = await ort.InferenceSession.create(readFileSync(path.join(repository, 'public/vad/silero-vad-v5-16k.onnx')), { executionProviders: ['wasm'] });
+    sileroModel = audioModule.oneRunAtATime({ session, tensor: (type, data, dims) => new ort.Tensor(type, data, dims) });
   }
-  for (const utterance of await segmenter.flush()) spans.push({ start: utterance.start, end: utterance.end });
-  return packWindows(spans, { pack: options.pack }).map((window) => ({ seconds: window.seconds, pieces: window.pieces.length, samples: windowSamples(samples, window, RATE) }));
+  return new audioModule.SilenceGatedVoiceActivityDetector(new audioModule.SileroVoiceActivityDetector(sileroModel));
+}
+
+/** The pass's cutting (entrypoints/offscreen/final-pass.ts): `FINAL_PASS_CUTTING`, windows up to 28 s, packed unless `--no-pack`, each as soon as it is closed. */
+async function* cutWindows(samples) {
+  const { cutStream, packedWindowStream } = await jiti.import(path.join(repository, 'src/transcribe/final-pass-transcription.ts'));
+  const { windowSamples } = await jiti.import(path.join(repository, 'src/transcribe/packed-windows.ts'));
+  for await (const window of packedWindowStream(cutStream(samples, await voiceDetector()), { pack: options.pack }, [])) {
+    yield { seconds: window.seconds, pieces: window.pieces.length, samples: windowSamples(samples, window, RATE) };
+  }
 }
 
 /**
- * Every window through the built worker, in `options.lanes` workers of
- * `options.threads` onnxruntime threads at once as the pass does
- * (`finalPassLanes`); the windows are handed to the page first, so the time is
- * the page's own, from the first window's start to the last one's end.
+ * The pass in `options.lanes` workers of `options.threads` onnxruntime threads
+ * (`finalPassLanes`), channel after channel as the pass goes recording after
+ * recording: each window is handed to the page as soon as the cutting in Node
+ * closes it, and a free worker takes it, so the cutting runs beside the
+ * transcription as it does in the document (`runInOrder` over the cut stream).
+ * Timed in Node, from the first channel's cutting to its last window's text.
  */
-async function transcribeInBrowser(model, list) {
+async function passInBrowser(model, channels) {
   const profile = path.join(tmpdir(), `intervju-bench-final-pass-${process.pid}-${model}`);
   const context = await launchWithExtension(profile);
   try {
@@ -226,42 +221,63 @@ async function transcribeInBrowser(model, list) {
         }
         const loaded = await Promise.all(workers.map((lane) => lane.ready));
         globalThis.__benchThreads = loaded.map((event) => event.model.threads);
-        globalThis.__benchWindows = [];
-        globalThis.__benchAdd = (base64) => {
-          const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-          globalThis.__benchWindows.push(new Float32Array(bytes.buffer));
-        };
-        globalThis.__benchRun = async () => {
-          const windows = globalThis.__benchWindows;
-          let nextWindow = 0;
+        let done = 0;
+        // One channel: windows arrive while the workers run; they end once it is cut and every window is done.
+        globalThis.__benchChannel = () => {
+          const queue = [];
+          let waiting = [];
+          let ended = false;
+          const wake = () => waiting.splice(0).forEach((resolve) => resolve());
+          const nextWindow = async () => {
+            while (queue.length === 0 && !ended) await new Promise((resolve) => waiting.push(resolve));
+            return queue.shift() ?? null;
+          };
+          globalThis.__benchAdd = (base64) => {
+            const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+            queue.push(new Float32Array(bytes.buffer));
+            wake();
+          };
+          globalThis.__benchEnd = () => {
+            ended = true;
+            wake();
+          };
           let tokens = 0;
-          let done = 0;
-          const started = performance.now();
-          await Promise.all(
+          globalThis.__benchDone = Promise.all(
             workers.map(async ({ worker, next }) => {
-              while (nextWindow < windows.length) {
-                const index = nextWindow++;
-                const samples = windows[index];
-                windows[index] = null;
-                worker.postMessage({ type: 'transcribe', id: `w${index}`, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
+              for (let samples = await nextWindow(); samples; samples = await nextWindow()) {
+                worker.postMessage({ type: 'transcribe', id: `w${done}`, samples, offset: 0, language: 'no', wordTimestamps: true }, [samples.buffer]);
                 const final = await next('final');
                 tokens += final.result.tokenCount;
-                done++;
-                if (done % 20 === 0) console.log(`bench: ${done}/${windows.length} windows, ${((performance.now() - started) / 1000).toFixed(0)} s so far`);
+                if (++done % 20 === 0) console.log(`bench: ${done} windows transcribed`);
               }
             }),
-          );
-          return { transcribeMs: performance.now() - started, tokens };
+          ).then(() => tokens);
         };
       },
       { workerPath: `assets/${workerFile}`, model, lanes: options.lanes, threads: options.threads, maxTokensPerSecond: TOKENS_PER_SECOND },
     );
     log(`  ${options.lanes} worker(s), onnxruntime threads ${JSON.stringify(await page.evaluate(() => globalThis.__benchThreads))}`);
-    for (const window of list) {
-      const base64 = Buffer.from(window.samples.buffer, window.samples.byteOffset, window.samples.byteLength).toString('base64');
-      await page.evaluate((data) => globalThis.__benchAdd(data), base64);
+    // The Silero session and the cutting's modules made before the clock starts, as the document has them before the pass.
+    await voiceDetector();
+    await jiti.import(path.join(repository, 'src/transcribe/final-pass-transcription.ts'));
+    const result = { totalMs: 0, cutMs: 0, tokens: 0, windows: 0, stretches: 0, windowSeconds: 0 };
+    const started = performance.now();
+    for (const samples of Object.values(channels)) {
+      await page.evaluate(() => globalThis.__benchChannel());
+      const cutStarted = performance.now();
+      for await (const window of cutWindows(samples)) {
+        result.windows++;
+        result.stretches += window.pieces;
+        result.windowSeconds += window.seconds;
+        const base64 = Buffer.from(window.samples.buffer, window.samples.byteOffset, window.samples.byteLength).toString('base64');
+        await page.evaluate((data) => globalThis.__benchAdd(data), base64);
+      }
+      result.cutMs += performance.now() - cutStarted;
+      await page.evaluate(() => globalThis.__benchEnd());
+      result.tokens += await page.evaluate(() => globalThis.__benchDone);
     }
-    return await page.evaluate(() => globalThis.__benchRun());
+    result.totalMs = performance.now() - started;
+    return result;
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

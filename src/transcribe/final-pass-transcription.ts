@@ -10,23 +10,44 @@ import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActiv
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
 import { FINAL_PASS_CUTTING } from './final-pass';
-import { packWindows, stretchSegments, windowSamples, type CutUtterance } from './packed-windows';
+import { packWindows, stretchSegments, windowSamples, WindowPacker, type CutUtterance, type PackedWindow, type PackOptions } from './packed-windows';
 import { segmentLanguage } from './segment-language';
 
 /** Audio fed to the voice detector per call. */
 const CUT_CHUNK = TARGET_SAMPLE_RATE * 10;
 
-/** The pass's utterances of 16 kHz `samples`, in seconds from samples[0] (only their spans and speech: the audio is sliced again per window). */
-export async function cutForFinalPass(samples: Float32Array, detector: VoiceActivityDetector, signal?: AbortSignal): Promise<CutUtterance[]> {
+/** The pass's utterances of 16 kHz `samples` as they are cut, in seconds from samples[0] (only their spans and speech: the audio is sliced again per window). */
+export async function* cutStream(samples: Float32Array, detector: VoiceActivityDetector, signal?: AbortSignal): AsyncGenerator<CutUtterance> {
   const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE, detector, ...FINAL_PASS_CUTTING });
-  const utterances: CutUtterance[] = [];
-  const keep = (cut: readonly CutUtterance[]) => utterances.push(...cut.map(({ start, end, speechRatio }) => ({ start, end, speechRatio })));
+  const spans = (cut: readonly CutUtterance[]) => cut.map(({ start, end, speechRatio }) => ({ start, end, speechRatio }));
   for (let offset = 0; offset < samples.length; offset += CUT_CHUNK) {
     signal?.throwIfAborted();
-    keep(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CUT_CHUNK))));
+    yield* spans(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CUT_CHUNK))));
   }
-  keep(await segmenter.flush());
+  yield* spans(await segmenter.flush());
+}
+
+/** All of `cutStream`'s utterances. */
+export async function cutForFinalPass(samples: Float32Array, detector: VoiceActivityDetector, signal?: AbortSignal): Promise<CutUtterance[]> {
+  const utterances: CutUtterance[] = [];
+  for await (const utterance of cutStream(samples, detector, signal)) utterances.push(utterance);
   return utterances;
+}
+
+/**
+ * The windows of `utterances` as they are cut (`WindowPacker`), each once it is
+ * closed; every utterance is also kept in `seen`, for the stretches' share of
+ * speech (`stretchSegments`).
+ */
+export async function* packedWindowStream(utterances: AsyncIterable<CutUtterance>, options: PackOptions, seen: CutUtterance[]): AsyncGenerator<PackedWindow> {
+  const packer = new WindowPacker(options);
+  for await (const utterance of utterances) {
+    seen.push(utterance);
+    const closed = packer.add(utterance);
+    if (closed) yield closed;
+  }
+  const last = packer.finish();
+  if (last) yield last;
 }
 
 export interface FinalPassTranscriptionOptions {

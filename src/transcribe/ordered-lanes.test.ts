@@ -155,4 +155,46 @@ describe('runInOrder', () => {
   it('resolves at once for no items', async () => {
     await expect(runInOrder({ items: [], lanes: 2, work: async () => 1, take: async () => undefined })).resolves.toBeUndefined();
   });
+
+  it('works on items while the source is still making them, and takes them in order', async () => {
+    const { work, started } = controlledWork<string>();
+    const made: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* windows() {
+      made.push('a');
+      yield 'a';
+      await gate;
+      made.push('b');
+      yield 'b';
+    }
+    const taken: string[] = [];
+    const finished = runInOrder({ items: windows(), lanes: 2, work, take: async (result) => void taken.push(result) });
+    await settle();
+    // The first item is worked on before the source has made the second.
+    expect(started.map((entry) => entry.item)).toEqual(['a']);
+    expect(made).toEqual(['a']);
+    started[0]!.finish();
+    await settle();
+    expect(taken).toEqual(['done a']);
+    release();
+    await settle();
+    started[1]!.finish();
+    await finished;
+    expect(taken).toEqual(['done a', 'done b']);
+  });
+
+  it('stops at a failure of the source after taking what came before it', async () => {
+    const { work, started } = controlledWork<string>();
+    async function* windows() {
+      yield 'a';
+      throw new Error('cutting failed');
+    }
+    const taken: string[] = [];
+    const finished = runInOrder({ items: windows(), lanes: 2, work, take: async (result) => void taken.push(result) });
+    await settle();
+    started[0]!.finish();
+    await expect(finished).rejects.toThrow('cutting failed');
+    expect(taken).toEqual(['done a']);
+  });
 });

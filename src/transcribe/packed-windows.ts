@@ -41,28 +41,50 @@ export interface PackOptions {
  * apart by a pause of speech.
  */
 export function packWindows(spans: readonly Span[], options: PackOptions = {}): PackedWindow[] {
-  const maxSeconds = options.maxSeconds ?? 28;
-  const maxGap = options.maxGapSeconds ?? 1.5;
-  const windows: PackedWindow[] = [];
-  for (const span of spans) {
-    const window = windows.at(-1);
+  const packer = new WindowPacker(options);
+  const windows = spans.flatMap((span) => packer.add(span) ?? []);
+  const last = packer.finish();
+  return last ? [...windows, last] : windows;
+}
+
+/** `packWindows` one utterance at a time, so windows can be transcribed while the rest of the recording is cut. */
+export class WindowPacker {
+  private readonly maxSeconds: number;
+  private readonly maxGap: number;
+  private open: PackedWindow | null = null;
+
+  constructor(private readonly options: PackOptions = {}) {
+    this.maxSeconds = options.maxSeconds ?? 28;
+    this.maxGap = options.maxGapSeconds ?? 1.5;
+  }
+
+  /** Adds the next utterance; returns the window it closed, if it closed one. */
+  add(span: Span): PackedWindow | null {
+    const window = this.open;
     const piece = window?.pieces.at(-1);
     const length = span.end - span.start;
-    if (window && piece && span.start - piece.end <= maxGap) {
+    if (window && piece && span.start - piece.end <= this.maxGap) {
       const growth = Math.max(0, span.end - piece.end);
-      if (window.seconds + growth <= maxSeconds) {
+      if (window.seconds + growth <= this.maxSeconds) {
         piece.end += growth;
         window.seconds += growth;
-        continue;
+        return null;
       }
-    } else if (window && options.pack === true && window.seconds + length <= maxSeconds) {
+    } else if (window && this.options.pack === true && window.seconds + length <= this.maxSeconds) {
       window.pieces.push({ start: span.start, end: span.end, at: window.seconds });
       window.seconds += length;
-      continue;
+      return null;
     }
-    windows.push({ pieces: [{ start: span.start, end: span.end, at: 0 }], seconds: length });
+    this.open = { pieces: [{ start: span.start, end: span.end, at: 0 }], seconds: length };
+    return window;
   }
-  return windows;
+
+  /** The last window, once the utterances are all added. */
+  finish(): PackedWindow | null {
+    const window = this.open;
+    this.open = null;
+    return window;
+  }
 }
 
 /** A window's audio: its pieces' samples joined. */
