@@ -56,10 +56,11 @@ const runSeconds = (run: AudioRun) => run.pieces.reduce((total, piece) => total 
  * One full-quality pass over a session's stored audio, in the offscreen document
  * (docs/final-pass.md): each recording of each channel is decrypted and decoded
  * to 16 kHz, cut by Silero VAD with generous padding, joined into windows up to
- * 28 s (packed across long pauses where the model gives word times), transcribed with the final model in one or two workers at once (the
- * lanes, `finalPassLanes`) and written window by window in their order
- * (`storeFinalUtterance`, one stretch of speech at a time, the progress in the
- * same transaction), so a stop or a restart loses at most the windows under way.
+ * 28 s (packed across long pauses where the model gives word times), transcribed
+ * with the final model in one or two workers at once (the lanes,
+ * `finalPassLanes`) while the rest is cut, and written window by window in their
+ * order (`storeFinalUtterance`, one stretch of speech at a time, the progress in
+ * the same transaction), so a stop or a restart loses at most the windows under way.
  */
 export class FinalPassRun {
   private readonly controller = new AbortController();
@@ -139,9 +140,9 @@ export class FinalPassRun {
       const sessionAt = (decodedSeconds: number) => sessionTimeOf(run, decodedSeconds + late);
       const firstSample = Math.min(samples.length, Math.max(0, Math.round((mediaTimeOf(run, from) - late) * TARGET_SAMPLE_RATE)));
       const base = firstSample / TARGET_SAMPLE_RATE;
-      // Cut as the lanes transcribe: each window goes to a lane once it is closed, so the
-      // cutting's core is not left alone while the other waits. Packed (the silence between
-      // stretches left out) only where word times say whose words are whose.
+      // Each window goes to a lane as soon as it is closed, while the rest is cut: the first
+      // texts and the progress come at once, not after the whole recording's cutting.
+      // Packed (the silence between stretches left out) only where word times say whose words are whose.
       const cutUtterances: CutUtterance[] = [];
       const windows = packedWindowStream(
         inRecording(cutStream(samples.subarray(firstSample), voice.make(), signal), base),
