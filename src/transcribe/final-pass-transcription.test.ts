@@ -27,17 +27,23 @@ function wordPerSecond(calls: number[]) {
   };
 }
 
+/** The pass over `samples`, cut by the energy detector; `calls` holds the seconds of audio of each window transcribed. */
+async function passOver(samples: Float32Array, { wordTimestamps }: { wordTimestamps: boolean }) {
+  const calls: number[] = [];
+  const segments = await transcribeAsFinalPass({
+    sessionId: 's',
+    samples,
+    language: 'no',
+    detector: new EnergyVoiceActivityDetector({ sampleRate: RATE }),
+    wordTimestamps,
+    transcribe: wordPerSecond(calls),
+  });
+  return { calls, segments };
+}
+
 describe('the full-quality pass over one recording', () => {
   it('packs both turns into one window and gives each its own words, where they were said', async () => {
-    const calls: number[] = [];
-    const segments = await transcribeAsFinalPass({
-      sessionId: 's',
-      samples: recording,
-      language: 'no',
-      detector: new EnergyVoiceActivityDetector({ sampleRate: RATE }),
-      wordTimestamps: true,
-      transcribe: wordPerSecond(calls),
-    });
+    const { calls, segments } = await passOver(recording, { wordTimestamps: true });
     // One window: the two turns with their padding, not the 16 s between them.
     expect(calls).toHaveLength(1);
     expect(calls[0]).toBeLessThan(12);
@@ -55,15 +61,7 @@ describe('the full-quality pass over one recording', () => {
   });
 
   it('gives each turn its own window when the model has no word times to split by', async () => {
-    const calls: number[] = [];
-    const segments = await transcribeAsFinalPass({
-      sessionId: 's',
-      samples: recording,
-      language: 'no',
-      detector: new EnergyVoiceActivityDetector({ sampleRate: RATE }),
-      wordTimestamps: false,
-      transcribe: wordPerSecond(calls),
-    });
+    const { calls, segments } = await passOver(recording, { wordTimestamps: false });
     expect(calls).toHaveLength(2);
     expect(segments.map((segment) => segment.start > 19)).toEqual([false, true]);
   });
