@@ -145,7 +145,7 @@ export class FinalPassRun {
       // Packed (the silence between stretches left out) only where word times say whose words are whose.
       const cutUtterances: CutUtterance[] = [];
       const windows = packedWindowStream(
-        inRecording(cutStream(samples.subarray(firstSample), voice.make(), signal), base),
+        cutStream(samples.subarray(firstSample), voice.make(), { signal, startSeconds: base }),
         { pack: info.wordTimestamps },
         cutUtterances,
       );
@@ -282,11 +282,6 @@ function announce(session: Session): void {
   if (lastNotice && lastNotice.state === state && now - lastNotice.at < CHANGE_NOTICE_MS) return;
   lastNotice = { at: now, state };
   broadcastStoreChange({ type: 'session.changed', sessionId: session.id });
-}
-
-/** Utterances cut from `base` seconds into the recording, in recording seconds. */
-async function* inRecording(utterances: AsyncIterable<CutUtterance>, base: number): AsyncGenerator<CutUtterance> {
-  for await (const utterance of utterances) yield { ...utterance, start: base + utterance.start, end: base + utterance.end };
 }
 
 /** One recording of one channel, decrypted and decoded straight to 16 kHz mono (decodeAudioData resamples to the context's rate). */

@@ -1,6 +1,6 @@
 /**
  * The full-quality pass's cutting and transcription of one recording, apart from
- * the store: cut with `FINAL_PASS_CUTTING`, packed (`packWindows`), each window
+ * the store: cut with `FINAL_PASS_CUTTING`, packed (`WindowPacker`), each window
  * transcribed and given back to its stretches (`stretchSegments`). The offscreen
  * document runs these steps in its lanes and writes each stretch as it goes
  * (entrypoints/offscreen/final-pass.ts); `npm run eval` runs them one window
@@ -10,28 +10,30 @@ import { detectDropouts, TARGET_SAMPLE_RATE, UtteranceSegmenter, type VoiceActiv
 import type { RawTranscription, WhisperLanguage } from '../messages';
 import type { Channel, Segment } from '../store';
 import { FINAL_PASS_CUTTING } from './final-pass';
-import { packWindows, stretchSegments, windowSamples, WindowPacker, type CutUtterance, type PackedWindow, type PackOptions } from './packed-windows';
+import { stretchSegments, windowSamples, WindowPacker, type CutUtterance, type PackedWindow, type PackOptions } from './packed-windows';
 import { segmentLanguage } from './segment-language';
 
 /** Audio fed to the voice detector per call. */
 const CUT_CHUNK = TARGET_SAMPLE_RATE * 10;
 
-/** The pass's utterances of 16 kHz `samples` as they are cut, in seconds from samples[0] (only their spans and speech: the audio is sliced again per window). */
-export async function* cutStream(samples: Float32Array, detector: VoiceActivityDetector, signal?: AbortSignal): AsyncGenerator<CutUtterance> {
+/**
+ * The pass's utterances of 16 kHz `samples` as they are cut, in seconds from
+ * `startSeconds` at samples[0] (only their spans and speech: the audio is sliced
+ * again per window).
+ */
+export async function* cutStream(
+  samples: Float32Array,
+  detector: VoiceActivityDetector,
+  { signal, startSeconds = 0 }: { signal?: AbortSignal; startSeconds?: number } = {},
+): AsyncGenerator<CutUtterance> {
   const segmenter = new UtteranceSegmenter({ sampleRate: TARGET_SAMPLE_RATE, detector, ...FINAL_PASS_CUTTING });
   const spans = (cut: readonly CutUtterance[]) => cut.map(({ start, end, speechRatio }) => ({ start, end, speechRatio }));
   for (let offset = 0; offset < samples.length; offset += CUT_CHUNK) {
     signal?.throwIfAborted();
-    yield* spans(await segmenter.push(samples.subarray(offset, Math.min(samples.length, offset + CUT_CHUNK))));
+    const chunk = samples.subarray(offset, Math.min(samples.length, offset + CUT_CHUNK));
+    yield* spans(await segmenter.push(chunk, startSeconds + offset / TARGET_SAMPLE_RATE));
   }
   yield* spans(await segmenter.flush());
-}
-
-/** All of `cutStream`'s utterances. */
-export async function cutForFinalPass(samples: Float32Array, detector: VoiceActivityDetector, signal?: AbortSignal): Promise<CutUtterance[]> {
-  const utterances: CutUtterance[] = [];
-  for await (const utterance of cutStream(samples, detector, signal)) utterances.push(utterance);
-  return utterances;
 }
 
 /**
@@ -68,10 +70,10 @@ export interface FinalPassTranscriptionOptions {
 export async function transcribeAsFinalPass(options: FinalPassTranscriptionOptions): Promise<Segment[]> {
   const { samples } = options;
   const idSource = options.idSource ?? (() => crypto.randomUUID());
-  const utterances = await cutForFinalPass(samples, options.detector);
   const dropouts = detectDropouts(samples, TARGET_SAMPLE_RATE).map(({ start, end }) => ({ start, end }));
+  const utterances: CutUtterance[] = [];
   const segments: Segment[] = [];
-  for (const window of packWindows(utterances, { pack: options.wordTimestamps })) {
+  for await (const window of packedWindowStream(cutStream(samples, options.detector), { pack: options.wordTimestamps }, utterances)) {
     const transcription = await options.transcribe({ id: idSource(), samples: windowSamples(samples, window, TARGET_SAMPLE_RATE), offset: 0 });
     const stretches = stretchSegments({
       transcription,

@@ -174,7 +174,7 @@ export function finalPassFraction(pass: Pick<FinalPass, 'totalSeconds' | 'doneSe
 /**
  * How the pass cuts a channel with Silero VAD: more padding than live (onsets
  * and word endings matter more than latency), a longer pause before an
- * utterance ends, and then `packWindows` (packed-windows.ts) up to 28 s.
+ * utterance ends, and then `WindowPacker` (packed-windows.ts) up to 28 s.
  */
 export const FINAL_PASS_CUTTING = { padMs: 400, minSilenceMs: 800, minSpeechMs: 250, maxUtteranceMs: 6000, cutSearchMs: 3000 } as const;
 

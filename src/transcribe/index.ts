@@ -94,9 +94,8 @@ export { readBundledModels, bundledModelToUse } from './bundled-models';
 // the worker itself is started by path: `new Worker(new URL('…/worker/transcription.worker.ts', …))`).
 export { createTranscriptionClient, type TranscriptionClient, type WorkerLike, type ClientTranscribeRequest } from './worker/transcription-client';
 export { trackWebAssemblyMemories, type WebAssemblyMemoryTracker } from './wasm-memory';
-export { cutForFinalPass, cutStream, packedWindowStream, transcribeAsFinalPass, type FinalPassTranscriptionOptions } from './final-pass-transcription';
+export { cutStream, packedWindowStream, transcribeAsFinalPass, type FinalPassTranscriptionOptions } from './final-pass-transcription';
 export {
-  packWindows,
   WindowPacker,
   windowSamples,
   splitPackedTranscription,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTranscription } from '../messages/transcription-protocol';
-import { packWindows, splitPackedTranscription, stretchSegments, stretchSpeechRatio, windowSamples } from './packed-windows';
+import type { Span } from './final-pass';
+import { splitPackedTranscription, stretchSegments, stretchSpeechRatio, windowSamples, WindowPacker, type PackedWindow, type PackOptions } from './packed-windows';
+
+/** Every window `WindowPacker` makes of `spans`, the last one too. */
+function packWindows(spans: readonly Span[], options: PackOptions = {}): PackedWindow[] {
+  const packer = new WindowPacker(options);
+  const windows = spans.flatMap((span) => packer.add(span) ?? []);
+  const last = packer.finish();
+  return last ? [...windows, last] : windows;
+}
 
 const spans = [
   { start: 0, end: 10 },

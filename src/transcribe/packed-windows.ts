@@ -32,22 +32,15 @@ export interface PackOptions {
 }
 
 /**
- * Joins consecutive cut utterances (in time order) into windows. Utterances at
- * most `maxGapSeconds` apart become one piece, the short pause kept: Whisper
- * reads a sentence better with its neighbours. A longer pause starts a new piece
+ * Joins consecutive cut utterances (in time order) into windows, one at a
+ * time, so windows can be transcribed while the rest of the recording is cut.
+ * Utterances at most `maxGapSeconds` apart become one piece, the short pause
+ * kept: Whisper reads a sentence better with its neighbours. A longer pause starts a new piece
  * in the same window when packing and it fits, else a new window; longer silence
  * inside the audio Whisper hears would invite it to invent words. The cutting's
  * padding (400 ms each side) stays with each piece, so packed pieces are still
  * apart by a pause of speech.
  */
-export function packWindows(spans: readonly Span[], options: PackOptions = {}): PackedWindow[] {
-  const packer = new WindowPacker(options);
-  const windows = spans.flatMap((span) => packer.add(span) ?? []);
-  const last = packer.finish();
-  return last ? [...windows, last] : windows;
-}
-
-/** `packWindows` one utterance at a time, so windows can be transcribed while the rest of the recording is cut. */
 export class WindowPacker {
   private readonly maxSeconds: number;
   private readonly maxGap: number;
@@ -108,7 +101,7 @@ export interface PlacedPiece extends WindowPiece {
  * Splits a window's transcription (times in seconds of the window's audio, from
  * 0) into one per piece, in session time. A word or segment belongs to the piece
  * its middle lies in, and keeps inside it. The text is rebuilt from each piece's
- * words; a window without word times has one piece (`packWindows` packs only
+ * words; a window without word times has one piece (`WindowPacker` packs only
  * with them), which keeps the whole text. The confidence measures stay the
  * window's: openai-whisper's checks judge a window's decoding, not its parts.
  */
