@@ -1,4 +1,4 @@
-import { TARGET_SAMPLE_RATE, detectDropouts } from '../../src/audio';
+import { RecordedVoiceActivityDetector, TARGET_SAMPLE_RATE, detectDropouts } from '../../src/audio';
 import { sileroVoiceActivity } from '../../src/audio/silero-session';
 import {
   broadcastStoreChange,
@@ -17,6 +17,7 @@ import {
   openIntervjuDatabase,
   readAudioChunks,
   readSegmentsWithStamps,
+  readSpeechTrack,
   storeFinalUtterance,
   updateFinalPass,
   type FinalPass,
@@ -24,6 +25,7 @@ import {
   type Segment,
   type SegmentStamps,
   type Session,
+  type SpeechTrack,
   type Vault,
 } from '../../src/store';
 import {
@@ -55,7 +57,8 @@ const runSeconds = (run: AudioRun) => run.pieces.reduce((total, piece) => total 
 /**
  * One full-quality pass over a session's stored audio, in the offscreen document
  * (docs/final-pass.md): each recording of each channel is decrypted and decoded
- * to 16 kHz, cut by Silero VAD with generous padding, joined into windows up to
+ * to 16 kHz, cut with generous padding where Silero heard speech (during the
+ * call, as kept in its speech track, or now where none was kept), joined into windows up to
  * 28 s (packed across long pauses where the model gives word times), transcribed
  * with the final model in one or two workers at once (the lanes,
  * `finalPassLanes`) while the rest is cut, and written window by window in their
@@ -129,6 +132,7 @@ export class FinalPassRun {
     let known = await readSegmentsWithStamps(db, vault, sessionId);
     const quoted = quotedSegmentIds(await listSessionQuotes(db, vault, sessionId));
     const point = resumePoint(session.finalPass);
+    const tracks = new Map<string, SpeechTrack[]>();
     for (let index = point.run; index < runs.length; index++) {
       const run = runs[index]!;
       const from = index === point.run ? point.from : 0;
@@ -144,8 +148,17 @@ export class FinalPassRun {
       // texts and the progress come at once, not after the whole recording's cutting.
       // Packed (the silence between stretches left out) only where word times say whose words are whose.
       const cutUtterances: CutUtterance[] = [];
+      // Where the call's Silero answers were kept, the pass cuts with them instead of running it again.
+      if (!tracks.has(run.channel)) tracks.set(run.channel, await readSpeechTrack(db, vault, sessionId, run.channel));
+      const detector = new RecordedVoiceActivityDetector({
+        track: tracks.get(run.channel)!,
+        startSeconds: base,
+        trackTime: sessionAt,
+        fallback: voice.make(),
+        sampleRate: TARGET_SAMPLE_RATE,
+      });
       const windows = packedWindowStream(
-        cutStream(samples.subarray(firstSample), voice.make(), { signal, startSeconds: base }),
+        cutStream(samples.subarray(firstSample), detector, { signal, startSeconds: base }),
         { pack: info.wordTimestamps },
         cutUtterances,
       );
@@ -210,6 +223,8 @@ export class FinalPassRun {
         }
       };
       await runInOrder({ items: windows, lanes: this.lanes.length, work: transcribe, take });
+      // One line per recording, so a browser test or a researcher's console shows what cut it.
+      console.info(`Intervju: final pass cut ${run.channel} with the call's voice detection for ${detector.counts.recorded} frames, Silero now for ${detector.counts.detected}`);
       session = await updateFinalPass(db, sessionId, (pass) =>
         pass?.state === 'running' ? { ...pass, runsDone: index + 1, doneUntil: 0, doneSeconds: doneBefore + runSeconds(run) } : null,
       );

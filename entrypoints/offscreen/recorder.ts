@@ -9,6 +9,7 @@ import { ChannelCapture, type CapturedUtterance } from './channel-capture';
 import { FinalTranscripts } from './final-transcripts';
 import { ProvisionalTranscripts } from './provisional-transcripts';
 import { RecordingReports } from './recording-reports';
+import { SpeechTrackWriter } from './speech-track-writer';
 import { givenTranscription, type GivenUtterance } from './test-hooks';
 import { sharedTranscriber } from './transcriber';
 
@@ -20,6 +21,7 @@ import { sharedTranscriber } from './transcriber';
  *     → FinalTranscripts (queue → Whisper → [uklart] policy → store → panels)
  *     → ProvisionalTranscripts / EarlyFinals (text while an utterance goes on)
  *   AudioWriter (per channel: Opus chunks, encrypted, every 2 s)
+ *   SpeechTrackWriter (per channel: Silero's answer per frame, kept with the audio for the pass after)
  *   RecordingReports (state to the background, levels to the panels, problems kept with the session)
  *
  * The vault key is taken when recording begins and kept until it ends, so a lock
@@ -30,6 +32,7 @@ export class Recorder {
   private context: AudioContext | null = null;
   private channels: ChannelCapture[] = [];
   private writers: AudioWriter[] = [];
+  private speechWriters = new Map<string, SpeechTrackWriter>();
   private streams: MediaStream[] = [];
   private reports: RecordingReports | null = null;
   private finals: FinalTranscripts | null = null;
@@ -58,6 +61,7 @@ export class Recorder {
     const voiceActivity = sileroVoiceActivity(() => {
       reports.send({ voiceDetector: 'energy' });
       reports.warn({ kind: 'voice-detector-fallback' });
+      this.abandonSpeechTracks();
     });
 
     try {
@@ -113,7 +117,10 @@ export class Recorder {
       onProblem: (problem) => reports.problem(problem),
     });
     void voiceActivity.then((detector) => {
-      if (detector.kind === 'energy') reports.warn({ kind: 'voice-detector-fallback' });
+      if (detector.kind === 'energy') {
+        reports.warn({ kind: 'voice-detector-fallback' });
+        this.abandonSpeechTracks();
+      }
       reports.send({ voiceDetector: detector.kind });
     });
     const channelDetector = () => voiceActivity.then((detector) => detector.make());
@@ -126,6 +133,7 @@ export class Recorder {
       onUpdate: (capture: ChannelCapture, update: ChannelUpdate, now: number) => {
         const { meter } = update;
         reports.setLevel(capture.channel, { level: meter.level, peak: meter.peak, clipped: meter.clipped });
+        if (update.speech) this.speechWriters.get(capture.channel)?.add(update.speech);
         if (update.silence.changed) reports.silence(capture.channel, update.silence.silentSince);
         earlyFinals.consider(capture);
         provisional.consider(capture, update.currentUtteranceStart, now);
@@ -147,6 +155,8 @@ export class Recorder {
       for (const channel of this.channels) {
         const target = { db, vault, sessionId: request.sessionId, channel: channel.channel };
         this.writers.push(new AudioWriter(channel.stream, target, sessionSeconds, (problem) => reports.problem(problem)));
+        // Kept only with the audio, and deleted with it.
+        this.speechWriters.set(channel.channel, new SpeechTrackWriter(target));
       }
     }
     reports.startLevels();
@@ -192,6 +202,7 @@ export class Recorder {
     const flushed = this.channels.map((channel) => channel.pause());
     for (const writer of this.writers) writer.pause();
     await Promise.all(flushed);
+    await this.flushSpeechTracks();
     this.reports?.send({ status: 'paused' });
   }
 
@@ -212,6 +223,7 @@ export class Recorder {
     // The last utterances must be queued before the queue is awaited below.
     await Promise.all(this.channels.map((channel) => channel.stop()));
     await Promise.all(this.writers.map((writer) => writer.stop()));
+    await this.flushSpeechTracks();
     await this.release();
     await this.finals?.drained();
     const counts = this.finals?.snapshot() ?? { heard: 0, stored: 0, empty: 0, failed: 0, queued: 0 };
@@ -220,6 +232,15 @@ export class Recorder {
     this.finals = null;
     this.reports = null;
     return { ok: problems.length === 0, problems, counts };
+  }
+
+  private async flushSpeechTracks(): Promise<void> {
+    await Promise.all([...this.speechWriters.values()].map((writer) => writer.flush()));
+  }
+
+  /** The call's detector is not (or no longer) Silero: its answers are not kept for the pass. */
+  private abandonSpeechTracks(): void {
+    for (const writer of this.speechWriters.values()) writer.abandon();
   }
 
   /** Stops every track, timer and the audio graph. Safe to call twice. */

@@ -7,7 +7,7 @@
  * hears as speech (their lost stretch cut out and the silence at their ends
  * trimmed, so a turn is continuous talk). Not a test: it prints figures.
  *
- *   npm run bench:final-pass [-- --sizes base,small --minutes 60 --lanes 2 --threads 1 --no-pack]
+ *   npm run bench:final-pass [-- --sizes base,small --minutes 60 --lanes 2 --threads 1 --no-pack --no-track]
  *
  * `--lanes` workers of `--threads` onnxruntime threads transcribe windows at once;
  * the defaults are the pass's own on this machine (`finalPassLanes`). The windows
@@ -16,8 +16,11 @@
  * does for a model without.
  *
  * Two stages at once, as the offscreen document runs them:
- * 1. cutting: Silero VAD through onnxruntime-web (the runtime the document uses,
- *    one thread), the pass's `FINAL_PASS_CUTTING` and window packing, in Node;
+ * 1. cutting: the pass's `FINAL_PASS_CUTTING` and window packing, in Node, with
+ *    the call's Silero answers as a recorded call keeps them (the speech track,
+ *    worked out before the clock starts, as the call did); `--no-track` runs
+ *    Silero through onnxruntime-web (the runtime the document uses, one thread)
+ *    instead, as the pass must for an imported file;
  * 2. transcription: each window, once cut, through the built extension's transcription
  *    workers in headless Chromium (WASM), on random-weight models at Whisper's real
  *    sizes, 8-bit. Random weights never end a text, so decoding is held to 5
@@ -63,8 +66,9 @@ if (!existsSync(path.join(repository, '.output/chrome-mv3/manifest.json'))) {
 }
 const loadAtStart = loadavg()[0];
 
-// 1. The interview's audio.
+// 1. The interview's audio, and what the call's Silero said of it.
 const audio = interviewAudio(options.minutes);
+const tracks = options.track ? await callTracks(audio) : null;
 
 // 2. Cut and transcribed at once, as the pass does, per model.
 const root = path.join(WORK, 'extension');
@@ -85,15 +89,20 @@ if (!workerFile) throw new Error('no transcription worker in the build');
 
 const results = [];
 for (const variant of variants) {
-  log(`cutting ${options.minutes} min × 2 channels with Silero VAD, each window transcribed with ${variant.name} in Chromium as soon as it is cut…`);
-  results.push({ model: variant.name, ...(await passInBrowser(variant.capped, audio)) });
+  const cutWith = options.track ? "the call's Silero answers" : 'Silero VAD';
+  log(`cutting ${options.minutes} min × 2 channels with ${cutWith}, each window transcribed with ${variant.name} in Chromium as soon as it is cut…`);
+  results.push({ model: variant.name, ...(await passInBrowser(variant.capped, audio, tracks)) });
 }
 const loadAtEnd = loadavg()[0];
 
 console.log(
   `\nFull-quality pass, a ${options.minutes}-minute interview (2 channels, windows of up to 28 s, ${options.pack ? 'packed across long pauses' : 'not packed'}):`,
 );
-console.log('cutting: Silero VAD in Node (onnxruntime-web, 1 thread), beside the transcription as the document cuts beside its workers');
+console.log(
+  options.track
+    ? "cutting: with the call's Silero answers (the speech track a recorded call keeps), in Node, beside the transcription as the document cuts beside its workers"
+    : 'cutting: Silero VAD in Node (onnxruntime-web, 1 thread; no speech track, as for an imported file), beside the transcription as the document cuts beside its workers',
+);
 console.log(`transcription: ${options.lanes} worker(s) at once, at most ${options.threads} onnxruntime thread(s) each`);
 console.log('| model | windows (stretches of speech, audio in them) | tokens | cutting, beside the transcription | cutting + transcription | RTF over the interview |');
 console.log('| --- | --- | --- | --- | --- | --- |');
@@ -183,11 +192,32 @@ async function voiceDetector() {
   return new audioModule.SilenceGatedVoiceActivityDetector(new audioModule.SileroVoiceActivityDetector(sileroModel));
 }
 
-/** The pass's cutting (entrypoints/offscreen/final-pass.ts): `FINAL_PASS_CUTTING`, windows up to 28 s, packed unless `--no-pack`, each as soon as it is closed. */
-async function* cutWindows(samples) {
+/** What the call's detector said of each of its frames of each channel, as the speech track keeps it (not timed: the call did this). */
+async function callTracks(channels) {
+  log("working out the call's Silero answers (the speech track a recording keeps)…");
+  const tracks = {};
+  for (const [name, samples] of Object.entries(channels)) {
+    const detector = await voiceDetector();
+    const probabilities = new Float32Array(Math.floor(samples.length / detector.frameSize));
+    for (let frame = 0; frame < probabilities.length; frame++) {
+      probabilities[frame] = await detector.process(samples.subarray(frame * detector.frameSize, (frame + 1) * detector.frameSize));
+    }
+    tracks[name] = [{ start: 0, frameSeconds: detector.frameSize / RATE, probabilities }];
+  }
+  return tracks;
+}
+
+/**
+ * The pass's cutting (entrypoints/offscreen/final-pass.ts): `FINAL_PASS_CUTTING`, windows up to 28 s, packed unless
+ * `--no-pack`, each as soon as it is closed; with the call's answers where `track` has them (RecordedVoiceActivityDetector).
+ */
+async function* cutWindows(samples, track) {
   const { cutStream, packedWindowStream } = await jiti.import(path.join(repository, 'src/transcribe/final-pass-transcription.ts'));
   const { windowSamples } = await jiti.import(path.join(repository, 'src/transcribe/packed-windows.ts'));
-  for await (const window of packedWindowStream(cutStream(samples, await voiceDetector()), { pack: options.pack }, [])) {
+  const { RecordedVoiceActivityDetector } = await jiti.import(path.join(repository, 'src/audio/index.ts'));
+  const fallback = await voiceDetector();
+  const detector = track ? new RecordedVoiceActivityDetector({ track, startSeconds: 0, trackTime: (seconds) => seconds, fallback, sampleRate: RATE }) : fallback;
+  for await (const window of packedWindowStream(cutStream(samples, detector), { pack: options.pack }, [])) {
     yield { seconds: window.seconds, pieces: window.pieces.length, samples: windowSamples(samples, window, RATE) };
   }
 }
@@ -200,7 +230,7 @@ async function* cutWindows(samples) {
  * transcription as it does in the document (`runInOrder` over the cut stream).
  * Timed in Node, from the first channel's cutting to its last window's text.
  */
-async function passInBrowser(model, channels) {
+async function passInBrowser(model, channels, tracks) {
   const profile = path.join(tmpdir(), `intervju-bench-final-pass-${process.pid}-${model}`);
   const context = await launchWithExtension(profile);
   try {
@@ -262,10 +292,10 @@ async function passInBrowser(model, channels) {
     await jiti.import(path.join(repository, 'src/transcribe/final-pass-transcription.ts'));
     const result = { totalMs: 0, cutMs: 0, tokens: 0, windows: 0, stretches: 0, windowSeconds: 0 };
     const started = performance.now();
-    for (const samples of Object.values(channels)) {
+    for (const [name, samples] of Object.entries(channels)) {
       await page.evaluate(() => globalThis.__benchChannel());
       const cutStarted = performance.now();
-      for await (const window of cutWindows(samples)) {
+      for await (const window of cutWindows(samples, tracks?.[name])) {
         result.windows++;
         result.stretches += window.pieces;
         result.windowSeconds += window.seconds;
@@ -294,7 +324,7 @@ function linkTree(source, target) {
 }
 
 function parseArguments(argv) {
-  const parsed = { sizes: ['base'], minutes: 60, lanes: undefined, threads: undefined, pack: true };
+  const parsed = { sizes: ['base'], minutes: 60, lanes: undefined, threads: undefined, pack: true, track: true };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--sizes') parsed.sizes = argv[++index].split(',');
@@ -302,6 +332,7 @@ function parseArguments(argv) {
     else if (argument === '--lanes') parsed.lanes = Number(argv[++index]);
     else if (argument === '--threads') parsed.threads = Number(argv[++index]);
     else if (argument === '--no-pack') parsed.pack = false;
+    else if (argument === '--no-track') parsed.track = false;
     else throw new Error(`unknown argument ${argument}`);
   }
   return parsed;

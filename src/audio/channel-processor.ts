@@ -15,7 +15,7 @@ import { FRAME_SIZE, FrameAccumulator } from './frames';
 import { LevelMeter, type LevelMeterOptions, type MeterReading, rmsDbfs } from './levels';
 import { downmixToMono, type ResamplerOptions, StreamingResampler, TARGET_SAMPLE_RATE } from './resample';
 import { SilenceWatchdog, type SilenceReport, type SilenceWatchdogOptions } from './silence-watchdog';
-import { type Utterance, UtteranceSegmenter, type UtteranceSegmenterOptions } from './utterance-segmenter';
+import { type FrameProbabilities, type Utterance, UtteranceSegmenter, type UtteranceSegmenterOptions } from './utterance-segmenter';
 
 export interface ChannelProcessorOptions {
   /** Rate of the captured audio (an AudioContext's sampleRate, or a file's). */
@@ -40,6 +40,8 @@ export interface ChannelUpdate {
   silence: SilenceReport;
   isSpeaking: boolean;
   currentUtteranceStart: number | null;
+  /** The voice detector's answer for each frame this chunk completed (stream seconds), or null when it completed none. */
+  speech: FrameProbabilities | null;
 }
 
 /** The per-channel pipeline: push captured blocks, get utterances, levels and warnings (one call at a time). */
@@ -128,6 +130,7 @@ export class ChannelProcessor {
       silence: this.silence,
       isSpeaking: this.segmenter.isSpeaking,
       currentUtteranceStart: this.segmenter.currentUtteranceStart,
+      speech: this.segmenter.lastPushFrames(),
     };
   }
 }

@@ -33,7 +33,8 @@ export {
 } from './silero-voice-activity';
 export { FallbackVoiceActivityDetector } from './fallback-voice-activity';
 export { liveVoiceActivityDetector } from './live-voice-activity';
-export { UtteranceSegmenter, type Utterance, type UtteranceSegmenterOptions } from './utterance-segmenter';
+export { UtteranceSegmenter, type FrameProbabilities, type Utterance, type UtteranceSegmenterOptions } from './utterance-segmenter';
+export { RecordedVoiceActivityDetector, type RecordedVoiceActivityOptions } from './recorded-voice-activity';
 export { detectDropouts, DropoutDetector, type DropoutSpan, type DropoutKind, type DropoutOptions } from './dropouts';
 export { detectClipping, ClippingDetector, type ClippingSpan, type ClippingOptions } from './clipping';
 export { SilenceWatchdog, type SilenceState, type SilenceReport, type SilenceWatchdogOptions } from './silence-watchdog';
@@ -41,3 +42,4 @@ export { StreamClock } from './stream-clock';
 export { encodeWav16, decodeWav, type DecodedWav } from './wav';
 export { ChannelProcessor, type ChannelProcessorOptions, type ChannelUpdate } from './channel-processor';
 export { SilenceGatedVoiceActivityDetector, type SilenceGateOptions } from './silence-gated-voice-activity';
+export { FrameStretchCollector, SPEECH_STRETCH_SECONDS } from './frame-stretches';

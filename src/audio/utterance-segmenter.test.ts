@@ -207,6 +207,26 @@ describe('UtteranceSegmenter with a detector that answers asynchronously', () =>
     expect(utterance!.samples.length).toBe(44 * 512);
   });
 
+  it("tells each push's frame answers with the stream time of their first frame, so they can be kept and used again", async () => {
+    const segmenter = new UtteranceSegmenter({ detector: scriptedDetector('sync') });
+    const kept: number[] = [];
+    let expectedStart = 100;
+    for (const chunk of randomChunks(signal, 700)) {
+      await segmenter.push(chunk, expectedStart);
+      const frames = segmenter.lastPushFrames();
+      expectedStart += chunk.length / RATE;
+      if (!frames) continue;
+      expect(frames.frameSeconds).toBe(0.032);
+      // The first frame of this push starts where the frames before it ended.
+      expect(frames.start).toBeCloseTo(100 + kept.length * 0.032, 6);
+      kept.push(...frames.probabilities);
+    }
+    expect(kept).toHaveLength(Math.floor(signal.length / 512));
+    expect(kept.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, frame) => Math.fround(graded(signal.subarray(frame * 512, (frame + 1) * 512)))));
+    await segmenter.flush();
+    expect(segmenter.lastPushFrames()).toBeNull();
+  });
+
   it('refuses a frame length that the detector cannot take', () => {
     expect(() => new UtteranceSegmenter({ frameMs: 30, detector: scriptedDetector('sync') })).toThrow(/512 samples/);
   });

@@ -22,6 +22,15 @@ export interface Utterance {
   speechRatio: number;
 }
 
+/** The detector's answers for consecutive frames, as one push gave them. */
+export interface FrameProbabilities {
+  /** Stream seconds at the start of the first frame. */
+  start: number;
+  /** Length of each frame in seconds (32 ms for Silero). */
+  frameSeconds: number;
+  probabilities: Float32Array;
+}
+
 export interface UtteranceSegmenterOptions {
   sampleRate?: number;
   /** Frame length (default 30 ms); a detector with a fixed frameSize sets it, and a different value here is an error. */
@@ -81,6 +90,9 @@ export class UtteranceSegmenter {
   private readonly clock: StreamClock;
   private probability = 0;
   private completed: Utterance[] = [];
+  /** The frames of the latest push: their first sample and their probabilities. */
+  private pushedFrom = 0;
+  private pushed: number[] = [];
 
   constructor(options: UtteranceSegmenterOptions = {}) {
     this.sampleRate = options.sampleRate ?? TARGET_SAMPLE_RATE;
@@ -111,11 +123,25 @@ export class UtteranceSegmenter {
     this.clock.advance(samples.length, timeSeconds);
     const completed: Utterance[] = [];
     this.completed = completed;
+    this.pushed = [];
     for (const { frame, startSample } of this.accumulator.frames(samples)) {
       const answer = this.detector.process(frame);
-      this.onFrame(frame, startSample, typeof answer === 'number' ? answer : await answer);
+      const probability = typeof answer === 'number' ? answer : await answer;
+      if (this.pushed.length === 0) this.pushedFrom = startSample;
+      this.pushed.push(probability);
+      this.onFrame(frame, startSample, probability);
     }
     return completed;
+  }
+
+  /**
+   * What the detector said of each frame the latest push completed (none: null).
+   * Kept with a recording, it lets the pass after the interview cut without
+   * running the detector again (docs/final-pass.md, "The call's voice detection").
+   */
+  lastPushFrames(): FrameProbabilities | null {
+    if (this.pushed.length === 0) return null;
+    return { start: this.timeOf(this.pushedFrom), frameSeconds: this.frameSize / this.sampleRate, probabilities: Float32Array.from(this.pushed) };
   }
 
   /** Ends the stream: resolves with the utterance in progress, if it holds enough speech, and starts afresh. */
@@ -132,6 +158,7 @@ export class UtteranceSegmenter {
     }
     const result = this.completed;
     this.completed = [];
+    this.pushed = [];
     this.frameCount = 0;
     this.triggered = false;
     this.continued = false;

@@ -7,23 +7,34 @@ import { STORE, type IntervjuDatabase, type IntervjuSchema } from './schema';
 import { openAudioChunk, sealAudioChunk } from './sealed-records';
 import type { Vault } from './vault';
 
-type AudioStore = IDBPObjectStore<IntervjuSchema, ArrayLike<StoreNames<IntervjuSchema>>, 'audio', 'readwrite'>;
+type WritableStore<Name extends StoreNames<IntervjuSchema>> = IDBPObjectStore<IntervjuSchema, ArrayLike<StoreNames<IntervjuSchema>>, Name, 'readwrite'>;
+
+/** Where a recording lives: its audio chunks and the voice detection measured from them (speech-track.ts). */
+export interface RecordingStores {
+  audio: WritableStore<'audio'>;
+  speech: WritableStore<'speech'>;
+}
 
 export type NewAudioChunk = Omit<AudioChunk, 'id'> & { id?: string };
 
 /**
- * Deletes every chunk of the given sessions inside the caller's transaction; returns how many.
- * Shared by approval, retention, withdrawal so they delete audio the same way.
+ * Deletes every audio chunk of the given sessions, and the voice detection kept
+ * with them, inside the caller's transaction; returns how many of each.
+ * Shared by approval, retention and the session view's deletion, so they delete
+ * a recording the same way.
  */
-export async function deleteAudioOfSessions(store: AudioStore, sessionIds: readonly string[]): Promise<number> {
-  let count = 0;
+export async function deleteAudioOfSessions(stores: RecordingStores, sessionIds: readonly string[]): Promise<{ audio: number; speech: number }> {
+  const counts = { audio: 0, speech: 0 };
   for (const sessionId of sessionIds) {
-    for (const key of await store.index('bySession').getAllKeys(sessionId)) {
-      await store.delete(key);
-      count += 1;
+    for (const name of ['audio', 'speech'] as const) {
+      const store = stores[name];
+      for (const key of await store.index('bySession').getAllKeys(sessionId)) {
+        await store.delete(key);
+        counts[name] += 1;
+      }
     }
   }
-  return count;
+  return counts;
 }
 
 /** Encrypts and stores one chunk, and marks its session as having audio; returns the stored chunk's id. */
@@ -65,10 +76,10 @@ export async function sessionsWithAudio(database: IntervjuDatabase): Promise<str
   });
 }
 
-/** Deletes all audio of one session; returns how many chunks went. */
+/** Deletes all audio of one session (and its voice detection); returns how many chunks went. */
 export async function deleteSessionAudio(database: IntervjuDatabase, sessionId: string): Promise<number> {
-  return runTransaction(database, [STORE.audio, STORE.sessions], 'readwrite', async (transaction) => {
-    const count = await deleteAudioOfSessions(transaction.objectStore(STORE.audio), [sessionId]);
+  return runTransaction(database, [STORE.audio, STORE.speech, STORE.sessions], 'readwrite', async (transaction) => {
+    const { audio: count } = await deleteAudioOfSessions({ audio: transaction.objectStore(STORE.audio), speech: transaction.objectStore(STORE.speech) }, [sessionId]);
     const sessions = transaction.objectStore(STORE.sessions);
     const session = await sessions.get(sessionId);
     if (session?.hasAudio) await sessions.put({ ...session, hasAudio: false });

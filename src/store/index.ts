@@ -43,6 +43,7 @@ export type {
   TranscriberKeySettings,
   AudioChunk,
   AudioChunkMetadata,
+  SpeechTrack,
   KeyListKind,
   KeyListEntry,
   RealNameExport,
@@ -105,6 +106,7 @@ export {
   sessionsWithAudio,
   deleteSessionAudio,
 } from './audio';
+export { type NewSpeechTrack, appendSpeechTrack, readSpeechTrack } from './speech-track';
 export { addKeyListEntry, updateKeyListEntry, listKeyList, deleteKeyListEntry, deleteKeyList, exportKeyList } from './key-list';
 export { type NewQuote, addQuote, saveQuote, setQuoteStatus, listSessionQuotes, listParticipantQuotes, deleteQuote } from './quotes';
 export { logRealNameExport, realNameExportsOf } from './real-name-exports';

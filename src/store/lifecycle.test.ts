@@ -18,6 +18,7 @@ import { approveSession, createSession, getSession, updateSession } from './sess
 import { PASSPHRASE, TEST_ITERATIONS, dumpAllStores, openTestDatabase, rawStoreContains } from './test-support';
 import { initialiseVault, isVaultInitialised, type Vault } from './vault';
 import { withdrawParticipant } from './withdrawal';
+import { appendSpeechTrack, readSpeechTrack } from './speech-track';
 import type { IntervjuDatabase } from './schema';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,6 +48,7 @@ async function interviewWithEverything(database: IntervjuDatabase, vault: Vault,
   await addNote(database, vault, { sessionId: session.id, text: 'Viktig poeng', time: startedAt + 5000 });
   await recordCoverage(database, { sessionId: session.id, itemId: 'q1', itemKind: 'question', state: 'covered', time: startedAt + 3000, source: 'manual' });
   await appendAudioChunk(database, vault, { sessionId: session.id, channel: 'participant', sequence: 0, start: 0, end: 5, codec: 'opus', bytes: new Uint8Array([1, 2]) });
+  await appendSpeechTrack(database, vault, { sessionId: session.id, channel: 'participant', start: 0, frameSeconds: 0.032, probabilities: new Float32Array([0.1, 0.9]) });
   await addKeyListEntry(database, vault, { participantId: participant.id, real: `Ekte ${pseudonym}`, fictive: pseudonym, kind: 'name' });
   await addQuote(database, vault, {
     sessionId: session.id, participantId: participant.id, start: { segmentId: 'x', offset: 0 }, end: { segmentId: 'x', offset: 9 }, time: 3,
@@ -76,7 +78,7 @@ describe('withdrawal', () => {
 
     expect(receipt.participantPseudonym).toBe('Kari');
     expect(receipt.verified).toBe(true);
-    expect(receipt.counts).toMatchObject({ participants: 1, sessions: 1, segments: 3, notes: 1, coverage: 1, audio: 1, keyList: 1, quotes: 1 });
+    expect(receipt.counts).toMatchObject({ participants: 1, sessions: 1, segments: 3, notes: 1, coverage: 1, audio: 1, speech: 1, keyList: 1, quotes: 1 });
     const after = await dumpAllStores(database);
     for (const id of [leaving.participant.id, leaving.session.id]) expect(rawStoreContains(after, id)).toBe(false);
     expect(rawStoreContains(after, 'Kari')).toBe(false);
@@ -114,10 +116,15 @@ describe('audio retention', () => {
     const receipt = await applyAudioRetention(database, NOW);
     expect(receipt.counts.audio).toBe(1);
     expect(await sessionsWithAudio(database)).toEqual([pending.session.id]);
+    // The call's voice detection goes with its audio.
+    expect(receipt.counts.speech).toBe(1);
+    expect(await readSpeechTrack(database, vault, approved.session.id, 'participant')).toEqual([]);
+    expect(await readSpeechTrack(database, vault, pending.session.id, 'participant')).toHaveLength(1);
 
     await approveSession(database, pending.session.id);
     expect(await sessionsWithAudio(database)).toEqual([]);
     expect((await getSession(database, pending.session.id))?.hasAudio).toBe(false);
+    expect(await readSpeechTrack(database, vault, pending.session.id, 'participant')).toEqual([]);
   });
 
   it('delete-after-days: deletes only sessions older than N days; approval keeps audio', async () => {
@@ -128,7 +135,8 @@ describe('audio retention', () => {
     await approveSession(database, recent.session.id);
     expect((await sessionsWithAudio(database)).sort()).toEqual([old.session.id, recent.session.id].sort());
     const receipt = await applyAudioRetention(database, NOW);
-    expect(receipt.counts.audio).toBe(1);
+    expect(receipt.counts).toMatchObject({ audio: 1, speech: 1 });
+    expect(receipt.verified).toBe(true);
     expect(await sessionsWithAudio(database)).toEqual([recent.session.id]);
     expect((await getSession(database, old.session.id))?.hasAudio).toBe(false);
   });

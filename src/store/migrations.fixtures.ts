@@ -20,6 +20,8 @@ export interface MigrationFixture {
 }
 
 export const FIXTURE_QUOTE = 'Det var første gang';
+/** The voice detection of version 3's fixture: three frames of the participant's channel. */
+export const FIXTURE_SPEECH = [0.1, 0.75, 0.5];
 
 /** A version 1 database, filled; returns its data key so later versions can add to it. */
 async function seedVersion1(database: IDBPDatabase<unknown>): Promise<CryptoKey> {
@@ -61,6 +63,29 @@ async function seedVersion1(database: IDBPDatabase<unknown>): Promise<CryptoKey>
   return dataKey;
 }
 
+/** A version 2 database: version 1's, and a quote; returns its data key. */
+async function seedVersion2(database: IDBPDatabase<unknown>): Promise<CryptoKey> {
+  const dataKey = await seedVersion1(database);
+  const quotePayload = await encryptJson(
+    dataKey,
+    {
+      start: { segmentId: 'segment-v1', offset: 0 },
+      end: { segmentId: 'segment-v1', offset: FIXTURE_QUOTE.length },
+      text: FIXTURE_QUOTE,
+      contextBefore: '',
+      contextAfter: 'jeg fortalte noen om det',
+      status: 'approved',
+      changedText: null,
+      statusAt: 300,
+    },
+    encodeText('intervju/quotes/quote-v2'),
+  );
+  const transaction = database.transaction(['quotes'], 'readwrite');
+  await transaction.objectStore('quotes').put({ id: 'quote-v2', sessionId: 'session-v1', participantId: 'participant-v1', time: 3, createdAt: 250, payload: quotePayload });
+  await transaction.done;
+  return dataKey;
+}
+
 export const MIGRATION_FIXTURES: readonly MigrationFixture[] = [
   {
     version: 1,
@@ -71,23 +96,16 @@ export const MIGRATION_FIXTURES: readonly MigrationFixture[] = [
   {
     version: 2,
     async seed(database) {
-      const dataKey = await seedVersion1(database);
-      const quotePayload = await encryptJson(
-        dataKey,
-        {
-          start: { segmentId: 'segment-v1', offset: 0 },
-          end: { segmentId: 'segment-v1', offset: FIXTURE_QUOTE.length },
-          text: FIXTURE_QUOTE,
-          contextBefore: '',
-          contextAfter: 'jeg fortalte noen om det',
-          status: 'approved',
-          changedText: null,
-          statusAt: 300,
-        },
-        encodeText('intervju/quotes/quote-v2'),
-      );
-      const transaction = database.transaction(['quotes'], 'readwrite');
-      await transaction.objectStore('quotes').put({ id: 'quote-v2', sessionId: 'session-v1', participantId: 'participant-v1', time: 3, createdAt: 250, payload: quotePayload });
+      await seedVersion2(database);
+    },
+  },
+  {
+    version: 3,
+    async seed(database) {
+      const dataKey = await seedVersion2(database);
+      const speechPayload = await encryptBytes(dataKey, new Uint8Array(Float32Array.from(FIXTURE_SPEECH).buffer), encodeText('intervju/speech/speech-v3'));
+      const transaction = database.transaction(['speech'], 'readwrite');
+      await transaction.objectStore('speech').put({ id: 'speech-v3', sessionId: 'session-v1', channel: 'participant', start: 2, end: 2.096, frameSeconds: 0.032, payload: speechPayload });
       await transaction.done;
     },
   },

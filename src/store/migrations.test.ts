@@ -6,7 +6,7 @@ import { openAtVersion, openIntervjuDatabase } from './database';
 import { getActiveGuide } from './guides';
 import { listKeyList } from './key-list';
 import { DATABASE_VERSION, MIGRATIONS } from './migrations';
-import { FIXTURE_PASSPHRASE, FIXTURE_QUOTE, FIXTURE_SENTENCE, MIGRATION_FIXTURES } from './migrations.fixtures';
+import { FIXTURE_PASSPHRASE, FIXTURE_QUOTE, FIXTURE_SENTENCE, FIXTURE_SPEECH, MIGRATION_FIXTURES } from './migrations.fixtures';
 import { listParticipantQuotes } from './quotes';
 import { listNotes } from './notes';
 import { listParticipants } from './participants';
@@ -14,6 +14,7 @@ import { getProject, getSetting } from './project';
 import { ALL_STORES } from './schema';
 import { listSegments, saveSegment } from './segments';
 import { listSessions } from './sessions';
+import { appendSpeechTrack, readSpeechTrack } from './speech-track';
 import { unlockVault } from './vault';
 import './test-support';
 
@@ -52,7 +53,12 @@ describe('migrations', () => {
       // Quotes came in version 2: an older database has none, and can take them now.
       const quotes = await listParticipantQuotes(database, vault, 'participant-v1');
       expect(quotes.map((quote) => [quote.text, quote.status])).toEqual(fixture.version >= 2 ? [[FIXTURE_QUOTE, 'approved']] : []);
+      // The call's voice detection came in version 3.
+      const speech = await readSpeechTrack(database, vault, 'session-v1', 'participant');
+      expect(speech.map((track) => [track.start, [...track.probabilities]])).toEqual(fixture.version >= 3 ? [[2, [...Float32Array.from(FIXTURE_SPEECH)]]] : []);
       // And the upgraded database takes new writes.
+      await appendSpeechTrack(database, vault, { sessionId: 'session-v1', channel: 'interviewer', start: 0, frameSeconds: 0.032, probabilities: new Float32Array([0.9]) });
+      expect(await readSpeechTrack(database, vault, 'session-v1', 'interviewer')).toHaveLength(1);
       await saveSegment(database, vault, {
         id: 'segment-new', sessionId: 'session-v1', channel: 'interviewer', start: 9, end: 10, text: 'Ny', words: [], unclear: [], source: 'live',
       });

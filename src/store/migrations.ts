@@ -50,6 +50,13 @@ export const MIGRATIONS: readonly Migration[] = [
       quotes.createIndex('byParticipant', 'participantId');
     },
   },
+  {
+    version: 3,
+    description: "the call's voice detection kept with its audio, for the pass after the interview",
+    upgrade(database) {
+      database.createObjectStore('speech', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+    },
+  },
 ];
 
 /** The schema version this code reads and writes. */

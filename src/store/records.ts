@@ -340,6 +340,23 @@ export interface AudioChunk {
   bytes: Uint8Array;
 }
 
+/**
+ * What the call's voice detector (Silero) said of consecutive frames of one
+ * channel: kept with the audio and deleted with it, so the pass after the
+ * interview can cut the recording without running the detector again.
+ */
+export interface SpeechTrack {
+  id: string;
+  sessionId: string;
+  channel: Channel;
+  /** Session seconds at the start of the first frame. */
+  start: number;
+  /** Length of each frame (Silero: 0.032 s). */
+  frameSeconds: number;
+  /** Speech probability per frame, 0..1. */
+  probabilities: Float32Array;
+}
+
 /** What is known of a chunk without decrypting it. */
 export type AudioChunkMetadata = Omit<AudioChunk, 'bytes'>;
 

@@ -31,7 +31,7 @@ export function audioDue(project: Project | null, sessions: readonly Session[], 
  */
 export async function applyAudioRetention(database: IntervjuDatabase, now: number): Promise<DeletionReceipt> {
   const counts = zeroCounts();
-  const stores = [STORE.project, STORE.sessions, STORE.audio];
+  const stores = [STORE.project, STORE.sessions, STORE.audio, STORE.speech];
   const dueIds = await runTransaction(database, stores, 'readwrite', async (transaction) => {
     const project = (await transaction.objectStore(STORE.project).get(SINGLE_RECORD_KEY)) ?? null;
     const sessionStore = transaction.objectStore(STORE.sessions);
@@ -40,21 +40,29 @@ export async function applyAudioRetention(database: IntervjuDatabase, now: numbe
     const audio = transaction.objectStore(STORE.audio);
     // Walk index keys only: loading the chunks themselves would pull every recording into memory.
     const orphaned: string[] = [];
-    let cursor = await audio.index('bySession').openKeyCursor(null, 'nextunique');
-    while (cursor) {
-      if (!known.has(cursor.key)) orphaned.push(cursor.key);
-      cursor = await cursor.continue();
+    const speech = transaction.objectStore(STORE.speech);
+    for (const index of [audio.index('bySession'), speech.index('bySession')]) {
+      let cursor = await index.openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        if (!known.has(cursor.key)) orphaned.push(cursor.key);
+        cursor = await cursor.continue();
+      }
     }
     const due = [...new Set([...audioDue(project, sessions, now), ...orphaned])];
-    counts.audio = await deleteAudioOfSessions(audio, due);
+    const deleted = await deleteAudioOfSessions({ audio, speech }, due);
+    counts.audio = deleted.audio;
+    counts.speech = deleted.speech;
     for (const session of sessions) {
       if (due.includes(session.id) && session.hasAudio) await sessionStore.put({ ...session, hasAudio: false });
     }
     return due;
   });
-  const remaining = await runTransaction(database, [STORE.audio], 'readonly', async (transaction) => {
+  const remaining = await runTransaction(database, [STORE.audio, STORE.speech], 'readonly', async (transaction) => {
     const found = zeroCounts();
-    for (const id of dueIds) found.audio += await transaction.objectStore(STORE.audio).index('bySession').count(id);
+    for (const id of dueIds) {
+      found.audio += await transaction.objectStore(STORE.audio).index('bySession').count(id);
+      found.speech += await transaction.objectStore(STORE.speech).index('bySession').count(id);
+    }
     return nonZero(found);
   });
   return { at: now, participantPseudonym: null, counts, verified: Object.keys(remaining).length === 0, remaining };

@@ -24,6 +24,7 @@ export const STORE = {
   audio: 'audio',
   keyList: 'keyList',
   quotes: 'quotes',
+  speech: 'speech',
 } as const;
 
 export type StoreName = (typeof STORE)[keyof typeof STORE];
@@ -91,6 +92,24 @@ export interface StoredAudioChunk {
   payload: EncryptedPayload;
 }
 
+/**
+ * What the call's voice detector said of each 32 ms frame of one channel, for a
+ * stretch of the recording (speech-track.ts). Clear: ids, channel, the stretch's
+ * times and frame length. Encrypted: the probabilities (float32), which say when
+ * someone spoke.
+ */
+export interface StoredSpeechTrack {
+  id: string;
+  sessionId: string;
+  channel: Channel;
+  /** Session seconds at the start of the first frame. */
+  start: number;
+  /** Session seconds at the end of the last frame. */
+  end: number;
+  frameSeconds: number;
+  payload: EncryptedPayload;
+}
+
 /** Clear: id and participant (so withdrawal can find it). Encrypted: real name, fictive name, kind. */
 export interface StoredKeyListEntry {
   id: string;
@@ -128,6 +147,7 @@ export interface IntervjuSchema extends DBSchema {
   audio: { key: string; value: StoredAudioChunk; indexes: { bySession: string } };
   keyList: { key: string; value: StoredKeyListEntry; indexes: { byParticipant: string } };
   quotes: { key: string; value: StoredQuote; indexes: { bySession: string; byParticipant: string } };
+  speech: { key: string; value: StoredSpeechTrack; indexes: { bySession: string } };
 }
 
 /** An open connection to the Intervju database. */

@@ -8,8 +8,8 @@
  */
 import { decryptBytes, decryptJson, encodeText, encryptBytes, encryptJson } from './crypto';
 import { RecordDecryptionError } from './errors';
-import type { AudioChunk, KeyListEntry, Note, Quote, Segment } from './records';
-import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry, StoredNote, StoredQuote, StoredSegment } from './schema';
+import type { AudioChunk, KeyListEntry, Note, Quote, Segment, SpeechTrack } from './records';
+import type { EncryptedPayload, StoreName, StoredAudioChunk, StoredKeyListEntry, StoredNote, StoredQuote, StoredSegment, StoredSpeechTrack } from './schema';
 import { STORE } from './schema';
 import type { Vault } from './vault';
 
@@ -91,6 +91,24 @@ export async function sealAudioChunk(vault: Vault, chunk: AudioChunk): Promise<S
   const plaintext = new Uint8Array(bytes);
   const payload = await encryptBytes(vault.dataKey, plaintext, context(STORE.audio, id));
   return { id, sessionId, channel, sequence, start, end, codec, payload };
+}
+
+export async function sealSpeechTrack(vault: Vault, track: SpeechTrack): Promise<StoredSpeechTrack> {
+  const { id, sessionId, channel, start, frameSeconds, probabilities } = track;
+  // A copy of the probabilities' own bytes: the caller's array may be a view on a larger buffer.
+  const plaintext = new Uint8Array(Float32Array.from(probabilities).buffer);
+  const payload = await encryptBytes(vault.dataKey, plaintext, context(STORE.speech, id));
+  return { id, sessionId, channel, start, end: start + probabilities.length * frameSeconds, frameSeconds, payload };
+}
+
+export async function openSpeechTrack(vault: Vault, stored: StoredSpeechTrack): Promise<SpeechTrack> {
+  const { id, sessionId, channel, start, frameSeconds } = stored;
+  try {
+    const bytes = await decryptBytes(vault.dataKey, stored.payload, context(STORE.speech, id));
+    return { id, sessionId, channel, start, frameSeconds, probabilities: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) };
+  } catch {
+    throw new RecordDecryptionError(STORE.speech, id);
+  }
 }
 
 export async function openAudioChunk(vault: Vault, stored: StoredAudioChunk): Promise<AudioChunk> {

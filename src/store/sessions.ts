@@ -7,7 +7,7 @@ import type { CoverageSuggestion } from '../coverage/suggestions';
 import type { Session, SessionProblem } from './records';
 import { SINGLE_RECORD_KEY, STORE, type IntervjuDatabase } from './schema';
 
-const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.quotes] as const;
+const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.speech, STORE.quotes] as const;
 
 export type NewSession = Pick<Session, 'kind' | 'participantId' | 'guideId' | 'guideVersion' | 'platform' | 'language'> &
   Partial<Pick<Session, 'startedAt' | 'currentItemId' | 'hasAudio'>>;
@@ -169,14 +169,14 @@ export async function findInterruptedSessions(database: IntervjuDatabase): Promi
  */
 export async function approveSession(database: IntervjuDatabase, id: string, environment?: StoreEnvironment): Promise<Session> {
   const { now } = resolveEnvironment(environment);
-  return runTransaction(database, [STORE.sessions, STORE.audio, STORE.project], 'readwrite', async (transaction) => {
+  return runTransaction(database, [STORE.sessions, STORE.audio, STORE.speech, STORE.project], 'readwrite', async (transaction) => {
     const sessions = transaction.objectStore(STORE.sessions);
     const current = await sessions.get(id);
     if (!current) throw new RecordStateError(`Session ${id} does not exist.`);
     const project = await transaction.objectStore(STORE.project).get(SINGLE_RECORD_KEY);
     const policy = project?.audioPolicy.kind;
     const deleteAudio = policy === 'delete-on-approval' || policy === 'no-audio';
-    if (deleteAudio) await deleteAudioOfSessions(transaction.objectStore(STORE.audio), [id]);
+    if (deleteAudio) await deleteAudioOfSessions({ audio: transaction.objectStore(STORE.audio), speech: transaction.objectStore(STORE.speech) }, [id]);
     const updated: Session = {
       ...current,
       status: 'approved',

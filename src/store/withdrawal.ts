@@ -9,7 +9,7 @@ import { resolveEnvironment, type StoreEnvironment } from './environment';
 import { RecordStateError } from './errors';
 import { STORE, type IntervjuDatabase, type StoreName } from './schema';
 
-const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.quotes] as const;
+const SESSION_STORES = [STORE.segments, STORE.notes, STORE.coverage, STORE.audio, STORE.speech, STORE.quotes] as const;
 
 /** Deletes the participant and all their sessions, segments, notes, coverage, audio, quotes and key-list entries. */
 export async function withdrawParticipant(

@@ -313,6 +313,7 @@ export const en: Messages = {
   storeAudio: 'Audio chunks',
   storeKeyList: 'Key-list entries',
   storeQuotes: 'Quotes',
+  storeSpeech: 'Speech detection from the call',
   lastDeletionAutomatic: 'The project end date has come, and all data was deleted automatically',
   lastDeletionByHand: 'All project data has been deleted',
   lastDeletionAudio: 'Recordings were deleted under the project’s audio rule',

@@ -312,6 +312,7 @@ export const nb = {
   storeAudio: 'Lydbiter',
   storeKeyList: 'Oppføringer i koblingsnøkkelen',
   storeQuotes: 'Sitater',
+  storeSpeech: 'Taledeteksjon fra samtalen',
   lastDeletionAutomatic: 'Prosjektets sluttdato er nådd, og alle data ble slettet automatisk',
   lastDeletionByHand: 'Alle prosjektdata er slettet',
   lastDeletionAudio: 'Lydopptak ble slettet etter prosjektets regel for lyd',

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, extensionIdOf, fakeAudioArgs, launchWithExtension, test } from './fixtures';
-import { startRecordedCall, storedTimeline } from './pages/recording';
+import { startRecordedCall, storedTimeline, watchOffscreenConsole } from './pages/recording';
 import { WorkspacePage } from './pages/workspace';
 
 const INTERVIEWER_WAV = path.resolve('tests/e2e/audio/interviewer.wav');
@@ -37,6 +37,20 @@ test('the full-quality pass runs after the interview, resumes after a restart, a
     await expect(first).toHaveAttribute('data-edited', 'true');
 
     await panel.endInterview();
+    // The call's voice detection was kept with each channel's audio, from its start to its end,
+    // so the pass cuts with it instead of running Silero again.
+    await expect
+      .poll(async () => {
+        const { audio, speech } = await storedTimeline(workspace.page);
+        return ['interviewer', 'participant'].map((channel) => {
+          const kept = speech.filter((stretch) => stretch.channel === channel);
+          const recorded = audio.filter((chunk) => chunk.channel === channel);
+          const covered = kept.reduce((total, stretch) => total + stretch.end - stretch.start, 0);
+          const length = Math.max(...recorded.map((chunk) => chunk.end)) - Math.min(...recorded.map((chunk) => chunk.start));
+          return covered > 0.9 * length;
+        });
+      })
+      .toEqual([true, true]);
     // The pass starts by itself, and the session view and the panel show it.
     const bar = view.getByTestId('final-pass');
     await expect(bar).toHaveAttribute('data-state', /waiting|running/, { timeout: 30_000 });
@@ -54,6 +68,8 @@ test('the full-quality pass runs after the interview, resumes after a restart, a
     await context.close();
     context = await launchWithExtension(profile, args, { audible: true });
     const again = await WorkspacePage.open(context, await extensionIdOf(context));
+    // The pass's document opens once the workspace is unlocked: watched from its first line.
+    const passConsole = await watchOffscreenConsole(context);
     await again.unlock();
     const resumed = await again.openSession(sessionId);
     const barAgain = resumed.getByTestId('final-pass');
@@ -62,6 +78,16 @@ test('the full-quality pass runs after the interview, resumes after a restart, a
     expect(Number(await barAgain.getAttribute('data-done-seconds'))).toBeGreaterThanOrEqual(doneBefore);
     await expect(barAgain).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
     expect(Number(await barAgain.getAttribute('data-done-seconds'))).toBeGreaterThan(doneBefore);
+    // It cut the recordings with the call's kept voice detection, not by running Silero over them again
+    // (where the audio runs a little past the kept frames, Silero answers for those).
+    const cuts = passConsole.lines.flatMap((line) => {
+      const found = /final pass cut (\w+) with the call's voice detection for (\d+) frames, Silero now for (\d+)/.exec(line);
+      return found ? [{ channel: found[1], recorded: Number(found[2]), detected: Number(found[3]) }] : [];
+    });
+    await passConsole.stop();
+    expect(cuts.length).toBeGreaterThan(0);
+    const total = (key: 'recorded' | 'detected') => cuts.reduce((sum, cut) => sum + cut[key], 0);
+    expect(total('detected'), JSON.stringify(cuts)).toBeLessThan(0.1 * total('recorded'));
 
     // The edited segment is as the researcher left it, with the pass's reading beside it to take or dismiss.
     const edited = resumed.locator(`[data-testid="transcript-segment"][data-segment-id="${editedId}"]`);

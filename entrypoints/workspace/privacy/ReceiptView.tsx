@@ -14,6 +14,7 @@ const STORE_LABEL: Record<StoreName, MessageKey> = {
   audio: 'storeAudio',
   keyList: 'storeKeyList',
   quotes: 'storeQuotes',
+  speech: 'storeSpeech',
 };
 
 /** The researcher's name for a kind of record. */

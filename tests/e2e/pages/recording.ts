@@ -79,6 +79,8 @@ export async function storedTimeline(extensionPage: Page): Promise<{
   sessions: { id: string; startedAt: number; status: string; problems?: { kind: string }[] }[];
   segments: { sessionId: string; channel: string; start: number; end: number }[];
   audio: { sessionId: string; channel: string; start: number; end: number }[];
+  /** The call's voice detection kept with the audio (its clear fields). */
+  speech: { sessionId: string; channel: string; start: number; end: number }[];
 }> {
   return extensionPage.evaluate(
     () =>
@@ -86,10 +88,11 @@ export async function storedTimeline(extensionPage: Page): Promise<{
         const request = indexedDB.open('intervju');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const transaction = request.result.transaction(['sessions', 'segments', 'audio']);
+          const transaction = request.result.transaction(['sessions', 'segments', 'audio', 'speech']);
           const sessions = transaction.objectStore('sessions').getAll();
           const segments = transaction.objectStore('segments').getAll();
           const audio = transaction.objectStore('audio').getAll();
+          const speech = transaction.objectStore('speech').getAll();
           type Timed = { sessionId: string; channel: string; start: number; end: number };
           const times = (records: Timed[]) => records.map(({ sessionId, channel, start, end }) => ({ sessionId, channel, start, end }));
           transaction.oncomplete = () => {
@@ -98,6 +101,7 @@ export async function storedTimeline(extensionPage: Page): Promise<{
               sessions: sessions.result,
               segments: times(segments.result),
               audio: times(audio.result),
+              speech: times(speech.result),
             });
           };
         };
@@ -149,6 +153,39 @@ export async function storeGivenUtterance(context: BrowserContext, given: GivenU
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The console lines of every offscreen document that opens from now on (a
+ * recording's, or the full-quality pass's), read over the DevTools protocol as
+ * soon as the document exists: its own log lines are how a test sees what a
+ * document did that no page shows.
+ */
+export async function watchOffscreenConsole(context: BrowserContext): Promise<{ lines: string[]; stop: () => Promise<void> }> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  const lines: string[] = [];
+  const attached = new Set<string>();
+  const sessions = new Set<string>();
+  type TargetInfo = { targetId: string; url: string };
+  const attach = async ({ targetInfo }: { targetInfo: TargetInfo }) => {
+    if (!targetInfo.url.endsWith('/offscreen.html') || attached.has(targetInfo.targetId)) return;
+    attached.add(targetInfo.targetId);
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: targetInfo.targetId, flatten: false })) as { sessionId: string };
+    sessions.add(sessionId);
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.enable' }) });
+  };
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (!sessions.has(event.sessionId)) return;
+    const message = JSON.parse(event.message) as { method?: string; params?: { args?: { value?: unknown }[] } };
+    if (message.method === 'Runtime.consoleAPICalled') lines.push((message.params?.args ?? []).map((argument) => String(argument.value ?? '')).join(' '));
+  });
+  // A document's URL may come only after it is created.
+  cdp.on('Target.targetCreated', (event: { targetInfo: TargetInfo }) => void attach(event).catch(() => undefined));
+  cdp.on('Target.targetInfoChanged', (event: { targetInfo: TargetInfo }) => void attach(event).catch(() => undefined));
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return { lines, stop: () => cdp.detach().catch(() => undefined) };
 }
 
 /** The stored coverage marks (in clear: item ids, states, sources), read from an extension page. */
