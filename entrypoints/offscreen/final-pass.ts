@@ -20,6 +20,7 @@ import {
   readSpeechTrack,
   storeFinalUtterance,
   updateFinalPass,
+  type Channel,
   type FinalPass,
   type IntervjuDatabase,
   type Segment,
@@ -132,7 +133,7 @@ export class FinalPassRun {
     let known = await readSegmentsWithStamps(db, vault, sessionId);
     const quoted = quotedSegmentIds(await listSessionQuotes(db, vault, sessionId));
     const point = resumePoint(session.finalPass);
-    const tracks = new Map<string, SpeechTrack[]>();
+    const tracks = new Map<Channel, SpeechTrack[]>();
     for (let index = point.run; index < runs.length; index++) {
       const run = runs[index]!;
       const from = index === point.run ? point.from : 0;

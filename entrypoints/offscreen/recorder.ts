@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ChannelUpdate } from '../../src/audio';
 import type { FinishRecordingResult, OffscreenBeginRequest, StartRecordingResult } from '../../src/messages';
-import { importVaultKey, openIntervjuDatabase, type IntervjuDatabase } from '../../src/store';
+import { importVaultKey, openIntervjuDatabase, type Channel, type IntervjuDatabase } from '../../src/store';
 import { EarlyFinals, intersectRanges } from '../../src/transcribe';
 import { sileroVoiceActivity } from '../../src/audio/silero-session';
 import { AudioWriter } from './audio-writer';
@@ -32,7 +32,7 @@ export class Recorder {
   private context: AudioContext | null = null;
   private channels: ChannelCapture[] = [];
   private writers: AudioWriter[] = [];
-  private speechWriters = new Map<string, SpeechTrackWriter>();
+  private readonly speechWriters = new Map<Channel, SpeechTrackWriter>();
   private streams: MediaStream[] = [];
   private reports: RecordingReports | null = null;
   private finals: FinalTranscripts | null = null;

@@ -42,4 +42,4 @@ export { StreamClock } from './stream-clock';
 export { encodeWav16, decodeWav, type DecodedWav } from './wav';
 export { ChannelProcessor, type ChannelProcessorOptions, type ChannelUpdate } from './channel-processor';
 export { SilenceGatedVoiceActivityDetector, type SilenceGateOptions } from './silence-gated-voice-activity';
-export { FrameStretchCollector, SPEECH_STRETCH_SECONDS } from './frame-stretches';
+export { FrameStretchCollector } from './frame-stretches';

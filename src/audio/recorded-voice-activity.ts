@@ -34,24 +34,23 @@ export class RecordedVoiceActivityDetector implements VoiceActivityDetector {
   readonly frameSize: number | undefined;
   /** Frames answered from the track and by the fallback, for the benchmark and tests. */
   readonly counts = { recorded: 0, detected: 0 };
-  private readonly frameSeconds: number | undefined;
   private readonly track: readonly FrameProbabilities[];
   private frame = 0;
 
   constructor(private readonly options: RecordedVoiceActivityOptions) {
     const trackFrame = options.track[0] && Math.round(options.track[0].frameSeconds * options.sampleRate);
-    this.frameSize = options.fallback.frameSize ?? trackFrame;
-    const frameSeconds = this.frameSize === undefined ? undefined : this.frameSize / options.sampleRate;
-    this.frameSeconds = frameSeconds;
+    const frameSize = options.fallback.frameSize ?? trackFrame;
+    this.frameSize = frameSize;
     // A track of another frame length (the energy detector's 30 ms) is another detector's judgement.
-    this.track = frameSeconds === undefined ? [] : options.track.filter((stretch) => Math.abs(stretch.frameSeconds - frameSeconds) < 1e-6);
+    this.track =
+      frameSize === undefined ? [] : options.track.filter((stretch) => Math.abs(stretch.frameSeconds - frameSize / options.sampleRate) < 1e-6);
   }
 
   process(frame: Float32Array): number | Promise<number> {
-    const frameSeconds = this.frameSeconds ?? frame.length / this.options.sampleRate;
-    const middle = this.options.startSeconds + (this.frame + 0.5) * frameSeconds;
+    const { startSeconds, sampleRate, trackTime } = this.options;
+    // Without a frame length there is no track to answer from (filtered out above).
+    const recorded = this.frameSize === undefined ? null : this.recordedAt(trackTime(startSeconds + ((this.frame + 0.5) * this.frameSize) / sampleRate));
     this.frame++;
-    const recorded = this.recordedAt(this.options.trackTime(middle));
     if (recorded !== null) {
       this.counts.recorded++;
       return recorded;
